@@ -1,0 +1,98 @@
+package io.wireingest.core.format;
+
+import io.wireingest.core.model.Story;
+import java.util.Set;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+/**
+ * Copies the block structure of an HTML subtree into a story body: leaf blocks ({@code p}, headings, lists, quotes,
+ * {@code pre}, tables, figures) are kept as they are; text standing loose in containers ({@code div}, {@code section})
+ * becomes a paragraph; {@code br br} inside loose text splits paragraphs. Nothing is sanitized here: the normalizer
+ * sanitizes what it emits.
+ */
+public final class HtmlBlocks {
+    /** Blocks kept whole. */
+    public static final Set<String> LEAF_BLOCKS =
+            Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "blockquote", "pre", "table", "figure");
+
+    /** Elements whose content is never story text. */
+    public static final Set<String> SKIP = Set.of(
+            "script",
+            "style",
+            "noscript",
+            "template",
+            "iframe",
+            "object",
+            "embed",
+            "svg",
+            "canvas",
+            "form",
+            "button",
+            "select",
+            "textarea",
+            "input",
+            "nav",
+            "head",
+            "title",
+            "meta",
+            "link");
+
+    private HtmlBlocks() {}
+
+    /** Appends the blocks under {@code root} to the story body. */
+    public static void copy(Element root, Story story) {
+        Element loose = null;
+        for (Node child : root.childNodes()) {
+            if (child instanceof TextNode text) {
+                if (!text.isBlank()) {
+                    loose = loose == null ? story.body().appendElement("p") : loose;
+                    loose.appendText(text.text());
+                }
+            } else if (child instanceof Element el) {
+                String tag = el.normalName();
+                if (SKIP.contains(tag)) {
+                    continue;
+                }
+                if (LEAF_BLOCKS.contains(tag)) {
+                    loose = null;
+                    if (hasText(el)) {
+                        story.body().appendChild(el.clone());
+                    }
+                } else if (tag.equals("br")) {
+                    if (loose != null && loose.childNodeSize() > 0 && isBr(el.nextElementSibling())) {
+                        loose = null;
+                    } else if (loose != null) {
+                        loose.appendChild(el.clone());
+                    }
+                } else if (el.isBlock() || containsBlock(el)) {
+                    loose = null;
+                    copy(el, story);
+                } else {
+                    loose = loose == null ? story.body().appendElement("p") : loose;
+                    loose.appendChild(el.clone());
+                }
+            }
+        }
+    }
+
+    private static boolean isBr(Element el) {
+        return el != null && el.normalName().equals("br");
+    }
+
+    private static boolean hasText(Element el) {
+        return !el.text().isBlank()
+                || el.normalName().equals("figure")
+                || !el.select("img").isEmpty();
+    }
+
+    private static boolean containsBlock(Element el) {
+        for (Element child : el.children()) {
+            if (child.isBlock()) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

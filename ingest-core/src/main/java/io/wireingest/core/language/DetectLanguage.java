@@ -1,0 +1,152 @@
+package io.wireingest.core.language;
+
+import com.github.pemistahl.lingua.api.Language;
+import com.github.pemistahl.lingua.api.LanguageDetector;
+import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
+import io.wireingest.core.model.Story;
+import io.wireingest.core.pipeline.ItemContext;
+import io.wireingest.core.pipeline.StageName;
+import io.wireingest.core.pipeline.StoryStage;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Sets the story's language: the envelope's declaration wins, then what the source format declared, else detection
+ * with Lingua over the headline and the first part of the body. Indonesian and Malay share most of their vocabulary,
+ * so when the detector hesitates between them, words that differ between the two standards decide.
+ */
+public final class DetectLanguage implements StoryStage {
+    /** Languages the detector considers; only their models are loaded (and shaded into the worker jar). */
+    public static final Set<Language> LANGUAGES = EnumSet.of(
+            Language.ENGLISH,
+            Language.INDONESIAN,
+            Language.MALAY,
+            Language.TAGALOG,
+            Language.VIETNAMESE,
+            Language.THAI,
+            Language.CHINESE,
+            Language.JAPANESE,
+            Language.KOREAN,
+            Language.ARABIC,
+            Language.RUSSIAN,
+            Language.FRENCH,
+            Language.GERMAN,
+            Language.SPANISH,
+            Language.PORTUGUESE,
+            Language.ITALIAN,
+            Language.DUTCH);
+
+    private static final int SAMPLE_CHARS = 2000;
+
+    // Words standard Malay uses where Indonesian says something else, and the reverse.
+    private static final Pattern MALAY_MARKERS = Pattern.compile(
+            "\\b(?:kerana|bahawa|daripada|beliau|ialah|kerajaan|semalam|iaitu|kenyataan|polis|wang|bagaimanapun|"
+                    + "selepas|manakala|mahkamah|pihak berkuasa|berkata|ogos|mac|jabatan|tahun lepas|sahaja|pegawai|"
+                    + "hospital|bas|kereta|menerusi|dilaporkan berkata)\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern INDONESIAN_MARKERS = Pattern.compile(
+            "\\b(?:karena|bahwa|pemerintah|kemarin|yaitu|polisi|uang|setelah|pengadilan|otoritas|agustus|maret|"
+                    + "saja|rumah sakit|mobil|mengatakan|kantor berita|tahun lalu|sejumlah|melalui|pihaknya)\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    private static volatile LanguageDetector detector;
+
+    @Override
+    public StageName name() {
+        return StageName.LANGUAGE;
+    }
+
+    @Override
+    public void apply(Story story, ItemContext context) {
+        String declared = context.raw().language();
+        if (declared != null && !declared.isBlank()) {
+            story.language(declared.trim());
+            return;
+        }
+        if (story.language() != null && !story.language().isBlank()) {
+            story.language(story.language().trim());
+            return;
+        }
+        String sample = sample(story);
+        String detected = detect(sample);
+        if (detected == null) {
+            story.warn("language not declared and not detected");
+        } else {
+            story.language(detected);
+        }
+    }
+
+    /** The detected BCP 47 language of a text, or null when unsure. */
+    public static String detect(String text) {
+        if (text == null || text.codePointCount(0, text.length()) < 12) {
+            return null;
+        }
+        Map<Language, Double> confidence = detector().computeLanguageConfidenceValues(text);
+        if (confidence.isEmpty()) {
+            return null;
+        }
+        Language best = confidence.keySet().iterator().next();
+        if (best == Language.INDONESIAN || best == Language.MALAY) {
+            best = indonesianOrMalay(text, confidence);
+        }
+        if (best == Language.UNKNOWN) {
+            return null;
+        }
+        return best.getIsoCode639_1().toString().toLowerCase(Locale.ROOT);
+    }
+
+    private static Language indonesianOrMalay(String text, Map<Language, Double> confidence) {
+        int malay = count(MALAY_MARKERS.matcher(text));
+        int indonesian = count(INDONESIAN_MARKERS.matcher(text));
+        double id = confidence.getOrDefault(Language.INDONESIAN, 0.0);
+        double ms = confidence.getOrDefault(Language.MALAY, 0.0);
+        // The detector alone decides only when it is clearly sure; else the marker words do.
+        if (Math.abs(id - ms) > 0.5) {
+            return id > ms ? Language.INDONESIAN : Language.MALAY;
+        }
+        if (malay > indonesian) {
+            return Language.MALAY;
+        }
+        if (indonesian > malay) {
+            return Language.INDONESIAN;
+        }
+        return id >= ms ? Language.INDONESIAN : Language.MALAY;
+    }
+
+    private static int count(Matcher m) {
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+
+    private static String sample(Story story) {
+        StringBuilder sb = new StringBuilder();
+        if (story.headline() != null) {
+            sb.append(story.headline()).append(". ");
+        }
+        sb.append(story.body().text());
+        return sb.length() > SAMPLE_CHARS ? sb.substring(0, SAMPLE_CHARS) : sb.toString();
+    }
+
+    private static LanguageDetector detector() {
+        LanguageDetector d = detector;
+        if (d == null) {
+            synchronized (DetectLanguage.class) {
+                d = detector;
+                if (d == null) {
+                    d = LanguageDetectorBuilder.fromLanguages(LANGUAGES.toArray(new Language[0]))
+                            .withLowAccuracyMode()
+                            .build();
+                    detector = d;
+                }
+            }
+        }
+        return d;
+    }
+}

@@ -1,0 +1,2 @@
+/** Language: from the envelope or the source when they say, else detected. */
+package io.wireingest.core.language;

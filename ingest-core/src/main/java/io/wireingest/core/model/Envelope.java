@@ -1,0 +1,219 @@
+package io.wireingest.core.model;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The raw-item envelope of {@code schemas/raw-wire-item.schema.json}: JSON that carries one item and what is known
+ * about it. Reading checks the same rules as the schema and reports every problem at once.
+ */
+public final class Envelope {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Set<String> FIELDS =
+            Set.of("id", "feed", "contentType", "receivedAt", "url", "language", "headers", "body", "bodyBase64");
+
+    private Envelope() {}
+
+    /** An envelope that breaks the schema; the message lists every problem. */
+    public static final class InvalidEnvelopeException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        private final List<String> problems;
+
+        public InvalidEnvelopeException(List<String> problems) {
+            super("invalid envelope: " + String.join("; ", problems));
+            this.problems = List.copyOf(problems);
+        }
+
+        public List<String> problems() {
+            return problems;
+        }
+    }
+
+    /** Whether the bytes look like a JSON envelope (an object with {@code body} or {@code bodyBase64}) at a glance. */
+    public static boolean looksLikeEnvelope(byte[] bytes) {
+        int i = 0;
+        if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
+            i = 3;
+        }
+        while (i < bytes.length && Character.isWhitespace(bytes[i])) {
+            i++;
+        }
+        if (i >= bytes.length || bytes[i] != '{') {
+            return false;
+        }
+        String head = new String(bytes, i, Math.min(bytes.length - i, 4096), StandardCharsets.UTF_8);
+        return head.contains("\"body\"") || head.contains("\"bodyBase64\"");
+    }
+
+    /** Reads an envelope from JSON bytes. */
+    public static RawItem parse(byte[] json) throws InvalidEnvelopeException {
+        JsonNode node;
+        try {
+            node = MAPPER.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new InvalidEnvelopeException(
+                    List.of("not JSON: " + e.getMessage().lines().findFirst().orElse("")));
+        }
+        return fromJson(node);
+    }
+
+    /** Reads an envelope from a JSON tree. */
+    public static RawItem fromJson(JsonNode node) throws InvalidEnvelopeException {
+        List<String> problems = new ArrayList<>();
+        if (node == null || !node.isObject()) {
+            throw new InvalidEnvelopeException(List.of("an envelope must be a JSON object"));
+        }
+        Iterator<String> names = node.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!FIELDS.contains(name)) {
+                problems.add("unknown field '" + name + "'");
+            }
+        }
+        String id = requiredString(node, "id", problems);
+        String feed = requiredString(node, "feed", problems);
+        String contentType = requiredString(node, "contentType", problems);
+        String receivedAtText = requiredString(node, "receivedAt", problems);
+        Instant receivedAt = null;
+        if (receivedAtText != null) {
+            try {
+                receivedAt = OffsetDateTime.parse(receivedAtText).toInstant();
+            } catch (DateTimeParseException e) {
+                problems.add("receivedAt '" + receivedAtText + "' is not an RFC 3339 date-time");
+            }
+        }
+        String url = optionalString(node, "url", problems);
+        String language = optionalString(node, "language", problems);
+        Map<String, String> headers = new LinkedHashMap<>();
+        JsonNode h = node.get("headers");
+        if (h != null && !h.isNull()) {
+            if (!h.isObject()) {
+                problems.add("headers must be an object of strings");
+            } else {
+                h.fields().forEachRemaining(e -> {
+                    if (e.getValue().isTextual()) {
+                        headers.put(e.getKey(), e.getValue().asText());
+                    } else {
+                        problems.add("header '" + e.getKey() + "' must be a string");
+                    }
+                });
+            }
+        }
+        byte[] body = null;
+        boolean hasBody = node.has("body");
+        boolean hasBase64 = node.has("bodyBase64");
+        if (hasBody == hasBase64) {
+            problems.add("exactly one of 'body' and 'bodyBase64' is required");
+        } else if (hasBody) {
+            if (!node.get("body").isTextual()) {
+                problems.add("body must be a string");
+            } else {
+                body = node.get("body").asText().getBytes(StandardCharsets.UTF_8);
+            }
+        } else {
+            if (!node.get("bodyBase64").isTextual()) {
+                problems.add("bodyBase64 must be a string");
+            } else {
+                try {
+                    body = Base64.getMimeDecoder().decode(node.get("bodyBase64").asText());
+                } catch (IllegalArgumentException e) {
+                    problems.add("bodyBase64 is not valid base64: " + e.getMessage());
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidEnvelopeException(problems);
+        }
+        // A body given as a JSON string is already text: its charset is UTF-8 whatever the content type says.
+        String type = hasBody ? withUtf8(contentType) : contentType;
+        return new RawItem(id, feed, type, receivedAt, url, language, headers, body, null);
+    }
+
+    /** The envelope JSON of a raw item (body as text when it is valid UTF-8, else base64). */
+    public static ObjectNode toJson(RawItem item) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("id", item.id());
+        node.put("feed", item.feed());
+        node.put("contentType", item.contentType() == null ? "application/octet-stream" : item.contentType());
+        node.put("receivedAt", item.receivedAt().toString());
+        if (item.url() != null) {
+            node.put("url", item.url());
+        }
+        if (item.language() != null) {
+            node.put("language", item.language());
+        }
+        if (!item.headers().isEmpty()) {
+            ObjectNode headers = node.putObject("headers");
+            item.headers().forEach(headers::put);
+        }
+        String text = new String(item.body(), StandardCharsets.UTF_8);
+        if (java.util.Arrays.equals(text.getBytes(StandardCharsets.UTF_8), item.body())) {
+            node.put("body", text);
+        } else {
+            node.put("bodyBase64", Base64.getEncoder().encodeToString(item.body()));
+        }
+        return node;
+    }
+
+    /** {@link #toJson} as compact bytes. */
+    public static byte[] toJsonBytes(RawItem item) {
+        try {
+            return MAPPER.writeValueAsBytes(toJson(item));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String withUtf8(String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        String[] parts = contentType.split(";");
+        StringBuilder sb = new StringBuilder(parts[0].trim());
+        for (int i = 1; i < parts.length; i++) {
+            if (!parts[i].trim().toLowerCase(java.util.Locale.ROOT).startsWith("charset")) {
+                sb.append(';').append(parts[i]);
+            }
+        }
+        return sb.append("; charset=utf-8").toString();
+    }
+
+    private static String requiredString(JsonNode node, String field, List<String> problems) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            problems.add("'" + field + "' is required");
+            return null;
+        }
+        if (!v.isTextual() || v.asText().isBlank()) {
+            problems.add("'" + field + "' must be a non-empty string");
+            return null;
+        }
+        return v.asText();
+    }
+
+    private static String optionalString(JsonNode node, String field, List<String> problems) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isTextual()) {
+            problems.add("'" + field + "' must be a string");
+            return null;
+        }
+        return v.asText();
+    }
+}

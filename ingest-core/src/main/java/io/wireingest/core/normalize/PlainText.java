@@ -1,0 +1,118 @@
+package io.wireingest.core.normalize;
+
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+/**
+ * Renders story blocks as plain text: one paragraph per block, blocks separated by a blank line; list items and table
+ * rows one per line; {@code pre} kept verbatim.
+ */
+public final class PlainText {
+    private PlainText() {}
+
+    public static String of(Element body) {
+        StringBuilder out = new StringBuilder();
+        for (Element block : body.children()) {
+            String text = block(block);
+            if (!text.isBlank()) {
+                if (out.length() > 0) {
+                    out.append("\n\n");
+                }
+                out.append(text.strip());
+            }
+        }
+        return out.toString();
+    }
+
+    private static String block(Element block) {
+        switch (block.normalName()) {
+            case "pre":
+                return block.wholeText().replaceAll("\\s+$", "");
+            case "ul":
+            case "ol":
+            case "dl": {
+                StringBuilder sb = new StringBuilder();
+                for (Element item : block.select("li, dt, dd")) {
+                    line(sb, item.text());
+                }
+                return sb.toString();
+            }
+            case "table": {
+                StringBuilder sb = new StringBuilder();
+                for (Element row : block.select("tr")) {
+                    StringBuilder cells = new StringBuilder();
+                    for (Element cell : row.select("th, td")) {
+                        if (cells.length() > 0) {
+                            cells.append('\t');
+                        }
+                        cells.append(cell.text());
+                    }
+                    line(sb, cells.toString());
+                }
+                return sb.toString();
+            }
+            default:
+                return inline(block);
+        }
+    }
+
+    /** Text of a block with {@code <br>} as line breaks. */
+    private static String inline(Element block) {
+        StringBuilder sb = new StringBuilder();
+        for (Node node : block.childNodes()) {
+            append(node, sb);
+        }
+        return sb.toString()
+                .replaceAll("[ \\t\\x0B\\f\\u00A0]+", " ")
+                .replaceAll(" ?\n ?", "\n")
+                .strip();
+    }
+
+    private static void append(Node node, StringBuilder sb) {
+        if (node instanceof TextNode text) {
+            sb.append(text.text());
+        } else if (node instanceof Element el) {
+            if (el.normalName().equals("br")) {
+                sb.append('\n');
+            } else {
+                boolean block = el.isBlock() && sb.length() > 0;
+                if (block) {
+                    sb.append('\n');
+                }
+                for (Node child : el.childNodes()) {
+                    append(child, sb);
+                }
+            }
+        }
+    }
+
+    private static void line(StringBuilder sb, String text) {
+        if (!text.isBlank()) {
+            if (sb.length() > 0) {
+                sb.append('\n');
+            }
+            sb.append(text.strip());
+        }
+    }
+
+    /** Words: maximal runs of letters or digits (with inner apostrophes and hyphens), as in most newsroom counters. */
+    public static int wordCount(String text) {
+        int words = 0;
+        boolean inWord = false;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            boolean part = Character.isLetterOrDigit(c)
+                    || (inWord
+                            && (c == '\'' || c == '-' || c == '’')
+                            && i + 1 < text.length()
+                            && Character.isLetterOrDigit(text.codePointAt(i + Character.charCount(c))));
+            if (part && !inWord) {
+                words++;
+            }
+            inWord = part;
+            i += Character.charCount(c);
+        }
+        return words;
+    }
+}

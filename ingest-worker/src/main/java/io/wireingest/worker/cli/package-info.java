@@ -1,0 +1,2 @@
+/** Offline sub-commands of the worker jar. */
+package io.wireingest.worker.cli;
