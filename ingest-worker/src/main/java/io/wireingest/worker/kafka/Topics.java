@@ -28,13 +28,24 @@ public final class Topics {
     public static List<String> ensure(
             Admin admin, String raw, String articles, String rejected, int partitions, short replicationFactor)
             throws InterruptedException, ExecutionException, java.util.concurrent.TimeoutException {
+        return ensure(admin, List.of(raw, articles, rejected), Set.of(articles), partitions, replicationFactor);
+    }
+
+    /**
+     * Creates the missing topics among {@code names}; those in {@code compacted} get {@code cleanup.policy=compact}.
+     *
+     * @return the topics created
+     */
+    public static List<String> ensure(
+            Admin admin, List<String> names, Set<String> compacted, int partitions, short replicationFactor)
+            throws InterruptedException, ExecutionException, java.util.concurrent.TimeoutException {
         Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
         Optional<Short> rf = replicationFactor < 0 ? Optional.empty() : Optional.of(replicationFactor);
         List<NewTopic> wanted = new ArrayList<>();
-        for (String name : List.of(raw, articles, rejected)) {
+        for (String name : names) {
             if (!existing.contains(name)) {
                 NewTopic topic = new NewTopic(name, Optional.of(partitions), rf);
-                if (name.equals(articles)) {
+                if (compacted.contains(name)) {
                     topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
                 }
                 wanted.add(topic);

@@ -230,6 +230,7 @@ public final class TransactionalLoop implements Runnable {
 
     private void processBatch(KafkaProducer<byte[], byte[]> producer, ConsumerRecords<byte[], byte[]> records)
             throws InterruptedException {
+        long polledAt = System.nanoTime();
         producer.beginTransaction();
         List<Instant> received = new ArrayList<>(records.count());
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
@@ -269,6 +270,7 @@ public final class TransactionalLoop implements Runnable {
         }
         producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
         commit(producer);
+        metrics.transaction(Duration.ofNanos(System.nanoTime() - polledAt));
         Instant now = Instant.now();
         for (Instant at : received) {
             metrics.endToEnd(Duration.between(at, now));

@@ -44,6 +44,8 @@ public final class WorkerMetrics implements AutoCloseable {
     public static final String TRANSACTIONS_COMMITTED = "ingest.transactions.committed";
     /** Transactions aborted, tagged {@code cause} (retriable, rebalance, fatal, shutdown). */
     public static final String TRANSACTIONS_ABORTED = "ingest.transactions.aborted";
+    /** From the end of a poll to the commit of its transaction: how long records wait inside the worker. */
+    public static final String TRANSACTION_DURATION = "ingest.transaction.duration";
     /** Records per transaction. */
     public static final String BATCH_SIZE = "ingest.batch.size";
     /** Records behind the end of the raw topic, summed over this JVM's assigned partitions. */
@@ -58,6 +60,7 @@ public final class WorkerMetrics implements AutoCloseable {
     private final Counter committed;
     private final DistributionSummary batchSize;
     private final Timer endToEnd;
+    private final Timer transaction;
     private final Map<StageName, Timer> stageTimers = new ConcurrentHashMap<>();
     private final Map<List<String>, Counter> rejected = new ConcurrentHashMap<>();
     private final Map<String, Counter> aborted = new ConcurrentHashMap<>();
@@ -102,6 +105,13 @@ public final class WorkerMetrics implements AutoCloseable {
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofHours(1))
+                .register(registry);
+        this.transaction = Timer.builder(TRANSACTION_DURATION)
+                .description("From the end of a poll to the commit of its transaction")
+                .publishPercentileHistogram()
+                .publishPercentiles(0.5, 0.99)
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofMinutes(5))
                 .register(registry);
         this.httpAccepted = Counter.builder(HTTP_ITEMS_ACCEPTED)
                 .description("Items accepted by POST /items")
@@ -165,6 +175,20 @@ public final class WorkerMetrics implements AutoCloseable {
     public void committed(int batchRecords) {
         committed.increment();
         batchSize.record(batchRecords);
+    }
+
+    public void transaction(Duration duration) {
+        transaction.record(duration);
+    }
+
+    /** The transaction-duration timer (the benchmark reads its percentiles). */
+    public Timer transactionTimer() {
+        return transaction;
+    }
+
+    /** Records consumed and committed so far. */
+    public double consumedCount() {
+        return consumed.count();
     }
 
     public void aborted(String cause) {
