@@ -93,6 +93,9 @@ public final class NormalizeRecord implements RecordTransform {
             String message) {
         String feed = item == null ? IngestHeaders.text(record.headers(), IngestHeaders.FEED) : item.feed();
         String id = item == null ? IngestHeaders.text(record.headers(), IngestHeaders.ITEM_ID) : item.id();
+        if (id == null && record.key() != null && record.key().length > 0) {
+            id = new String(record.key(), StandardCharsets.UTF_8);
+        }
         LOG.warn(
                 "rejected item {} of feed {} at {}-{}@{}: stage {}, reason {}",
                 id,
