@@ -117,7 +117,7 @@ public final class WorkerService implements AutoCloseable {
                     metrics,
                     () -> w.ready() && probe.answers(),
                     itemProducer,
-                    reader);
+                    reader::newest);
             resources.add(0, http);
             http.start();
         }

@@ -46,6 +46,13 @@ public final class HttpApi implements AutoCloseable {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(15);
 
+    /** Where GET /articles reads from ({@link ArticleReader#newest} in the service). */
+    @FunctionalInterface
+    public interface Articles {
+        /** The newest {@code limit} article JSON documents, newest first. */
+        List<String> newest(int limit, Duration timeout);
+    }
+
     /** Settings of the API. */
     public record Settings(
             String host, int port, Optional<String> token, long maxItemBytes, int articlesLimit, String rawTopic) {}
@@ -54,7 +61,7 @@ public final class HttpApi implements AutoCloseable {
     private final WorkerMetrics metrics;
     private final BooleanSupplier ready;
     private final Producer<byte[], byte[]> producer;
-    private final ArticleReader articles;
+    private final Articles articles;
     private final HttpServer server;
     private final ExecutorService executor;
 
@@ -68,7 +75,7 @@ public final class HttpApi implements AutoCloseable {
             WorkerMetrics metrics,
             BooleanSupplier ready,
             Producer<byte[], byte[]> producer,
-            ArticleReader articles)
+            Articles articles)
             throws IOException {
         this.settings = settings;
         this.metrics = metrics;

@@ -67,8 +67,27 @@ public final class Topics {
             }
         }
         if (!created.isEmpty()) {
+            awaitLeaders(admin, created);
             LOG.info("created topics {} ({} partitions)", created, partitions);
         }
         return created;
+    }
+
+    /** Waits (bounded) until every partition has a leader: producing before that is refused and retried. */
+    private static void awaitLeaders(Admin admin, List<String> names) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            try {
+                boolean ready = admin.describeTopics(names).allTopicNames().get(10, TimeUnit.SECONDS).values().stream()
+                        .flatMap(d -> d.partitions().stream())
+                        .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+                if (ready) {
+                    return;
+                }
+            } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+                // Metadata not there yet: ask again.
+            }
+            Thread.sleep(100);
+        }
     }
 }

@@ -40,10 +40,25 @@ public record TestTopics(String name, String raw, String articles, String reject
                             new NewTopic(t.rejected, partitions, (short) 1)))
                     .all()
                     .get(30, TimeUnit.SECONDS);
+            awaitLeaders(admin, List.of(t.raw, t.articles, t.rejected));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
         return t;
+    }
+
+    /** Waits until every partition of the topics has a leader (a produce before that can be refused). */
+    static void awaitLeaders(Admin admin, List<String> names) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            boolean ready = admin.describeTopics(names).allTopicNames().get(10, TimeUnit.SECONDS).values().stream()
+                    .flatMap(d -> d.partitions().stream())
+                    .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+            if (ready) {
+                return;
+            }
+            Thread.sleep(100);
+        }
     }
 
     /** Environment-style settings for a worker on these topics (no HTTP, no topic creation). */
@@ -91,6 +106,8 @@ public record TestTopics(String name, String raw, String articles, String reject
         props.put("key.serializer", ByteArraySerializer.class);
         props.put("value.serializer", ByteArraySerializer.class);
         props.put("acks", "all");
+        // One batch in flight: a retry after NOT_LEADER on a brand-new topic cannot then trip over sequence numbers.
+        props.put("max.in.flight.requests.per.connection", 1);
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props)) {
             List<java.util.concurrent.Future<?>> acks = new ArrayList<>();
             for (ProducerRecord<byte[], byte[]> r : records) {
