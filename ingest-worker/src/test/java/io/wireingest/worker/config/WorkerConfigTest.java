@@ -52,16 +52,18 @@ class WorkerConfigTest {
                 "INGEST_TYPO", "1",
                 "KAFKA_CLIENT_ENABLE_AUTO_COMMIT", "true");
         assertThatThrownBy(() -> WorkerConfig.load(env, new Properties()))
-                .isInstanceOfSatisfying(WorkerConfig.InvalidConfigException.class, e -> assertThat(e.problems())
-                        .containsExactlyInAnyOrder(
-                                "INGEST_THREADS must be at least 1, not 0",
-                                "INGEST_PARTITIONS must be a whole number, not 'three'",
-                                "the raw, articles and rejected topics must be three different topics: "
-                                        + "[wire.raw, wire.raw, wire.rejected]",
-                                "INGEST_CREATE_TOPICS must be true or false, not 'yes'",
-                                "unknown environment variable INGEST_TYPO",
-                                "Kafka client setting 'enable.auto.commit' is set by the worker and cannot be "
-                                        + "overridden"));
+                .isInstanceOfSatisfying(
+                        WorkerConfig.InvalidConfigException.class,
+                        e -> assertThat(e.problems())
+                                .containsExactlyInAnyOrder(
+                                        "INGEST_THREADS must be at least 1, not 0",
+                                        "INGEST_PARTITIONS must be a whole number, not 'three'",
+                                        "the raw, articles and rejected topics must be three different topics: "
+                                                + "[wire.raw, wire.raw, wire.rejected]",
+                                        "INGEST_CREATE_TOPICS must be true or false, not 'yes'",
+                                        "unknown environment variable INGEST_TYPO",
+                                        "Kafka client setting 'enable.auto.commit' is set by the worker and cannot be "
+                                                + "overridden"));
     }
 
     @Test
@@ -98,8 +100,7 @@ class WorkerConfigTest {
         Properties file = new Properties();
         file.setProperty("kafka.ssl.key.password", "key-pass-123");
         file.setProperty("kafka.sasl.jaas.config", "... password=\"hunter2\";");
-        WorkerConfig config =
-                WorkerConfig.load(Map.of("INGEST_HTTP_TOKEN", "a-very-long-secret-token"), file);
+        WorkerConfig config = WorkerConfig.load(Map.of("INGEST_HTTP_TOKEN", "a-very-long-secret-token"), file);
         String described = String.join("\n", config.describe()) + config;
         assertThat(described)
                 .doesNotContain("key-pass-123")
@@ -116,11 +117,13 @@ class WorkerConfigTest {
         file.setProperty("ingest.treads", "2");
         file.setProperty("bootstrap.servers", "x:9092");
         assertThatThrownBy(() -> WorkerConfig.load(Map.of(), file))
-                .isInstanceOfSatisfying(WorkerConfig.InvalidConfigException.class, e -> assertThat(e.problems())
-                        .containsExactlyInAnyOrder(
-                                "unknown key 'bootstrap.servers' in the config file (Kafka client settings take the "
-                                        + "prefix 'kafka.')",
-                                "unknown key 'ingest.treads' in the config file"));
+                .isInstanceOfSatisfying(
+                        WorkerConfig.InvalidConfigException.class,
+                        e -> assertThat(e.problems())
+                                .containsExactlyInAnyOrder(
+                                        "unknown key 'bootstrap.servers' in the config file (Kafka client settings take the "
+                                                + "prefix 'kafka.')",
+                                        "unknown key 'ingest.treads' in the config file"));
     }
 
     @Test

@@ -49,7 +49,8 @@ class HttpApiIT {
             assertThat(posted.statusCode()).isEqualTo(202);
             assertThat(posted.body()).contains("\"id\":\"http-bus-1\"");
 
-            await().atMost(WAIT).until(() -> get(base + "/articles?limit=5").body().contains("http-bus-1"));
+            await().atMost(WAIT)
+                    .until(() -> get(base + "/articles?limit=5").body().contains("http-bus-1"));
             String articles = get(base + "/articles?limit=5").body();
             assertThat(articles).startsWith("[{").contains("\"uri\":\"urn:wireingest:antara-id:http-bus-1\"");
 
@@ -66,7 +67,8 @@ class HttpApiIT {
 
             Optional<InetAddress> external = externalAddress();
             Assumptions.assumeTrue(external.isPresent(), "no non-loopback address to test the loopback rule from");
-            String outside = "http://" + external.get().getHostAddress() + ":" + service.http().orElseThrow().port();
+            String outside = "http://" + external.get().getHostAddress() + ":"
+                    + service.http().orElseThrow().port();
             assertThat(get(outside + "/articles").statusCode()).isEqualTo(403);
             assertThat(get(outside + "/health/live").statusCode()).isEqualTo(200);
             assertThat(service.stop()).isZero();

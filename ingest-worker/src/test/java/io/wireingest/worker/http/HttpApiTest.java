@@ -60,7 +60,8 @@ class HttpApiTest {
         assertThat(ready.statusCode()).isEqualTo(503);
         assertThat(ready.body()).contains("not-ready");
         assertThat(send(at("/nowhere")).statusCode()).isEqualTo(404);
-        assertThat(send(at("/health/live").POST(HttpRequest.BodyPublishers.noBody())).statusCode())
+        assertThat(send(at("/health/live").POST(HttpRequest.BodyPublishers.noBody()))
+                        .statusCode())
                 .isEqualTo(405);
     }
 
@@ -97,9 +98,8 @@ class HttpApiTest {
                 .header("Content-Type", "text/plain")
                 .POST(HttpRequest.BodyPublishers.ofString("z".repeat(1025))));
         assertThat(large.statusCode()).isEqualTo(413);
-        HttpResponse<String> noFeed = send(at("/items")
-                .header("Content-Type", "text/plain")
-                .POST(HttpRequest.BodyPublishers.ofString("text")));
+        HttpResponse<String> noFeed = send(
+                at("/items").header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("text")));
         assertThat(noFeed.statusCode()).isEqualTo(400);
         assertThat(producer.history()).isEmpty();
     }
@@ -114,7 +114,8 @@ class HttpApiTest {
                 .POST(HttpRequest.BodyPublishers.ofString(envelope)));
         assertThat(response.statusCode()).isEqualTo(202);
         assertThat(response.body()).contains("\"id\":\"yna-5\"");
-        assertThat(new String(producer.history().get(0).value(), StandardCharsets.UTF_8)).isEqualTo(envelope);
+        assertThat(new String(producer.history().get(0).value(), StandardCharsets.UTF_8))
+                .isEqualTo(envelope);
     }
 
     @Test
@@ -133,7 +134,8 @@ class HttpApiTest {
         assertThat(send(at("/articles")).statusCode()).isEqualTo(401);
         assertThat(send(at("/articles").header("Authorization", "Bearer wrong")).statusCode())
                 .isEqualTo(401);
-        assertThat(send(at("/articles").header("Authorization", "Bearer " + TOKEN)).statusCode())
+        assertThat(send(at("/articles").header("Authorization", "Bearer " + TOKEN))
+                        .statusCode())
                 .isEqualTo(200);
         assertThat(send(at("/items").header("X-Feed", "f").POST(HttpRequest.BodyPublishers.ofString("t")))
                         .statusCode())

@@ -33,6 +33,9 @@ class WorkerProcessIT {
         TestTopics.produce(ExactlyOnce.records(topics, "k", 0, 200));
         Map<String, String> env = new HashMap<>(topics.env("killed"));
         env.put("INGEST_MAX_POLL_RECORDS", "10");
+        // The killed member stays in the group until its session times out: keep that short for the test.
+        env.put("KAFKA_CLIENT_SESSION_TIMEOUT_MS", "8000");
+        env.put("KAFKA_CLIENT_HEARTBEAT_INTERVAL_MS", "1000");
 
         long committedAtKill;
         try (WorkerProcess first = WorkerProcess.start(env, temp.resolve("first.log"), "run")) {
