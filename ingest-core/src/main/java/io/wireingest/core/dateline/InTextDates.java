@@ -41,6 +41,7 @@ final class InTextDates {
                     + "|(?<d3>\\d{1,2})/(?<m3>\\d{1,2})/(?<y3>\\d{4})|(?<y4>\\d{4})-(?<m4>\\d{2})-(?<d4>\\d{2}))"
                     + "(?![\\p{L}\\d])" + TIME,
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
     private static final Pattern BARE_WEEKDAY = Pattern.compile(
             "(?<![\\p{L}])(?:pada|on|hari|sejak|since|last)\\s+(?:hari\\s+)?" + WD + "(?![\\p{L}])(?!\\s*[(,]?\\s*\\d)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
@@ -49,7 +50,8 @@ final class InTextDates {
     static Optional<Found> first(String text) {
         Matcher a = ANCHORED.matcher(text);
         Found anchored = null;
-        if (a.find()) {
+        // Every form holds a digit (and the anchored one a slash): cheap checks spare the scans of most paragraphs.
+        if (text.indexOf('/') >= 0 && a.find()) {
             anchored = build(
                     text.substring(a.start(), end(a)).strip(),
                     a,
@@ -59,9 +61,19 @@ final class InTextDates {
                     a.group("y"),
                     a.start());
         }
-        Matcher w = WRITTEN.matcher(text);
+        Matcher w = WRITTEN.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
         Found written = null;
-        while (w.find()) {
+        Matcher digits = DIGITS.matcher(text);
+        int scanned = 0;
+        while (digits.find()) {
+            // a written date starts at most a weekday, a comma and a month name before its first digit
+            int from = Math.max(scanned, digits.start() - 30);
+            w.region(from, Math.min(text.length(), digits.end() + 60));
+            if (!w.find()) {
+                scanned = Math.max(scanned, digits.start());
+                continue;
+            }
+            scanned = w.end();
             String wd = w.group("wd");
             String y;
             int month;
