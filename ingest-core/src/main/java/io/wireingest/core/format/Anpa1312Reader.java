@@ -33,6 +33,8 @@ public final class Anpa1312Reader implements WireFormatReader {
     private static final Pattern PHOTO_NOTE = Pattern.compile(
             "^(?:AP|Reuters|AFP)\\s+(?:Photos?|Video|Graphics?|Audio|Interactive)\\b.*", Pattern.CASE_INSENSITIVE);
     private static final Pattern EDITORS_NOTE = Pattern.compile("^EDITOR'?S NOTE\\s*[_—–-]+\\s*(.*)$");
+    private static final Pattern AFFILIATION = Pattern.compile(
+            ".{0,40}\\b(?:Press|Writer|Correspondent|Editor|Reporter|Staff|Service|Agency|News|Reuters)\\b.{0,20}");
     private static final Pattern EDS = Pattern.compile("^Eds?:\\s*.*", Pattern.CASE_INSENSITIVE);
 
     @Override
@@ -129,7 +131,7 @@ public final class Anpa1312Reader implements WireFormatReader {
             story.version(TakeKeys.versionOf(story.takeKey()));
         }
         story.versionCreated(sent);
-        if (story.takeKey() == null) {
+        if (!story.signals().contains("update") && !story.signals().contains("correction")) {
             story.firstCreated(sent);
         }
         String datePart = month == null ? null : (year == null ? "" : year + "-") + month + "-" + day;
@@ -197,9 +199,10 @@ public final class Anpa1312Reader implements WireFormatReader {
                     } else if (s.regionMatches(true, 0, "By ", 0, 3) && story.byline() == null) {
                         story.byline(s);
                         afterByline = true;
-                    } else if (afterByline && s.length() <= 60 && !s.endsWith(".")) {
+                    } else if (afterByline && AFFILIATION.matcher(s).matches()) {
                         // the byline's affiliation: "Associated Press", "AP Business Writer"
                         story.creditLines().add(s);
+                        afterByline = false;
                     } else if (story.headline() == null) {
                         story.headline(s);
                         afterByline = false;

@@ -110,7 +110,7 @@ public final class Iptc7901Reader implements WireFormatReader {
                 day = String.format("%04d-%02d-%02d", year, month, dd);
             }
         }
-        if (story.takeKey() == null) {
+        if (!story.signals().contains("update") && !story.signals().contains("correction")) {
             story.firstCreated(story.versionCreated());
         }
         StringBuilder id = new StringBuilder();
