@@ -77,7 +77,9 @@ public final class NitfReader implements WireFormatReader {
                     first = t;
                 }
             }
-            story.firstCreated(first != null ? first : issued);
+            if (status != PubStatus.CANCELED) {
+                story.firstCreated(first != null ? first : issued);
+            }
             Instant release = WireDates.parse(XmlText.attr(docdata, "date\\.release", "norm"));
             if (release != null && issued != null && release.isAfter(issued)) {
                 story.embargoed(release);

@@ -75,7 +75,20 @@ public final class SafeXml {
      */
     public static Document parse(String text, ItemContext context) throws RejectedException {
         int maxDepth = context.limits().maxDepth();
-        String xml = withHtmlEntitiesResolved(stripToProlog(text));
+        String stripped = stripToProlog(text);
+        if (rootStart(stripped) < 0) {
+            throw new RejectedException(
+                    StageName.PARSE,
+                    "malformed-xml",
+                    "no root element starts within the first 64 KiB (after the prolog and DOCTYPE)");
+        }
+        if (ENTITY_DECLARATION.matcher(prolog(stripped)).find()) {
+            throw new RejectedException(
+                    StageName.PARSE,
+                    "xml-entities",
+                    "the XML declares entities in its DTD; entity declarations are never expanded");
+        }
+        String xml = withHtmlEntitiesResolved(stripped);
         Document doc = new Document("");
         doc.outputSettings().syntax(Document.OutputSettings.Syntax.xml).prettyPrint(false);
         Element current = null;
@@ -162,52 +175,63 @@ public final class SafeXml {
      */
     public static String rootName(String text) {
         String s = stripToProlog(text);
+        int i = rootStart(s);
+        if (i < 0) {
+            return null;
+        }
+        int start = i + 1;
+        int j = start;
+        while (j < s.length() && !Character.isWhitespace(s.charAt(j)) && "/>".indexOf(s.charAt(j)) < 0) {
+            j++;
+        }
+        String qname = s.substring(start, j);
+        int colon = qname.indexOf(':');
+        String local = colon >= 0 ? qname.substring(colon + 1) : qname;
+        return local.isEmpty() ? null : local;
+    }
+
+    /** Everything before the root element: prolog, comments, DOCTYPE with its internal subset. */
+    static String prolog(String s) {
+        int i = rootStart(s);
+        return i < 0 ? s.substring(0, Math.min(s.length(), 64 * 1024)) : s.substring(0, i);
+    }
+
+    /** Offset of the root element's {@code <} in the first 64 KiB, or -1. */
+    private static int rootStart(String s) {
         int i = 0;
-        int limit = Math.min(s.length(), 16 * 1024);
+        int limit = Math.min(s.length(), 64 * 1024);
         while (i < limit) {
             if (Character.isWhitespace(s.charAt(i))) {
                 i++;
                 continue;
             }
             if (s.charAt(i) != '<') {
-                return null;
+                return -1;
             }
+            int end;
             if (s.startsWith("<?", i)) {
-                int end = s.indexOf("?>", i);
-                if (end < 0) {
-                    return null;
-                }
-                i = end + 2;
+                end = s.indexOf("?>", i);
+                end = end < 0 ? -1 : end + 2;
             } else if (s.startsWith("<!--", i)) {
-                int end = s.indexOf("-->", i);
-                if (end < 0) {
-                    return null;
-                }
-                i = end + 3;
+                end = s.indexOf("-->", i);
+                end = end < 0 ? -1 : end + 3;
             } else if (s.startsWith("<!", i)) {
-                int end = s.indexOf('>', i);
+                end = s.indexOf('>', i);
                 int bracket = s.indexOf('[', i);
-                if (bracket >= 0 && bracket < end) {
-                    end = s.indexOf("]>", bracket);
-                    end = end < 0 ? -1 : end + 1;
+                if (bracket >= 0 && end >= 0 && bracket < end) {
+                    end = s.indexOf("]", bracket);
+                    end = end < 0 ? -1 : s.indexOf('>', end);
                 }
-                if (end < 0) {
-                    return null;
-                }
-                i = end + 1;
+                end = end < 0 ? -1 : end + 1;
             } else {
-                int start = i + 1;
-                int j = start;
-                while (j < s.length() && !Character.isWhitespace(s.charAt(j)) && "/>".indexOf(s.charAt(j)) < 0) {
-                    j++;
-                }
-                String qname = s.substring(start, j);
-                int colon = qname.indexOf(':');
-                String local = colon >= 0 ? qname.substring(colon + 1) : qname;
-                return local.isEmpty() ? null : local;
+                return i;
             }
+            if (end < 0) {
+                return -1;
+            }
+            i = end;
         }
-        return null;
+        return -1;
     }
 
     /** Drops byte-order marks and white space before the first {@code <}. */
