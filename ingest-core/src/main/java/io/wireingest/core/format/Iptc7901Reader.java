@@ -147,13 +147,13 @@ public final class Iptc7901Reader implements WireFormatReader {
                     && TakeKeys.isTakeKey(line)) {
                 story.takeKey(line);
                 TakeKeys.addSignals(line, story.signals());
-            } else if (line.regionMatches(true, 0, "By ", 0, 3) || line.regionMatches(true, 0, "Von ", 0, 4)) {
+            } else if (isByline(line)) {
                 story.byline(line);
             } else if (!line.isEmpty()) {
                 headline.add(line);
             }
             i++;
-            if (last) {
+            if (last && !(i < lines.size() && isByline(TextBlocks.squash(lines.get(i))))) {
                 break;
             }
         }
@@ -197,6 +197,10 @@ public final class Iptc7901Reader implements WireFormatReader {
         if (!notes.isEmpty()) {
             story.edNote(String.join("\n", notes));
         }
+    }
+
+    private static boolean isByline(String line) {
+        return line.regionMatches(true, 0, "By ", 0, 3) || line.regionMatches(true, 0, "Von ", 0, 4);
     }
 
     private static void flush(StringBuilder paragraph, Story story) {

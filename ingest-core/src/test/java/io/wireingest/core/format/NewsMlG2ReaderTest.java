@@ -1,0 +1,74 @@
+package io.wireingest.core.format;
+
+import static io.wireingest.core.format.Fixtures.altId;
+import static io.wireingest.core.format.Fixtures.at;
+import static io.wireingest.core.format.Fixtures.signals;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wireingest.core.normalize.Article;
+import io.wireingest.core.normalize.NormalizeArticle;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class NewsMlG2ReaderTest {
+    @Test
+    void aNewsMessageGivesOneArticlePerTextItemAndSkipsPictures() {
+        List<Article> articles = Fixtures.articles("newsml-g2/message.xml");
+        assertThat(articles).hasSize(2);
+        assertThat(articles.get(0).uri())
+                .isEqualTo(NormalizeArticle.uri("wire", "urn:newsml:wire.example:20240502:A1001"));
+        assertThat(articles.get(1).uri())
+                .isEqualTo(NormalizeArticle.uri("wire", "urn:newsml:wire.example:20240502:A1003"));
+    }
+
+    @Test
+    void mapsItemMetaContentMetaAndRights() {
+        Article a = Fixtures.articles("newsml-g2/message.xml").get(0);
+        assertThat(at(a, "/wire/source/format")).isEqualTo("newsml-g2");
+        assertThat(altId(a, "guid")).isEqualTo("urn:newsml:wire.example:20240502:A1001");
+        assertThat(a.version()).isEqualTo("2");
+        assertThat(at(a, "/versionCreated")).isEqualTo("2024-05-02T07:14:10Z");
+        assertThat(at(a, "/firstCreated")).isEqualTo("2024-05-02T06:02:00Z");
+        assertThat(at(a, "/embargoedUntil")).isEqualTo("2024-05-02T10:00:00Z");
+        assertThat(a.pubStatus()).isEqualTo("withheld");
+        assertThat(at(a, "/urgency")).isEqualTo("3");
+        assertThat(at(a, "/language")).isEqualTo("en-GB");
+        assertThat(at(a, "/edNote")).isEqualTo("Corrects spelling of minister's name in second paragraph.");
+        assertThat(at(a, "/slugline")).isEqualTo("BC-EU--Rail-Strike");
+        assertThat(at(a, "/wire/takeKey")).isEqualTo("2nd Ld-Writethru");
+        assertThat(signals(a)).containsExactly("correction", "update");
+        assertThat(at(a, "/headlines/0/value")).isEqualTo("Rail unions call off weekend strike");
+        assertThat(at(a, "/headlines/1/value")).isEqualTo("Talks to resume on Monday");
+        assertThat(at(a, "/by")).isEqualTo("By Ilse Vandermeer");
+        assertThat(at(a, "/copyrightHolder")).isEqualTo("Example Wire Ltd");
+        assertThat(at(a, "/copyrightNotice")).isEqualTo("Copyright 2024 Example Wire Ltd. All rights reserved.");
+        assertThat(at(a, "/subjects/0/literal")).isEqualTo("medtop:20000349");
+        assertThat(at(a, "/subjects/0/name")).isEqualTo("railway transport");
+        assertThat(a.html())
+                .isEqualTo(
+                        "<p>BRUSSELS (EXW) - Rail unions called off a weekend strike on Thursday after the transport"
+                                + " minister, Pieter Hollanders, offered new talks.</p><p>Negotiations will resume on Monday.</p>");
+    }
+
+    @Test
+    void readsAnInlineXhtmlBodyKeepingPreformattedResults() {
+        Article a = Fixtures.articles("newsml-g2/message.xml").get(1);
+        assertThat(at(a, "/headlines/0/value")).isEqualTo("Cup quarter-final results");
+        assertThat(at(a, "/slugline")).isEqualTo("SOCCER-CUP/RESULTS");
+        assertThat(a.html())
+                .startsWith(
+                        "<p>Results of the cup quarter-finals played on Wednesday:</p><pre>Northgate   2  Riverside  1\n");
+        assertThat(a.html()).doesNotContain("<title>");
+    }
+
+    @Test
+    void aCanceledVersionKeepsTheStoryUri() {
+        Article story = Fixtures.articles("newsml-g2/message.xml").get(0);
+        Article kill = Fixtures.articles("newsml-g2/item-canceled.xml").get(0);
+        assertThat(kill.uri()).isEqualTo(story.uri());
+        assertThat(kill.version()).isEqualTo("3");
+        assertThat(kill.pubStatus()).isEqualTo("canceled");
+        assertThat(signals(kill)).containsExactly("kill");
+        assertThat(kill.plainText()).isEqualTo("This story has been withdrawn.");
+    }
+}
