@@ -8,6 +8,7 @@ import io.wireingest.core.normalize.Article;
 import io.wireingest.core.pipeline.IngestPipeline;
 import io.wireingest.core.pipeline.Outcome;
 import io.wireingest.core.pipeline.Rejection;
+import io.wireingest.core.testing.ArticleSchemas;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -45,7 +46,10 @@ final class Fixtures {
     static List<Article> articles(byte[] body, String contentType, String itemId, Instant receivedAt) {
         Outcome outcome = process(body, contentType, itemId, receivedAt);
         assertThat(outcome).isInstanceOf(Outcome.Normalized.class);
-        return ((Outcome.Normalized) outcome).articles();
+        List<Article> articles = ((Outcome.Normalized) outcome).articles();
+        // Every article our readers produce must be valid against article.schema.json and the ninjs 3.1 schema.
+        articles.forEach(ArticleSchemas::assertValid);
+        return articles;
     }
 
     static Rejection rejection(String resource) {
