@@ -151,7 +151,7 @@ public final class NitfReader implements WireFormatReader {
         if (body == null) {
             return;
         }
-        Element head = body.selectFirst("body\\.head");
+        Element head = body.selectFirst("> body\\.head");
         if (head != null) {
             String hl1 = XmlText.first(head, "hedline > hl1");
             if (hl1 == null) {
@@ -192,11 +192,14 @@ public final class NitfReader implements WireFormatReader {
         } else if (story.headline() == null) {
             story.headline(XmlText.first(nitf, "head > title"));
         }
-        Element content = body.selectFirst("body\\.content");
+        if (story.copyrightHolder() == null) {
+            story.copyrightHolder(XmlText.first(body, "rights\\.owner"));
+        }
+        Element content = body.selectFirst("> body\\.content");
         if (content != null) {
             XmlBlocks.copy(content, story, context);
         }
-        for (Element tagline : body.select("body\\.end > tagline")) {
+        for (Element tagline : body.select("> body\\.end > tagline")) {
             String t = TextBlocks.squash(tagline.text());
             if (!t.isEmpty()) {
                 story.addParagraph(t);
