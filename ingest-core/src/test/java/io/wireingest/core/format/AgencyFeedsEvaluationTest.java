@@ -142,7 +142,7 @@ class AgencyFeedsEvaluationTest {
             articles.forEach(ArticleSchemas::assertValid);
             JsonNode entry = expected.get(file);
             for (JsonNode asserted : entry.path("asserted_by_superdesk_tests")) {
-                String parser = asserted.path("superdesk_parser").asText();
+                String parser = asserted.path("superdesk_parser").asText().replace(" ", "_");
                 asserted.path("values")
                         .fields()
                         .forEachRemaining(e -> checks.add(compare(
