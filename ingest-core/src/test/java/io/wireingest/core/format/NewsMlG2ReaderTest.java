@@ -71,4 +71,27 @@ class NewsMlG2ReaderTest {
         assertThat(signals(kill)).containsExactly("kill");
         assertThat(kill.plainText()).isEqualTo("This story has been withdrawn.");
     }
+
+    @Test
+    void aResendThatChangedNothingHasTheSameUriAndContentHash() {
+        byte[] original = Fixtures.bytes("newsml-g2/message.xml");
+        String text = new String(original, java.nio.charset.StandardCharsets.UTF_8);
+        // Resend noise: new version number, new version time, new message header, other item id and receive time.
+        byte[] resend = text.replace("version=\"2\"", "version=\"4\"")
+                .replace("2024-05-02T09:14:10+02:00", "2024-05-02T09:40:00+02:00")
+                .replace("<sent>2024-05-02T09:15:00Z</sent>", "<sent>2024-05-02T09:41:00Z</sent>")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Article a = Fixtures.articles(original, "application/xml", "m-1", Fixtures.RECEIVED)
+                .get(0);
+        Article b = Fixtures.articles(resend, "application/xml", "m-2", Fixtures.RECEIVED.plusSeconds(3600))
+                .get(0);
+        assertThat(b.uri()).isEqualTo(a.uri());
+        assertThat(b.version()).isEqualTo("4");
+        assertThat(b.contentHash()).isEqualTo(a.contentHash());
+        // A real change (the body) changes the hash.
+        byte[] edited = text.replace("Negotiations will resume on Monday.", "Negotiations will resume on Tuesday.")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Article c = Fixtures.articles(edited, null, "m-3", Fixtures.RECEIVED).get(0);
+        assertThat(c.contentHash()).isNotEqualTo(a.contentHash());
+    }
 }
