@@ -66,8 +66,8 @@ class AgencyFeedsEvaluationTest {
                     "filled by the dateline stage (ExtractDateline, another issue), not" + " by the format readers"),
             Map.entry(
                     "priority",
-                    "Superdesk keeps a separate priority; ninjs has urgency only: we map the source"
-                            + " urgency, and priority only when there is no urgency"),
+                    "Superdesk keeps a separate priority; ninjs has urgency only, and we map the source's"
+                            + " urgency"),
             Map.entry(
                     "word_count",
                     "Superdesk counts words of its HTML (for ANPA it takes the header's count); we"
@@ -111,6 +111,18 @@ class AgencyFeedsEvaluationTest {
                             + " (a slugline list); the story starts after it"),
             Map.entry("byline", "the byline's title (byttl) is not part of the byline"));
 
+    private static final Map<String, String> FORMAT_OF_FOLDER = Map.of(
+            "nitf",
+            "nitf",
+            "newsml-g2",
+            "newsml-g2",
+            "anpa1312",
+            "anpa-1312",
+            "iptc7901",
+            "iptc-7901",
+            "ninjs",
+            "ninjs");
+
     private record Check(String file, String field, String expected, String actual, String verdict, String why) {
         String key() {
             return file + " | " + field;
@@ -140,6 +152,18 @@ class AgencyFeedsEvaluationTest {
             }
             List<Article> articles = normalized.articles();
             articles.forEach(ArticleSchemas::assertValid);
+            String folder = file.substring(0, file.indexOf('/'));
+            String expectedFormat = FORMAT_OF_FOLDER.get(folder);
+            for (Article a : articles) {
+                String format = Fixtures.at(a, "/wire/source/format");
+                checks.add(new Check(
+                        file,
+                        "recognized-format",
+                        expectedFormat,
+                        format,
+                        expectedFormat.equals(format) ? "AGREE" : "DIFFER",
+                        expectedFormat.equals(format) ? "" : "sniffed as another format"));
+            }
             JsonNode entry = expected.get(file);
             for (JsonNode asserted : entry.path("asserted_by_superdesk_tests")) {
                 String parser = asserted.path("superdesk_parser").asText().replace(" ", "_");
