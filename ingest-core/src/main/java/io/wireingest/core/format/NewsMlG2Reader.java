@@ -12,6 +12,7 @@ import io.wireingest.core.xml.SafeXml;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.jsoup.nodes.Element;
 
 /**
@@ -21,6 +22,10 @@ import org.jsoup.nodes.Element;
  * out in columns).
  */
 public final class NewsMlG2Reader implements WireFormatReader {
+    /** Roots of NewsML-G2 documents; only newsItem and newsMessage can hold stories, the others are refused. */
+    private static final Set<String> G2_ROOTS =
+            Set.of("newsItem", "newsMessage", "packageItem", "conceptItem", "knowledgeItem", "planningItem");
+
     @Override
     public WireFormat format() {
         return WireFormat.NEWSML_G2;
@@ -29,13 +34,14 @@ public final class NewsMlG2Reader implements WireFormatReader {
     @Override
     public boolean canRead(DecodedItem item) {
         String root = SafeXml.rootName(item.text());
-        return "newsItem".equals(root) || "newsMessage".equals(root);
+        return root != null && G2_ROOTS.contains(root);
     }
 
     @Override
     public List<Story> read(DecodedItem item, ItemContext context) throws RejectedException {
         Element root = SafeXml.root(SafeXml.parse(item.text(), context));
         List<Element> items = root.normalName().equals("newsitem") ? List.of(root) : root.select("itemSet > newsItem");
+        String headerPriority = XmlText.first(root, "> header > priority");
         List<Story> stories = new ArrayList<>();
         int skipped = 0;
         for (Element newsItem : items) {
@@ -44,7 +50,12 @@ public final class NewsMlG2Reader implements WireFormatReader {
                 skipped++;
                 continue;
             }
-            stories.add(story(newsItem, context));
+            Story story = story(newsItem, context);
+            if (story.urgency() == null) {
+                // A newsMessage header priority (1 highest .. 9) stands in when the item has no urgency.
+                story.urgency(XmlText.urgency(headerPriority));
+            }
+            stories.add(story);
         }
         if (stories.isEmpty()) {
             throw new RejectedException(

@@ -109,7 +109,9 @@ public final class NinjsReader implements WireFormatReader {
         if (status == PubStatus.CANCELED) {
             story.signals().add("kill");
         }
-        story.urgency(XmlText.urgency(text(n, "urgency")));
+        Integer urgency = XmlText.urgency(text(n, "urgency"));
+        // Superdesk-style ninjs carries a separate priority: it stands in only when there is no urgency.
+        story.urgency(urgency != null ? urgency : XmlText.urgency(text(n, "priority")));
         story.language(text(n, "language"));
         story.edNote(text(n, "edNote", "ednote"));
         story.slugline(text(n, "slugline"));

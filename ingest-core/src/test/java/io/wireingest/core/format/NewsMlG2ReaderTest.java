@@ -94,4 +94,30 @@ class NewsMlG2ReaderTest {
         Article c = Fixtures.articles(edited, null, "m-3", Fixtures.RECEIVED).get(0);
         assertThat(c.contentHash()).isNotEqualTo(a.contentHash());
     }
+
+    @Test
+    void aPackageItemIsRefusedRatherThanReadAsText() {
+        String pkg = "<?xml version=\"1.0\"?><packageItem xmlns=\"http://iptc.org/std/nar/2006-10-01/\""
+                + " guid=\"urn:x:pkg\" version=\"1\"><groupSet/></packageItem>";
+        io.wireingest.core.pipeline.Outcome outcome =
+                Fixtures.process(pkg.getBytes(java.nio.charset.StandardCharsets.UTF_8), null, "p-1", Fixtures.RECEIVED);
+        assertThat(outcome).isInstanceOf(io.wireingest.core.pipeline.Outcome.Rejected.class);
+        io.wireingest.core.pipeline.Rejection r = ((io.wireingest.core.pipeline.Outcome.Rejected) outcome).rejection();
+        assertThat(r.stage().id()).isEqualTo("parse");
+        assertThat(r.reason()).isEqualTo("no-text-item");
+    }
+
+    @Test
+    void theMessageHeaderPriorityStandsInForAMissingUrgency() {
+        String message = "<newsMessage xmlns=\"http://iptc.org/std/nar/2006-10-01/\"><header><priority>2</priority>"
+                + "</header><itemSet><newsItem guid=\"urn:x:1\" version=\"1\"><itemMeta><itemClass qcode=\"ninat:text\"/>"
+                + "</itemMeta><contentMeta><headline>Flash headline</headline></contentMeta><contentSet>"
+                + "<inlineData contenttype=\"text/plain\">One line of copy.</inlineData></contentSet></newsItem>"
+                + "</itemSet></newsMessage>";
+        Article a = Fixtures.articles(
+                        message.getBytes(java.nio.charset.StandardCharsets.UTF_8), null, "m-9", Fixtures.RECEIVED)
+                .get(0);
+        assertThat(at(a, "/urgency")).isEqualTo("2");
+        assertThat(a.plainText()).isEqualTo("One line of copy.");
+    }
 }
