@@ -13,13 +13,17 @@ import org.jsoup.nodes.Element;
 final class BoilerplateHints {
     private BoilerplateHints() {}
 
-    /** Words that mark furniture whatever else the attribute says. */
-    private static final String[] STRONG = {
+    /** Not furniture. */
+    static final int NONE = 0;
+    /** Furniture when the marked element holds little prose (layout words: sidebar, header, widget, rail, ...). */
+    static final int WEAK = 1;
+    /** Furniture even when it reads like prose: comments, related stories, promos, newsletters, ads, hidden. */
+    static final int STRONG = 2;
+
+    /** Words that mark furniture even when the element holds prose. */
+    private static final String[] STRONG_WORDS = {
         "comment",
         "disqus",
-        "share",
-        "sharing",
-        "social",
         "related",
         "recommend",
         "newsletter",
@@ -33,18 +37,14 @@ final class BoilerplateHints {
         "sponsor",
         "cookie",
         "gdpr",
-        "popup",
-        "modal",
-        "breadcrumb",
         "recirc",
         "more-stories",
         "morestories",
         "most-popular",
         "mostpopular",
         "most-read",
+        "mostread",
         "trending",
-        "read-more",
-        "readmore",
         "read-next",
         "readnext",
         "also-read",
@@ -52,6 +52,7 @@ final class BoilerplateHints {
         "bacajuga",
         "berita-terkait",
         "berita-lain",
+        "artikel-berkaitan",
         "paywall",
         "inline-ad",
         "ad-container",
@@ -61,7 +62,7 @@ final class BoilerplateHints {
         "ad-unit",
         "ad-wrapper",
         "ad-placeholder",
-        "dfp",
+        "dfp-",
         "google-ad",
         "adsbygoogle",
         "print-only",
@@ -74,6 +75,19 @@ final class BoilerplateHints {
         "authorbio",
         "about-author",
         "about-the-author",
+        "disclaimer"
+    };
+
+    /** Words that mark furniture when the element holds little prose. */
+    private static final String[] WEAK_WORDS = {
+        "share",
+        "sharing",
+        "social",
+        "popup",
+        "modal",
+        "breadcrumb",
+        "read-more",
+        "readmore",
         "pagination",
         "pager",
         "tag-list",
@@ -86,10 +100,8 @@ final class BoilerplateHints {
         "follow-us",
         "followus",
         "jump-link",
-        "disclaimer",
         "login",
         "byline",
-        "dateline-wrap",
         "timestamp",
         "published-date",
         "article-date",
@@ -99,36 +111,49 @@ final class BoilerplateHints {
         "article-meta",
         "meta-info",
         "headline-list",
-        "caption-credit",
-        "image-credit",
-        "photo-credit"
+        "credit",
+        "sidebar",
+        "side-bar",
+        "footer",
+        "masthead",
+        "header",
+        "menu",
+        "navbar",
+        "widget",
+        "banner",
+        "rail",
+        "aside",
+        "author",
+        "utility",
+        "tools",
+        "extra",
+        "teaser",
+        "listing",
+        "overlay",
+        "ticker",
+        "carousel",
+        "slider",
+        "nav"
     };
 
-    /** Words that mark furniture unless the attribute also names the article. */
-    private static final String[] WEAK = {
-        "sidebar", "side-bar", "footer", "masthead", "header", "menu", "navbar", "widget", "banner", "rail", "aside",
-        "author", "credit", "toolbar", "utility", "tools", "extra", "teaser", "card", "listing", "overlay", "ticker",
-        "carousel", "slider", "gallery-thumb", "thumbnail", "nav"
+    /** Words that name the article: a weak word beside one of them does not mark furniture. */
+    private static final String[] POSITIVE_WORDS = {
+        "article", "content", "entry", "story", "main", "body", "text", "blog", "post"
     };
 
-    /** Words that name the article body. */
-    private static final String[] POSITIVE = {
-        "article", "content", "entry", "story", "post-body", "post-content", "main", "body", "text", "blog"
-    };
-
-    /** Whether the element's attributes mark it as page furniture. */
-    static boolean isFurniture(Element el) {
+    /** How strongly the element's attributes mark it as page furniture: {@link #NONE}, {@link #WEAK}, {@link #STRONG}. */
+    static int strength(Element el) {
         if (el.attributesSize() == 0) {
-            return false;
+            return NONE;
         }
         Attributes attrs = el.attributes();
         if (attrs.hasKey("hidden")
                 || "true".equals(attrs.get("aria-hidden")) && !el.normalName().equals("figure")) {
-            return true;
+            return STRONG;
         }
         String style = attrs.get("style");
         if (!style.isEmpty() && isHiddenStyle(style)) {
-            return true;
+            return STRONG;
         }
         String role = attrs.get("role");
         if (!role.isEmpty()) {
@@ -141,34 +166,34 @@ final class BoilerplateHints {
                     || r.equals("menubar")
                     || r.equals("dialog")
                     || r.equals("search")) {
-                return true;
+                return WEAK;
             }
         }
         String cls = attrs.get("class");
         String id = attrs.get("id");
         if (cls.isEmpty() && id.isEmpty()) {
-            return false;
+            return NONE;
         }
         String hint = (cls + " " + id).toLowerCase(Locale.ROOT);
-        for (String word : STRONG) {
+        for (String word : STRONG_WORDS) {
             if (hint.contains(word)) {
-                return true;
+                return STRONG;
             }
         }
         if (hasAdToken(hint)) {
-            return true;
+            return STRONG;
         }
-        for (String word : WEAK) {
+        for (String word : WEAK_WORDS) {
             if (hint.contains(word)) {
-                for (String positive : POSITIVE) {
+                for (String positive : POSITIVE_WORDS) {
                     if (hint.contains(positive)) {
-                        return false;
+                        return NONE;
                     }
                 }
-                return true;
+                return WEAK;
             }
         }
-        return false;
+        return NONE;
     }
 
     /** Whether the element's attributes name it as the article body. */

@@ -88,8 +88,9 @@ public final class ExtractArticle {
         for (TextBlock block : blocks) {
             classify(block, bodyGrams);
         }
-        Range range = chooseContainer(blocks);
-        List<TextBlock> kept = select(blocks, range, meta);
+        Scores scores = new Scores();
+        Range range = chooseContainer(blocks, scores);
+        List<TextBlock> kept = select(blocks, range, meta, scores);
         return new Analysis(blocks, range, kept);
     }
 
@@ -124,8 +125,9 @@ public final class ExtractArticle {
                     }
                     continue;
                 }
-                boolean furniture = PERIPHERAL.contains(tag) || BoilerplateHints.isFurniture(e);
-                Marks inner = furniture ? new Marks(e, marks) : marks;
+                int strength = PERIPHERAL.contains(tag) ? BoilerplateHints.WEAK : BoilerplateHints.strength(e);
+                boolean furniture = strength != BoilerplateHints.NONE;
+                Marks inner = furniture ? new Marks(e, strength == BoilerplateHints.STRONG, marks) : marks;
                 if (LEAF_BLOCKS.contains(tag) && !isLayout(e, tag)) {
                     flush(el, run, marks, out);
                     run = null;
@@ -325,20 +327,68 @@ public final class ExtractArticle {
     // ---- choosing the article container -------------------------------------------------------------------------
 
     /** The element that holds the article and the range of blocks inside it. */
-    record Range(Element container, int first, int last) {}
+    record Range(Element container, List<Element> parts, int first, int last) {
+        /** The part holding the block, or null. */
+        Element partOf(TextBlock b) {
+            if (parts.size() == 1) {
+                return parts.get(0);
+            }
+            for (Element e = b.element; e != null; e = e.parent()) {
+                if (parts.contains(e)) {
+                    return e;
+                }
+            }
+            return null;
+        }
+    }
 
     private static final class Score {
         double value;
         int first = Integer.MAX_VALUE;
         int last = -1;
         int good;
+        int chars;
+        int goodChars;
         boolean insideMark;
     }
 
-    private static Range chooseContainer(List<TextBlock> blocks) {
-        Map<Element, Score> scores = new IdentityHashMap<>();
+    /** Per-element sums of the blocks below it, and the scores of candidate containers. */
+    private static final class Scores {
+        final Map<Element, Score> map = new IdentityHashMap<>();
+
+        Score of(Element e) {
+            Score s = map.get(e);
+            if (s == null) {
+                s = new Score();
+                map.put(e, s);
+            }
+            return s;
+        }
+
+        /** A weak mark (layout words) counts only where the marked element holds little prose. */
+        boolean effective(Marks m) {
+            if (m.strong()) {
+                return true;
+            }
+            Score s = map.get(m.element());
+            return s == null || s.goodChars < 2 * s.chars;
+        }
+    }
+
+    private static Range chooseContainer(List<TextBlock> blocks, Scores scores) {
         for (int i = 0; i < blocks.size(); i++) {
             TextBlock b = blocks.get(i);
+            for (Element e = b.element; e != null; e = e.parent()) {
+                Score s = scores.of(e);
+                s.chars += b.chars;
+                if (b.kind == Kind.GOOD) {
+                    s.goodChars += b.chars;
+                }
+                s.first = Math.min(s.first, i);
+                s.last = Math.max(s.last, i);
+            }
+        }
+        for (TextBlock b : blocks) {
             double own = switch (b.kind) {
                 case GOOD -> b.chars;
                 case SHORT -> -0.25 * b.chars;
@@ -347,35 +397,72 @@ public final class ExtractArticle {
             double inMarked = b.kind == Kind.GOOD ? 0.5 * b.chars : own;
             double furniture = -0.5 * b.chars;
             Marks pending = b.marks;
+            while (pending != null && !scores.effective(pending)) {
+                pending = pending.outer();
+            }
             int marksBelow = 0;
             for (Element e = b.element; e != null; e = e.parent()) {
-                Score s = scores.computeIfAbsent(e, k -> new Score());
-                double weight = marksBelow > 0 ? furniture : pending != null ? inMarked : own;
+                Score s = scores.of(e);
+                s.value += marksBelow > 0 ? furniture : pending != null ? inMarked : own;
                 s.insideMark = pending != null;
-                s.value += weight;
-                s.first = Math.min(s.first, i);
-                s.last = Math.max(s.last, i);
                 if (b.kind == Kind.GOOD && marksBelow == 0) {
                     s.good++;
                 }
                 while (pending != null && pending.element() == e) {
-                    pending = pending.outer();
                     marksBelow++;
+                    pending = pending.outer();
+                    while (pending != null && !scores.effective(pending)) {
+                        pending = pending.outer();
+                    }
                 }
             }
         }
         // Candidates outside every furniture mark first; a marked region (a "sidebar" wrapper around the whole page,
         // a comment) wins only when nothing unmarked holds a comparable article.
-        Map.Entry<Element, Score> clean = best(scores, false);
-        Map.Entry<Element, Score> marked = best(scores, true);
+        Map.Entry<Element, Score> clean = best(scores.map, false);
+        Map.Entry<Element, Score> marked = best(scores.map, true);
         Map.Entry<Element, Score> chosen = clean;
         if (clean == null || (marked != null && clean.getValue().value < 0.3 * marked.getValue().value)) {
             chosen = marked;
         }
         if (chosen == null) {
-            return new Range(null, 0, blocks.size() - 1);
+            return new Range(null, List.of(), 0, blocks.size() - 1);
         }
-        return new Range(chosen.getKey(), chosen.getValue().first, chosen.getValue().last);
+        return joinParts(chosen.getKey(), scores);
+    }
+
+    /**
+     * An article cut into parts by ad slots is often a run of sibling elements of one kind ({@code <div
+     * class="body-chunk">} × n): the parts beside the chosen one that hold prose are taken with it.
+     */
+    private static Range joinParts(Element container, Scores scores) {
+        Score own = scores.map.get(container);
+        int first = own.first;
+        int last = own.last;
+        List<Element> parts = new ArrayList<>();
+        parts.add(container);
+        Element level = container;
+        for (int up = 0; up < 3 && level.parent() != null && parts.size() == 1; up++, level = level.parent()) {
+            String cls = level.className();
+            if (cls.isEmpty()) {
+                continue;
+            }
+            for (Element sibling : level.parent().children()) {
+                if (sibling == level
+                        || !sibling.normalName().equals(level.normalName())
+                        || !sibling.className().equals(cls)) {
+                    continue;
+                }
+                Element part = up == 0 ? sibling : sameKindWithin(sibling, container);
+                Score s = part == null ? null : scores.map.get(part);
+                if (s != null && s.good > 0 && s.goodChars >= 0.3 * s.chars) {
+                    parts.add(part);
+                    first = Math.min(first, s.first);
+                    last = Math.max(last, s.last);
+                }
+            }
+        }
+        return new Range(container, parts, first, last);
     }
 
     private static Map.Entry<Element, Score> best(Map<Element, Score> scores, boolean insideMark) {
@@ -395,13 +482,27 @@ public final class ExtractArticle {
         return best;
     }
 
+    private static Element sameKindWithin(Element root, Element like) {
+        String cls = like.className();
+        for (Element e : root.getElementsByTag(like.normalName())) {
+            if (e.className().equals(cls)) {
+                return e;
+            }
+        }
+        return null;
+    }
+
     // ---- selecting blocks ---------------------------------------------------------------------------------------
 
-    private static List<TextBlock> select(List<TextBlock> blocks, Range range, PageMetadata meta) {
+    private static List<TextBlock> select(List<TextBlock> blocks, Range range, PageMetadata meta, Scores scores) {
         List<TextBlock> candidates = new ArrayList<>();
         for (int i = range.first; i <= range.last && i < blocks.size(); i++) {
             TextBlock b = blocks.get(i);
-            if (b.kind == Kind.BAD || b.isFurnitureWithin(range.container)) {
+            if (b.kind == Kind.BAD) {
+                continue;
+            }
+            Element part = range.partOf(b);
+            if (range.container != null && (part == null || b.isFurnitureWithin(part, scores::effective))) {
                 continue;
             }
             if (b.tag().equals("h1")) {

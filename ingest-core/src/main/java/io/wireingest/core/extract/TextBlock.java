@@ -50,20 +50,20 @@ final class TextBlock {
     }
 
     /** A chain of furniture-marked ancestors, innermost first. */
-    record Marks(Element element, Marks outer) {}
+    record Marks(Element element, boolean strong, Marks outer) {}
 
-    /** Whether a furniture mark lies between this block and {@code container} (the container itself excluded). */
-    boolean isFurnitureWithin(Element container) {
-        if (marks == null) {
-            return false;
-        }
-        if (container == null) {
-            return true;
-        }
+    /**
+     * Whether an effective furniture mark lies between this block and {@code container} (the container itself
+     * excluded).
+     */
+    boolean isFurnitureWithin(Element container, java.util.function.Predicate<Marks> effective) {
         Marks m = marks;
-        for (Element e = run == null ? element : element; e != null && e != container; e = e.parent()) {
-            if (e == m.element()) {
-                return true;
+        for (Element e = element; m != null && e != null && e != container; e = e.parent()) {
+            while (m != null && e == m.element()) {
+                if (effective.test(m)) {
+                    return true;
+                }
+                m = m.outer();
             }
         }
         return false;
