@@ -498,9 +498,10 @@ public final class ExtractArticle {
         List<TextBlock> candidates = new ArrayList<>();
         for (int i = range.first; i <= range.last && i < blocks.size(); i++) {
             TextBlock b = blocks.get(i);
-            if (b.kind == Kind.BAD) {
+            if (b.kind == Kind.BAD && !isProse(b)) {
                 continue;
             }
+
             Element part = range.partOf(b);
             if (range.container != null && (part == null || b.isFurnitureWithin(part, scores::effective))) {
                 continue;
@@ -545,16 +546,27 @@ public final class ExtractArticle {
     }
 
     private static boolean keepTrailing(TextBlock b) {
-        return !b.isHeading() && b.linkDensity() < 0.2 && b.words >= 3;
+        return !b.isHeading() && (b.linkDensity() < 0.2 && b.words >= 3 || isProse(b));
+    }
+
+    /** Sentences in a paragraph: kept inside the article even with many links in them. */
+    private static boolean isProse(TextBlock b) {
+        String tag = b.tag();
+        return (tag.equals("p") || tag.equals("blockquote")) && b.words >= 10 && b.stops >= 1 && b.linkDensity() < 0.7;
     }
 
     /** A subheading stays when prose follows it, not a list of links or the end of the article. */
     private static boolean headsProse(List<TextBlock> candidates, int i) {
-        if (i + 1 >= candidates.size()) {
-            return false;
+        for (int j = i + 1; j < candidates.size() && j <= i + 2; j++) {
+            TextBlock next = candidates.get(j);
+            if (next.kind == Kind.GOOD || isProse(next)) {
+                return true;
+            }
+            if (next.isHeading()) {
+                return false;
+            }
         }
-        TextBlock next = candidates.get(i + 1);
-        return next.kind == Kind.GOOD || (next.kind == Kind.SHORT && !next.isHeading() && next.stops > 0);
+        return false;
     }
 
     // ---- output -------------------------------------------------------------------------------------------------
