@@ -97,6 +97,7 @@ public final class ExtractArticle {
     // ---- segmentation -------------------------------------------------------------------------------------------
 
     private static void segment(Element el, Marks marks, List<TextBlock> out) {
+        List<Element> teasers = teasers(el);
         List<Node> run = null;
         List<Node> children = el.childNodes();
         for (int i = 0, n = children.size(); i < n; i++) {
@@ -126,6 +127,9 @@ public final class ExtractArticle {
                     continue;
                 }
                 int strength = PERIPHERAL.contains(tag) ? BoilerplateHints.WEAK : BoilerplateHints.strength(e);
+                if (teasers != null && strength != BoilerplateHints.STRONG && teasers.contains(e)) {
+                    strength = BoilerplateHints.STRONG;
+                }
                 boolean furniture = strength != BoilerplateHints.NONE;
                 Marks inner = furniture ? new Marks(e, strength == BoilerplateHints.STRONG, marks) : marks;
                 if (LEAF_BLOCKS.contains(tag) && !isLayout(e, tag)) {
@@ -160,6 +164,73 @@ public final class ExtractArticle {
         if (block.chars > 0) {
             out.add(block);
         }
+    }
+
+    /** Containers repeated side by side. */
+    private static final Set<String> REPEATABLE = Set.of("article", "div", "section", "li");
+
+    /**
+     * Teasers of other stories: three or more sibling containers of one kind (same tag, same first class) that each
+     * hold a linked image or a linked heading. Returns them, or null when {@code el} has none.
+     */
+    private static List<Element> teasers(Element el) {
+        int n = el.childrenSize();
+        if (n < 3) {
+            return null;
+        }
+        Map<String, Integer> kinds = null;
+        for (int i = 0; i < n; i++) {
+            Element child = el.child(i);
+            if (!REPEATABLE.contains(child.normalName())) {
+                continue;
+            }
+            if (kinds == null) {
+                kinds = new java.util.HashMap<>();
+            }
+            kinds.merge(kind(child), 1, Integer::sum);
+        }
+        if (kinds == null) {
+            return null;
+        }
+        List<Element> out = null;
+        for (int i = 0; i < n; i++) {
+            Element child = el.child(i);
+            if (REPEATABLE.contains(child.normalName()) && kinds.get(kind(child)) >= 3 && isTeaser(child)) {
+                if (out == null) {
+                    out = new ArrayList<>();
+                }
+                out.add(child);
+            }
+        }
+        return out != null && out.size() >= 3 ? out : null;
+    }
+
+    private static String kind(Element e) {
+        String cls = e.className();
+        int space = cls.indexOf(' ');
+        return e.normalName() + '.' + (space < 0 ? cls : cls.substring(0, space));
+    }
+
+    /** A linked image or a linked heading: the shape of a teaser for another page. */
+    private static boolean isTeaser(Element e) {
+        for (Element a : e.getElementsByTag("a")) {
+            if (!a.getElementsByTag("img").isEmpty()) {
+                return true;
+            }
+            for (Element up = a.parent(); up != null && up != e; up = up.parent()) {
+                String tag = up.normalName();
+                if (tag.length() == 2 && tag.charAt(0) == 'h' && tag.charAt(1) >= '1' && tag.charAt(1) <= '6') {
+                    return true;
+                }
+            }
+            for (Element inner : a.children()) {
+                String tag = inner.normalName();
+                if (tag.length() == 2 && tag.charAt(0) == 'h' && tag.charAt(1) >= '1' && tag.charAt(1) <= '6') {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** A table or list used for page layout holds blocks of its own: walk into it instead of keeping it whole. */
