@@ -135,7 +135,9 @@ public final class ExtractArticle {
                 if (LEAF_BLOCKS.contains(tag) && !isLayout(e, tag)) {
                     flush(el, run, marks, out);
                     run = null;
-                    TextBlock block = new TextBlock(e, null, inner);
+                    // An embedded post (tweet, Instagram) sits in a "social" or "embed" wrapper: only strong marks
+                    // count.
+                    TextBlock block = new TextBlock(e, null, tag.equals("blockquote") ? strongOnly(inner) : inner);
                     measure(block);
                     if (block.chars > 0 || tag.equals("figure")) {
                         out.add(block);
@@ -164,6 +166,14 @@ public final class ExtractArticle {
         if (block.chars > 0) {
             out.add(block);
         }
+    }
+
+    private static Marks strongOnly(Marks marks) {
+        if (marks == null) {
+            return null;
+        }
+        Marks outer = strongOnly(marks.outer());
+        return marks.strong() ? (outer == marks.outer() ? marks : new Marks(marks.element(), true, outer)) : outer;
     }
 
     /** Containers repeated side by side. */
@@ -598,6 +608,10 @@ public final class ExtractArticle {
         if (firstGood < 0) {
             return candidates;
         }
+        // Short opening sentences belong to the article; bylines, dates and kickers do not read as sentences.
+        while (firstGood > 0 && isLead(candidates.get(firstGood - 1))) {
+            firstGood--;
+        }
         List<TextBlock> kept = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int i = firstGood; i < candidates.size(); i++) {
@@ -618,6 +632,11 @@ public final class ExtractArticle {
 
     private static boolean keepTrailing(TextBlock b) {
         return !b.isHeading() && (b.linkDensity() < 0.2 && b.words >= 3 || isProse(b));
+    }
+
+    private static boolean isLead(TextBlock b) {
+        String tag = b.tag();
+        return (tag.equals("p") || tag.equals("blockquote")) && b.words >= 6 && b.stops >= 1 && b.linkDensity() < 0.3;
     }
 
     /** Sentences in a paragraph: kept inside the article even with many links in them. */
