@@ -381,7 +381,7 @@ public final class ExtractArticle {
     // ---- classification -----------------------------------------------------------------------------------------
 
     private static void classify(TextBlock b, Set<Long> bodyGrams) {
-        if (bodyGrams != null && b.words >= 6) {
+        if (bodyGrams != null && b.wordish() >= 6) {
             b.bodyOverlap = overlap(b.text, bodyGrams);
         }
         double ld = b.linkDensity();
@@ -391,7 +391,7 @@ public final class ExtractArticle {
             b.kind = Kind.BAD;
         } else if (!b.isHeading()
                 && ld < 0.3
-                && ((b.words >= GOOD_WORDS && b.stops >= 1)
+                && ((b.wordish() >= GOOD_WORDS && b.stops >= 1)
                         || b.chars >= GOOD_CHARS
                         || b.unspaced >= GOOD_CHARS_UNSPACED)) {
             b.kind = Kind.GOOD;
@@ -402,7 +402,7 @@ public final class ExtractArticle {
 
     /** A long paragraph of sentences stays prose even when many of its words are links. */
     private static boolean isLinkedProse(TextBlock b) {
-        return b.tag().equals("p") && b.words >= 40 && b.stops >= 2 && b.linkDensity() < 0.9;
+        return b.tag().equals("p") && b.wordish() >= 40 && b.stops >= 2 && b.linkDensity() < 0.9;
     }
 
     // ---- choosing the article container -------------------------------------------------------------------------
@@ -631,18 +631,24 @@ public final class ExtractArticle {
     }
 
     private static boolean keepTrailing(TextBlock b) {
-        return !b.isHeading() && (b.linkDensity() < 0.2 && b.words >= 3 || isProse(b));
+        return !b.isHeading() && (b.linkDensity() < 0.2 && b.wordish() >= 3 || isProse(b));
     }
 
     private static boolean isLead(TextBlock b) {
         String tag = b.tag();
-        return (tag.equals("p") || tag.equals("blockquote")) && b.words >= 6 && b.stops >= 1 && b.linkDensity() < 0.3;
+        return (tag.equals("p") || tag.equals("blockquote"))
+                && b.wordish() >= 6
+                && b.stops >= 1
+                && b.linkDensity() < 0.3;
     }
 
     /** Sentences in a paragraph: kept inside the article even with many links in them. */
     private static boolean isProse(TextBlock b) {
         String tag = b.tag();
-        return (tag.equals("p") || tag.equals("blockquote")) && b.words >= 10 && b.stops >= 1 && b.linkDensity() < 0.7;
+        return (tag.equals("p") || tag.equals("blockquote"))
+                && b.wordish() >= 10
+                && b.stops >= 1
+                && b.linkDensity() < 0.7;
     }
 
     /** A subheading stays when prose follows it, not a list of links or the end of the article. */

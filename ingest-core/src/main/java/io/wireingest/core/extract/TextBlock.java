@@ -74,6 +74,11 @@ final class TextBlock {
         return run == null ? element.normalName() : "p";
     }
 
+    /** Words, counting two ideographs or kana as one word in scripts written without spaces. */
+    int wordish() {
+        return words + unspaced / 2;
+    }
+
     double linkDensity() {
         return chars == 0 ? 0 : (double) linkChars / chars;
     }
