@@ -111,17 +111,24 @@ public final class PlainText {
         }
     }
 
-    /** Words: maximal runs of letters or digits (with inner apostrophes and hyphens), as in most newsroom counters. */
+    /**
+     * Words: maximal runs of letters or digits, with inner apostrophes and hyphens ({@code Jong-un's}) and digit
+     * grouping ({@code 2,000}, {@code 3.5}) kept inside one word, as newsroom counters do.
+     */
     public static int wordCount(String text) {
         int words = 0;
         boolean inWord = false;
         for (int i = 0; i < text.length(); ) {
             int c = text.codePointAt(i);
-            boolean part = Character.isLetterOrDigit(c)
-                    || (inWord
-                            && (c == '\'' || c == '-' || c == '’')
-                            && i + 1 < text.length()
-                            && Character.isLetterOrDigit(text.codePointAt(i + Character.charCount(c))));
+            int next = i + Character.charCount(c) < text.length() ? text.codePointAt(i + Character.charCount(c)) : -1;
+            int previous = i > 0 ? text.codePointBefore(i) : -1;
+            boolean joiner = (c == '\'' || c == '-' || c == '’') && next >= 0 && Character.isLetterOrDigit(next);
+            boolean digitGroup = (c == ',' || c == '.')
+                    && previous >= 0
+                    && Character.isDigit(previous)
+                    && next >= 0
+                    && Character.isDigit(next);
+            boolean part = Character.isLetterOrDigit(c) || (inWord && (joiner || digitGroup));
             if (part && !inWord) {
                 words++;
             }
