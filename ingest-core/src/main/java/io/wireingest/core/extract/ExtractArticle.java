@@ -1,5 +1,6 @@
 package io.wireingest.core.extract;
 
+import io.wireingest.core.clean.Furniture;
 import io.wireingest.core.extract.TextBlock.Kind;
 import io.wireingest.core.extract.TextBlock.Marks;
 import java.util.ArrayList;
@@ -579,12 +580,18 @@ public final class ExtractArticle {
         List<TextBlock> candidates = new ArrayList<>();
         for (int i = range.first; i <= range.last && i < blocks.size(); i++) {
             TextBlock b = blocks.get(i);
+            Element part = range.partOf(b);
+            if (range.container != null && part == null) {
+                continue;
+            }
+            if (isRelatedLine(b)) {
+                candidates.add(b); // CleanBody records it in wire.related and takes it out of the body
+                continue;
+            }
             if (b.kind == Kind.BAD && !isProse(b)) {
                 continue;
             }
-
-            Element part = range.partOf(b);
-            if (range.container != null && (part == null || b.isFurnitureWithin(part, scores::effective))) {
+            if (range.container != null && b.isFurnitureWithin(part, scores::effective)) {
                 continue;
             }
             if (b.tag().equals("h1")) {
@@ -616,7 +623,7 @@ public final class ExtractArticle {
         Set<String> seen = new HashSet<>();
         for (int i = firstGood; i < candidates.size(); i++) {
             TextBlock b = candidates.get(i);
-            if (i > lastGood && !keepTrailing(b)) {
+            if (i > lastGood && !keepTrailing(b) && !isRelatedLine(b)) {
                 continue;
             }
             if (b.isHeading() && !headsProse(candidates, i)) {
@@ -632,6 +639,14 @@ public final class ExtractArticle {
 
     private static boolean keepTrailing(TextBlock b) {
         return !b.isHeading() && (b.linkDensity() < 0.2 && b.wordish() >= 3 || isProse(b));
+    }
+
+    /** A "Read also" / "Baca juga" line: it leaves the body in CleanBody, which keeps its link as related. */
+    private static boolean isRelatedLine(TextBlock b) {
+        return b.chars <= 300
+                && !b.isHeading()
+                && Furniture.RELATED.matcher(b.text).lookingAt()
+                && b.linkChars > 0;
     }
 
     private static boolean isLead(TextBlock b) {

@@ -57,9 +57,10 @@ public final class HtmlPageReader implements WireFormatReader {
         if (meta.language() != null) {
             story.language(meta.language());
         }
-        Extraction article = EXTRACT.extract(doc, meta);
+        // A fragment of story paragraphs is all story; a whole page is searched for its article.
+        Extraction article = isPage(item.text()) ? EXTRACT.extract(doc, meta) : null;
         context.checkTime();
-        if (article.blocks().isEmpty()) {
+        if (article == null || article.blocks().isEmpty()) {
             HtmlBlocks.copy(doc.body(), story);
         } else {
             for (Element block : article.blocks()) {
@@ -70,5 +71,11 @@ public final class HtmlPageReader implements WireFormatReader {
             throw new RejectedException(StageName.PARSE, "empty", "the HTML has no text blocks");
         }
         return List.of(story);
+    }
+
+    /** Whether the HTML is a whole page (document type, {@code html} or {@code body} element) rather than a fragment. */
+    static boolean isPage(String html) {
+        String head = html.substring(0, Math.min(html.length(), 4096)).toLowerCase(Locale.ROOT);
+        return head.contains("<!doctype html") || head.contains("<html") || head.contains("<body");
     }
 }
