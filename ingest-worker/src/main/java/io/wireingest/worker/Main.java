@@ -1,6 +1,7 @@
 package io.wireingest.worker;
 
 import io.wireingest.worker.cli.BenchCommand;
+import io.wireingest.worker.cli.EvaluateExtractionCommand;
 import io.wireingest.worker.cli.NormalizeCommand;
 import io.wireingest.worker.cli.PublishCommand;
 import io.wireingest.worker.cli.ReplayRejectedCommand;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Command;
             PublishCommand.class,
             ReplayRejectedCommand.class,
             BenchCommand.class,
+            EvaluateExtractionCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main {
