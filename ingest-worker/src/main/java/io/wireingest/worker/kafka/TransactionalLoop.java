@@ -351,6 +351,7 @@ public final class TransactionalLoop implements Runnable {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             // Called inside poll(), between transactions: nothing is open, nothing to flush.
+            assignedPartitions = Math.max(0, consumer.assignment().size() - partitions.size());
             if (!partitions.isEmpty()) {
                 LOG.info("{}: partitions revoked {}", name, partitions);
             }

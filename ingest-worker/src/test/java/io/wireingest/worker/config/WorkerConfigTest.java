@@ -47,8 +47,8 @@ class WorkerConfigTest {
         Path guide = Path.of("..", "docs", "OPERATIONS.md");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(guide), "docs/OPERATIONS.md not beside the module");
         String text = Files.readString(guide);
-        assertThat(WorkerConfig.KEYS).allSatisfy(key -> assertThat(text)
-                .contains("| `" + key.env() + "` | `" + key.property() + "` |"));
+        assertThat(WorkerConfig.KEYS)
+                .allSatisfy(key -> assertThat(text).contains("| `" + key.env() + "` | `" + key.property() + "` |"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.wireingest.core.testing.ArticleSchemas;
 import io.wireingest.worker.WorkerService;
 import io.wireingest.worker.testing.ExactlyOnce;
 import io.wireingest.worker.testing.SharedKafka;
@@ -56,6 +57,7 @@ class WorkerIT {
             Map<String, JsonNode> byId = new TreeMap<>();
             for (ConsumerRecord<byte[], byte[]> r : articles) {
                 JsonNode json = ExactlyOnce.json(r);
+                ArticleSchemas.assertValidArticleJson(new String(r.value(), StandardCharsets.UTF_8));
                 assertThat(new String(r.key(), StandardCharsets.UTF_8))
                         .isEqualTo(json.path("uri").asText());
                 byId.put(json.path("wire").path("source").path("itemId").asText(), json);
@@ -186,10 +188,13 @@ class WorkerIT {
 
             WorkerService b = new WorkerService(topics.config("worker-b", env)).start();
             services.add(b);
-            TestTopics.produce(ExactlyOnce.records(topics, "rb", 90, 180));
+            // Once both hold partitions, new items land on both (keys hash over all three partitions).
             await().atMost(WAIT)
-                    .until(() ->
-                            b.worker().assignedPartitions() > 0 && b.metrics().consumedCount() > 0);
+                    .until(() -> b.worker().assignedPartitions() > 0
+                            && a.worker().assignedPartitions() > 0
+                            && a.worker().assignedPartitions() + b.worker().assignedPartitions() == 3);
+            TestTopics.produce(ExactlyOnce.records(topics, "rb", 90, 180));
+            await().atMost(WAIT).until(() -> b.metrics().consumedCount() > 0);
 
             // Worker a leaves mid-stream: its partitions move to b.
             assertThat(a.stop()).isZero();
