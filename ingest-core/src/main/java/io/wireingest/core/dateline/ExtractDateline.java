@@ -1,16 +1,50 @@
 package io.wireingest.core.dateline;
 
+import io.wireingest.core.attribution.AgencyDirectory;
+import io.wireingest.core.model.Dateline;
 import io.wireingest.core.model.Story;
 import io.wireingest.core.pipeline.ItemContext;
 import io.wireingest.core.pipeline.RejectedException;
 import io.wireingest.core.pipeline.StageName;
 import io.wireingest.core.pipeline.StoryStage;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
 
 /**
  * Reads the dateline from the story's structured field or the lead of its first paragraph, sets
- * {@link Story#dateline}, and strips the lead from the body. (First cut: placeholder, filled in by the dateline work.)
+ * {@link Story#dateline}, and strips the lead from the body. Places get their usual spelling and country from the
+ * {@link Gazetteer}, agencies their canonical name from the {@link AgencyDirectory}, and dates a calendar date against
+ * the story's own timestamp, else the time the item was received ({@link DateResolution}). A dateline without a date
+ * takes one from an in-text date of the lead ({@code Jumat (28/7)}), marked as inferred. A lead that looks like a
+ * dateline but cannot be read is left in the body, with a warning.
  */
 public final class ExtractDateline implements StoryStage {
+    private static final AgencyDirectory AGENCIES = AgencyDirectory.standard();
+    private static final Gazetteer GAZETTEER = Gazetteer.standard();
+
+    /** A paragraph that is only a byline, which may stand before the dateline paragraph. */
+    private static final Pattern BYLINE_ONLY = Pattern.compile("^(?:By|Oleh)\\s+[^.!?]{2,80}$");
+
+    /** Something that starts like a dateline (a short capitalised head and a dash) but that the grammar refused. */
+    private static final Pattern DATELINE_LIKE =
+            Pattern.compile("^\\s*\\p{Lu}[^.!?\\n]{1,60}?(?:\\([^()]{1,40}\\))?\\s*(?:-{1,3}|–|—)\\s+\\S");
+
+    private static final Pattern DOMAIN_LIKE = Pattern.compile("[\\p{L}\\d][\\p{L}\\d\\-]*(?:\\.\\p{L}{2,}){1,3}");
+    private static final Pattern AGENCY_PARTS = Pattern.compile("(?<=[-/])|(?=[-/])");
+
+    private static final Set<String> LOWER_PARTICLES = Set.of(
+            "de", "da", "di", "del", "des", "do", "dos", "du", "el", "es", "al", "la", "le", "van", "der", "den", "von",
+            "upon", "sur", "bin", "binti", "of", "on", "am", "an", "and");
+
     @Override
     public StageName name() {
         return StageName.DATELINE;
@@ -18,6 +52,306 @@ public final class ExtractDateline implements StoryStage {
 
     @Override
     public void apply(Story story, ItemContext context) throws RejectedException {
-        // implemented by the dateline work
+        Instant reference = story.versionCreated() != null ? story.versionCreated() : context.receivedAt();
+        List<Element> paragraphs = leadParagraphs(story.body());
+        Element lead = paragraphs.isEmpty() ? null : paragraphs.get(0);
+        String field =
+                story.datelineText() == null ? null : story.datelineText().strip();
+
+        DatelineGrammar.Reading reading = null;
+        String leadRest = null;
+        if (field != null && !field.isEmpty()) {
+            reading = DatelineGrammar.read(field)
+                    .or(() -> DatelineGrammar.read(field + " -"))
+                    .orElse(null);
+            if (reading == null) {
+                story.warn("dateline field not understood: \"" + field + "\"");
+                story.dateline(new Dateline(field, null, null, null, null, null, null, false));
+                return;
+            }
+            reading = withText(reading, field);
+            if (lead != null) {
+                Optional<DatelineGrammar.Reading> inLead = DatelineGrammar.read(lead.text());
+                if (inLead.isPresent() && sameHead(inLead.get(), reading)) {
+                    leadRest = strip(lead, inLead.get().end());
+                } else if (lead.text().startsWith(field)) {
+                    leadRest = strip(lead, field.length());
+                }
+            }
+        } else if (lead != null) {
+            String text = lead.text();
+            reading = DatelineGrammar.read(text).orElse(null);
+            if (reading == null) {
+                if (DATELINE_LIKE.matcher(text).lookingAt()) {
+                    int cut = Math.min(text.length(), 60);
+                    story.warn("dateline not understood: \""
+                            + text.substring(0, cut).strip() + "\"");
+                } else {
+                    story.warn("no dateline in the lead");
+                }
+                return;
+            }
+            leadRest = strip(lead, reading.end());
+        } else {
+            return;
+        }
+        if (reading.byline() != null
+                && (story.byline() == null || story.byline().isBlank())) {
+            story.byline("By " + reading.byline().strip());
+        }
+        story.dateline(dateline(reading, reference, leadRest, paragraphs));
+    }
+
+    private Dateline dateline(DatelineGrammar.Reading r, Instant reference, String leadRest, List<Element> paragraphs) {
+        List<String> places = new ArrayList<>();
+        String code = null;
+        boolean sameCountry = true;
+        for (String p : r.places()) {
+            Optional<Gazetteer.City> city = GAZETTEER.city(p);
+            // The gazetteer gives the usual casing of the name as printed, never another name (Saigon stays Saigon).
+            places.add(city.filter(c -> Gazetteer.key(c.name()).equals(Gazetteer.key(p)))
+                    .map(Gazetteer.City::name)
+                    .orElseGet(() -> titleCase(p)));
+            String c = city.map(Gazetteer.City::countryCode).orElse(null);
+            if (code == null && places.size() == 1) {
+                code = c;
+            } else if (c == null || !c.equals(code)) {
+                sameCountry = false;
+            }
+        }
+        if (!sameCountry) {
+            code = null;
+        }
+        String country = null;
+        String outlet = r.prefixOutlet() == null ? null : outletName(r.prefixOutlet());
+        for (String region : r.regions()) {
+            Optional<String> regionCode = GAZETTEER.countryCode(region);
+            if (regionCode.isPresent()) {
+                country = titleCase(region);
+                code = regionCode.get();
+            } else if (DOMAIN_LIKE.matcher(region).matches()
+                    || AGENCIES.is(region, AgencyDirectory.Kind.OUTLET, AgencyDirectory.Kind.AGENCY)) {
+                outlet = outletName(region);
+            }
+        }
+        if (country == null && code != null) {
+            country = GAZETTEER.countryName(code).orElse(null);
+        }
+        String agency = r.agencyPrinted() == null ? null : canonicalAgency(r.agencyPrinted());
+        if (agency == null && outlet != null) {
+            agency = outlet;
+        }
+
+        String dateText = r.dateText();
+        LocalDate date = null;
+        boolean inferred = false;
+        java.time.OffsetDateTime dateTime = null;
+        if (r.date() != null) {
+            Optional<DateResolution.Resolved> resolved = DateResolution.resolve(r.date(), reference);
+            if (resolved.isPresent()) {
+                date = resolved.get().date();
+                inferred = resolved.get().inferred();
+                dateTime = resolved.get().dateTime();
+            }
+        } else if (leadRest != null) {
+            Optional<InTextDates.Found> inText = InTextDates.first(leadRest);
+            if (inText.isPresent()) {
+                Optional<DateResolution.Resolved> resolved =
+                        DateResolution.resolve(inText.get().parts(), reference);
+                if (resolved.isPresent()) {
+                    dateText = inText.get().parts().text();
+                    date = resolved.get().date();
+                    inferred = true;
+                    dateTime = resolved.get().dateTime();
+                }
+            } else {
+                Optional<InTextDates.Found> bare = InTextDates.bareWeekday(leadRest);
+                Optional<LocalDate> anchor = bare.isPresent() ? anchor(paragraphs, reference) : Optional.empty();
+                if (bare.isPresent() && anchor.isPresent()) {
+                    LocalDate d = anchor.get();
+                    for (int i = 0;
+                            i < 7 && d.getDayOfWeek() != bare.get().parts().weekday();
+                            i++) {
+                        d = d.plusDays(1);
+                    }
+                    dateText = bare.get().parts().text();
+                    date = d;
+                    inferred = true;
+                }
+            }
+        }
+        return new Dateline(
+                r.text(), String.join("/", places), country, code, agency, dateText, date, inferred, outlet, dateTime);
+    }
+
+    /** The first anchored in-text date of the first paragraphs, resolved: it places a bare weekday of the lead. */
+    private static Optional<LocalDate> anchor(List<Element> paragraphs, Instant reference) {
+        for (int i = 0; i < paragraphs.size() && i < 3; i++) {
+            Optional<InTextDates.Found> found =
+                    InTextDates.first(paragraphs.get(i).text());
+            if (found.isPresent() && found.get().parts().weekday() != null) {
+                return DateResolution.resolve(found.get().parts(), reference).map(DateResolution.Resolved::date);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static DatelineGrammar.Reading withText(DatelineGrammar.Reading r, String text) {
+        return new DatelineGrammar.Reading(
+                text,
+                r.end(),
+                r.byline(),
+                r.prefixOutlet(),
+                r.places(),
+                r.regions(),
+                r.dateText(),
+                r.date(),
+                r.agencyPrinted());
+    }
+
+    private static boolean sameHead(DatelineGrammar.Reading a, DatelineGrammar.Reading b) {
+        return a.places().size() == b.places().size()
+                && Gazetteer.key(a.places().get(0))
+                        .equals(Gazetteer.key(b.places().get(0)));
+    }
+
+    /** The canonical agency: the whole name from the directory, else each part of a relay ({@code Ant/Xinhua}). */
+    static String canonicalAgency(String printed) {
+        Optional<String> whole = AGENCIES.findPrefix(printed).map(AgencyDirectory.Entry::name);
+        if (whole.isPresent()) {
+            return whole.get();
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String part : AGENCY_PARTS.split(printed.replaceAll("\\s*([-/])\\s*", "$1"))) {
+            if (part.equals("-") || part.equals("/")) {
+                sb.append(part);
+            } else {
+                sb.append(AGENCIES.canonical(part).orElse(part.strip()));
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String outletName(String printed) {
+        return AGENCIES.canonical(printed).orElse(printed.strip());
+    }
+
+    /** The paragraphs a dateline may lead: the first text blocks, past a byline standing on its own. */
+    private static List<Element> leadParagraphs(Element body) {
+        List<Element> out = new ArrayList<>(3);
+        int seen = 0;
+        for (Element block : body.children()) {
+            if (++seen > 8 || out.size() == 3) {
+                break;
+            }
+            String tag = block.normalName();
+            if (!tag.equals("p") && !tag.equals("div")) {
+                if (out.isEmpty()) {
+                    continue;
+                }
+                break;
+            }
+            String text = block.text().strip();
+            if (text.isEmpty() || (out.isEmpty() && BYLINE_ONLY.matcher(text).matches())) {
+                continue;
+            }
+            out.add(block);
+        }
+        return out;
+    }
+
+    /**
+     * Removes the first {@code end} characters of the paragraph's text (as {@link Element#text()} renders it) and the
+     * white space after them, keeping inline markup around the rest; returns the text that is left.
+     */
+    static String strip(Element paragraph, int end) {
+        String text = paragraph.text();
+        int keep = 0;
+        for (int i = 0; i < Math.min(end, text.length()); i++) {
+            if (!Character.isWhitespace(text.charAt(i)) && text.charAt(i) != '\u00A0') {
+                keep++;
+            }
+        }
+        int remaining = keep;
+        boolean trimming = true;
+        List<TextNode> nodes = new ArrayList<>();
+        collect(paragraph, nodes);
+        for (TextNode node : nodes) {
+            if (!trimming) {
+                break;
+            }
+            String s = node.getWholeText();
+            int i = 0;
+            while (i < s.length() && remaining > 0) {
+                char c = s.charAt(i);
+                if (!Character.isWhitespace(c) && c != '\u00A0') {
+                    remaining--;
+                }
+                i++;
+            }
+            if (remaining == 0) {
+                while (i < s.length() && (Character.isWhitespace(s.charAt(i)) || s.charAt(i) == '\u00A0')) {
+                    i++;
+                }
+                if (i < s.length()) {
+                    trimming = false;
+                }
+            }
+            node.text(s.substring(i));
+        }
+        for (Element child : new ArrayList<>(paragraph.children())) {
+            if (child.text().isBlank() && child.select("img").isEmpty()) {
+                child.remove();
+            }
+        }
+        String rest = paragraph.text().strip();
+        if (rest.isEmpty()) {
+            paragraph.remove();
+        }
+        return rest;
+    }
+
+    private static void collect(Node node, List<TextNode> out) {
+        for (Node child : node.childNodes()) {
+            if (child instanceof TextNode t) {
+                out.add(t);
+            } else {
+                collect(child, out);
+            }
+        }
+    }
+
+    /** {@code DAR ES SALAAM} → {@code Dar es Salaam}; mixed-case names stay as printed. */
+    static String titleCase(String printed) {
+        String p = printed.strip();
+        boolean hasLower = false;
+        for (int i = 0; i < p.length(); i++) {
+            if (Character.isLowerCase(p.charAt(i))) {
+                hasLower = true;
+                break;
+            }
+        }
+        if (hasLower) {
+            return p;
+        }
+        StringBuilder sb = new StringBuilder(p.length());
+        String[] words = p.toLowerCase(Locale.ROOT).split(" ");
+        for (int w = 0; w < words.length; w++) {
+            String word = words[w];
+            if (w > 0) {
+                sb.append(' ');
+            }
+            if (w > 0 && LOWER_PARTICLES.contains(word)) {
+                sb.append(word);
+                continue;
+            }
+            boolean upperNext = true;
+            for (int i = 0; i < word.length(); i++) {
+                char c = word.charAt(i);
+                sb.append(upperNext ? Character.toUpperCase(c) : c);
+                upperNext = c == '-' || c == '.' || c == '/' || c == '\'' && i == 1;
+            }
+        }
+        return sb.toString();
     }
 }

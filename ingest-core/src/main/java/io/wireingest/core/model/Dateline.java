@@ -1,6 +1,7 @@
 package io.wireingest.core.model;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 
 /**
  * A story's dateline as read from its lead or a structured field.
@@ -13,6 +14,8 @@ import java.time.LocalDate;
  * @param dateText the date as printed, or null
  * @param date the resolved calendar date, or null
  * @param dateInferred true when the year (or more) of {@code date} was inferred
+ * @param outlet the publishing outlet when the dateline names one ({@code KOMPAS.com}, {@code TEMPO.CO}), or null
+ * @param dateTime the moment, when the dated text printed a time with a known time-zone abbreviation; else null
  */
 public record Dateline(
         String text,
@@ -22,4 +25,20 @@ public record Dateline(
         String agency,
         String dateText,
         LocalDate date,
-        boolean dateInferred) {}
+        boolean dateInferred,
+        String outlet,
+        OffsetDateTime dateTime) {
+
+    /** A dateline without outlet or time. */
+    public Dateline(
+            String text,
+            String place,
+            String country,
+            String countryCode,
+            String agency,
+            String dateText,
+            LocalDate date,
+            boolean dateInferred) {
+        this(text, place, country, countryCode, agency, dateText, date, dateInferred, null, null);
+    }
+}

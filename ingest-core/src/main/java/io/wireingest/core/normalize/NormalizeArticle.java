@@ -173,10 +173,16 @@ public final class NormalizeArticle {
             putIfPresent(dl, "country", d.country());
             putIfPresent(dl, "countryCode", d.countryCode());
             putIfPresent(dl, "agency", d.agency());
+            putIfPresent(dl, "outlet", d.outlet());
             putIfPresent(dl, "dateText", d.dateText());
             if (d.date() != null) {
                 dl.put("date", d.date().toString());
                 dl.put("dateInferred", d.dateInferred());
+            }
+            if (d.dateTime() != null) {
+                dl.put(
+                        "dateTime",
+                        DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX").format(d.dateTime()));
             }
         }
         Attribution at = story.attribution();

@@ -6,7 +6,8 @@ import org.jsoup.nodes.TextNode;
 
 /**
  * Renders story blocks as plain text: one paragraph per block, blocks separated by a blank line; list items and table
- * rows one per line; {@code pre} kept verbatim.
+ * rows one per line; {@code pre} kept verbatim; a {@code figure} without its {@code figcaption} (the HTML body keeps
+ * the caption; the plain text is the running story).
  */
 public final class PlainText {
     private PlainText() {}
@@ -52,6 +53,16 @@ public final class PlainText {
                 }
                 return sb.toString();
             }
+            case "figure": {
+                // The running text only: a caption (and its photo credit) describes the media, it is not the story.
+                StringBuilder sb = new StringBuilder();
+                for (Node node : block.childNodes()) {
+                    if (!(node instanceof Element el && el.normalName().equals("figcaption"))) {
+                        append(node, sb);
+                    }
+                }
+                return squashInline(sb);
+            }
             default:
                 return inline(block);
         }
@@ -63,6 +74,10 @@ public final class PlainText {
         for (Node node : block.childNodes()) {
             append(node, sb);
         }
+        return squashInline(sb);
+    }
+
+    private static String squashInline(StringBuilder sb) {
         return sb.toString()
                 .replaceAll("[ \\t\\x0B\\f\\u00A0]+", " ")
                 .replaceAll(" ?\n ?", "\n")

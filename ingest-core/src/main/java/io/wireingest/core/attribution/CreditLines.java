@@ -1,0 +1,311 @@
+package io.wireingest.core.attribution;
+
+import io.wireingest.core.model.Contributor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads credit lines in English, Indonesian and Malay: source lines, contributor labels, bylines, copyright lines,
+ * agency sign-offs, relays, end marks and photo credits. Patterns are compiled once; thread-safe.
+ */
+public final class CreditLines {
+    private static final AgencyDirectory AGENCIES = AgencyDirectory.standard();
+    private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+
+    private static final Pattern SOURCE = Pattern.compile(
+            "^\\(?\\s*(?:sumber(?:\\s+berita)?|source|sources|sumber\\s+asal)\\s*:\\s*(?<v>[^:]{1,80}?)\\s*\\)?\\.?$",
+            FLAGS);
+    private static final String LABEL = "pewarta\\s+foto|pewarta|reporter|wartawan|penulis|editor|redaktur|penyunting"
+            + "|penerjemah|penterjemah|alih\\s+bahasa|translator|translated\\s+by|fotografer|foto|photo(?:grapher)?|videografer"
+            + "|writer|written\\s+by|ditulis\\s+oleh|disunting\\s+oleh|diterjemahkan\\s+oleh|sub-?editor|reported\\s+by";
+    private static final Pattern LABELLED = Pattern.compile("^\\(?\\s*(?:" + LABEL + ")\\s*:", FLAGS);
+    private static final Pattern LABEL_SPLIT = Pattern.compile("(?<label>" + LABEL + ")\\s*:\\s*", FLAGS);
+    private static final Pattern BY_PHRASES = Pattern.compile(
+            "^\\(?\\s*(?:(?:additional\\s+)?reporting|writing|written|editing|edited|compiled|translated|photos?|graphics?)"
+                    + "\\s+by\\b",
+            FLAGS);
+    private static final Pattern BY_PHRASE = Pattern.compile(
+            "(?<label>(?:additional\\s+)?reporting|writing|written|editing|edited|compiled|translated|photos?|graphics?)"
+                    + "\\s+by\\s+(?<names>[^;]+)",
+            FLAGS);
+    private static final Pattern BYLINE =
+            Pattern.compile("^(?<label>By|Oleh)\\s*:?\\s+(?<names>\\p{Lu}[^.;:!?]{1,100})$", Pattern.UNICODE_CASE);
+    private static final Pattern COPYRIGHT =
+            Pattern.compile("^(?:(?:copyright|hak\\s+cipta)\\s*(?:©|\\(c\\))?|©|\\(c\\))\\s*(?<rest>.{1,160})$", FLAGS);
+    private static final Pattern YEAR = Pattern.compile("(?<!\\d)(?:19|20)\\d{2}(?!\\d)");
+    private static final Pattern HOLDER_NOISE = Pattern.compile(
+            "(?:all\\s+rights\\s+reserved|hak\\s+cipta\\s+dilindungi(?:\\s+undang-undang)?|dilarang\\s+mengambil.*"
+                    + "|(?<!\\d)(?:19|20)\\d{2}(?:\\s*[-–]\\s*(?:19|20)\\d{2})?|[.,;:|]+)",
+            FLAGS);
+    private static final Pattern SIGN_OFF = Pattern.compile(
+            "^(?:-{1,3}|—|–)\\s*(?<a>\\p{L}[\\p{L}\\-]{1,24})\\s*(?:-{1,3}|—|–)?\\.?$", Pattern.UNICODE_CASE);
+    private static final Pattern END_MARK = Pattern.compile(
+            "^(?:[(\\[]\\s*(?:end|ends|selesai|tamat)\\s*[)\\]]|-+\\s*(?:end|ends)\\s*-+|#{3}|(?:end|ends))\\.?$",
+            FLAGS);
+    private static final Pattern SLASHED =
+            Pattern.compile("^\\(\\s*(?<a>[^()/]{1,30}?)\\s*/\\s*(?<b>[^()]{1,60}?)\\s*\\)\\.?$", Pattern.UNICODE_CASE);
+    private static final Pattern PHOTO_LINE = Pattern.compile(
+            "^(?:(?:foto|photo|gambar)\\s*:\\s*)?(?<a>\\p{L}[\\p{L} ]{1,24}?)\\s*/\\s*(?<b>\\p{Lu}[^/()]{1,60}?)"
+                    + "(?:\\s*/\\s*[^/()]{1,30})?\\.?$",
+            Pattern.UNICODE_CASE);
+    private static final Pattern CODE = Pattern.compile("[\\p{Lu}\\d][\\p{Lu}\\d.\\-]{0,14}");
+    private static final Pattern PERSON = Pattern.compile(
+            "\\p{Lu}[\\p{L}.'’\\-]*(?:\\s+(?:bin|binti|van|de|da|al|el)?\\s*\\p{Lu}[\\p{L}.'’\\-]*){0,4}",
+            Pattern.UNICODE_CASE);
+    private static final Pattern NAME_SPLIT = Pattern.compile("\\s*(?:,|;|&|\\band\\b|\\bdan\\b)\\s*", FLAGS);
+    private static final Pattern AGENCY_SPLIT =
+            Pattern.compile("\\s*(?:[-/,]|\\bvia\\b|\\bdan\\b|\\band\\b)\\s*", FLAGS);
+
+    /** A sign-off glued to the end of a paragraph: {@code … said. -- BERNAMA}, {@code … (END)}. */
+    private static final Pattern TAIL = Pattern.compile(
+            "(?<tail>(?:-{1,3}|—|–)\\s*\\p{Lu}[\\p{L}\\-]{1,24}|[(\\[]\\s*(?:END|ENDS|SELESAI)\\s*[)\\]]"
+                    + "|\\(\\s*[^()/]{1,30}/[^()]{1,60}\\))\\s*\\.?\\s*$");
+
+    private CreditLines() {}
+
+    /** Reads a whole line as a credit; empty when it is not one. */
+    public static Optional<Credit> read(String line) {
+        if (line == null) {
+            return Optional.empty();
+        }
+        String s = line.strip();
+        if (s.isEmpty() || s.length() > 240) {
+            return Optional.empty();
+        }
+        Matcher m;
+        if ((m = SOURCE.matcher(s)).matches()) {
+            List<String> agencies = new ArrayList<>();
+            for (String part : AGENCY_SPLIT.split(m.group("v"))) {
+                if (!part.isBlank()) {
+                    agencies.add(AGENCIES.canonical(part).orElse(part.strip()));
+                }
+            }
+            return agencies.isEmpty()
+                    ? Optional.empty()
+                    : Optional.of(new Credit(Credit.Type.SOURCE, s, agencies, List.of(), null, null));
+        }
+        if (END_MARK.matcher(s).matches()) {
+            return Optional.of(new Credit(Credit.Type.END_MARK, s, List.of(), List.of(), null, null));
+        }
+        if (LABELLED.matcher(s).lookingAt()) {
+            return labelled(s);
+        }
+        if (BY_PHRASES.matcher(s).lookingAt()) {
+            return byPhrases(s);
+        }
+        if ((m = COPYRIGHT.matcher(s)).matches()) {
+            return copyright(s, m.group("rest"));
+        }
+        if ((m = SIGN_OFF.matcher(s)).matches()) {
+            Optional<String> agency = AGENCIES.canonical(m.group("a"));
+            return agency.map(a -> new Credit(Credit.Type.SIGN_OFF, s, List.of(a), List.of(), null, null));
+        }
+        if ((m = SLASHED.matcher(s)).matches()) {
+            return slashed(s, m.group("a"), m.group("b"));
+        }
+        if ((m = PHOTO_LINE.matcher(s)).matches()) {
+            Optional<String> agency = AGENCIES.canonical(m.group("a"));
+            String name = m.group("b").strip();
+            if (agency.isPresent()
+                    && PERSON.matcher(name).matches()
+                    && AGENCIES.find(name).isEmpty()) {
+                return Optional.of(new Credit(
+                        Credit.Type.PHOTO,
+                        s,
+                        List.of(agency.get()),
+                        List.of(new Contributor("photographer", name, null)),
+                        null,
+                        null));
+            }
+        }
+        if ((m = BYLINE.matcher(s)).matches()) {
+            return byline(s, m.group("label"), m.group("names"));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A credit glued to the end of a paragraph ({@code … the minister said. -- BERNAMA}): the credit and where it starts
+     * in the text; empty when the paragraph ends in none.
+     */
+    public static Optional<Tail> tail(String text) {
+        Matcher m = TAIL.matcher(text);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        int start = m.start("tail");
+        String before = text.substring(0, start).stripTrailing();
+        if (before.isEmpty()) {
+            return Optional.empty();
+        }
+        char last = before.charAt(before.length() - 1);
+        if (".!?\"”’')".indexOf(last) < 0) {
+            return Optional.empty();
+        }
+        return read(m.group("tail"))
+                .filter(c -> c.type() != Credit.Type.CONTRIBUTORS && c.type() != Credit.Type.BYLINE)
+                .map(c -> new Tail(c, start));
+    }
+
+    /**
+     * A credit at the end of a paragraph.
+     *
+     * @param credit the credit
+     * @param start where it starts in the paragraph's text
+     */
+    public record Tail(Credit credit, int start) {}
+
+    private static Optional<Credit> labelled(String s) {
+        String body = s.startsWith("(") && s.endsWith(")") ? s.substring(1, s.length() - 1) : s;
+        Matcher m = LABEL_SPLIT.matcher(body);
+        List<Contributor> people = new ArrayList<>();
+        List<String> agencies = new ArrayList<>();
+        List<int[]> spans = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        while (m.find()) {
+            spans.add(new int[] {m.start(), m.end()});
+            labels.add(m.group("label"));
+        }
+        for (int i = 0; i < spans.size(); i++) {
+            int from = spans.get(i)[1];
+            int to = i + 1 < spans.size() ? spans.get(i + 1)[0] : body.length();
+            String label = labels.get(i).strip();
+            String role = role(label);
+            String value = body.substring(from, to).strip().replaceAll("[\\s|,;]+$", "");
+            if (role.equals("photographer")) {
+                Matcher photo = PHOTO_LINE.matcher(value);
+                if (photo.matches() && AGENCIES.find(photo.group("a")).isPresent()) {
+                    agencies.add(AGENCIES.canonical(photo.group("a")).get());
+                    value = photo.group("b").strip();
+                }
+            }
+            for (String name : names(value)) {
+                Optional<String> agency = AGENCIES.canonical(name);
+                if (agency.isPresent()) {
+                    agencies.add(agency.get());
+                } else {
+                    people.add(new Contributor(role, name, label));
+                }
+            }
+        }
+        if (people.isEmpty() && agencies.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Credit(Credit.Type.CONTRIBUTORS, s, agencies, people, null, null));
+    }
+
+    private static Optional<Credit> byPhrases(String s) {
+        String body = s.replaceAll("^\\(|\\)\\.?$", "");
+        List<Contributor> people = new ArrayList<>();
+        for (String part : body.split("\\s*;\\s*|(?<=\\p{Ll})\\.\\s+")) {
+            Matcher m = BY_PHRASE.matcher(part.strip());
+            if (!m.lookingAt()) {
+                continue;
+            }
+            String label = m.group("label");
+            String key = label.toLowerCase(Locale.ROOT);
+            String role = key.contains("edit") || key.startsWith("compiled")
+                    ? "editor"
+                    : key.startsWith("translated")
+                            ? "translator"
+                            : key.startsWith("photo") ? "photographer" : "reporter";
+            String names = m.group("names").replaceAll("\\s+in\\s+\\p{Lu}[\\p{L} ]*$", "");
+            for (String name : names(names)) {
+                people.add(new Contributor(role, name, label + " by"));
+            }
+        }
+        return people.isEmpty()
+                ? Optional.empty()
+                : Optional.of(new Credit(Credit.Type.CONTRIBUTORS, s, List.of(), people, null, null));
+    }
+
+    private static Optional<Credit> byline(String s, String label, String names) {
+        List<Contributor> people = new ArrayList<>();
+        List<String> agencies = new ArrayList<>();
+        for (String name : names(names)) {
+            Optional<String> agency = AGENCIES.canonical(name);
+            if (agency.isPresent()) {
+                agencies.add(agency.get());
+            } else if (PERSON.matcher(name).matches()) {
+                people.add(new Contributor("reporter", name, label));
+            } else {
+                return Optional.empty();
+            }
+        }
+        if (people.isEmpty() && agencies.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Credit(Credit.Type.BYLINE, s, agencies, people, null, null));
+    }
+
+    private static Optional<Credit> copyright(String s, String rest) {
+        Matcher y = YEAR.matcher(rest);
+        Integer year = y.find() ? Integer.valueOf(y.group()) : null;
+        String holder = HOLDER_NOISE
+                .matcher(rest)
+                .replaceAll(" ")
+                .replaceAll("\\s+", " ")
+                .strip();
+        holder = holder.replaceAll("^[©\\s-]+|[\\s-]+$", "");
+        if (holder.isEmpty()) {
+            return Optional.empty();
+        }
+        String canonical = AGENCIES.canonical(holder).orElse(holder);
+        List<String> agencies = AGENCIES.find(holder).isPresent() ? List.of(canonical) : List.of();
+        return Optional.of(new Credit(Credit.Type.COPYRIGHT, s, agencies, List.of(), canonical, year));
+    }
+
+    private static Optional<Credit> slashed(String s, String a, String b) {
+        Optional<String> first = AGENCIES.canonical(a);
+        Optional<String> second = AGENCIES.canonical(b);
+        if (first.isPresent() && second.isPresent()) {
+            return Optional.of(
+                    new Credit(Credit.Type.RELAY, s, List.of(first.get(), second.get()), List.of(), null, null));
+        }
+        if (first.isPresent() && CODE.matcher(b.strip()).matches()) {
+            return Optional.of(new Credit(Credit.Type.SIGN_OFF, s, List.of(first.get()), List.of(), null, null));
+        }
+        if (first.isPresent() && PERSON.matcher(b.strip()).matches()) {
+            return Optional.of(new Credit(
+                    Credit.Type.PHOTO,
+                    s,
+                    List.of(first.get()),
+                    List.of(new Contributor("photographer", b.strip(), null)),
+                    null,
+                    null));
+        }
+        return Optional.empty();
+    }
+
+    private static String role(String label) {
+        String k = label.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        if (k.startsWith("pewarta foto") || k.startsWith("foto") || k.startsWith("photo")) {
+            return "photographer";
+        }
+        if (k.startsWith("videografer")) {
+            return "videographer";
+        }
+        if (k.contains("edit") || k.startsWith("redaktur") || k.startsWith("penyunting") || k.startsWith("disunting")) {
+            return "editor";
+        }
+        if (k.contains("erjemah") || k.startsWith("alih") || k.startsWith("translat")) {
+            return "translator";
+        }
+        return "reporter";
+    }
+
+    private static List<String> names(String value) {
+        List<String> out = new ArrayList<>();
+        for (String n : NAME_SPLIT.split(value)) {
+            String name = n.strip().replaceAll("^[\\s(]+|[\\s).]+$", "");
+            if (!name.isEmpty()) {
+                out.add(name);
+            }
+        }
+        return out;
+    }
+}
