@@ -38,11 +38,15 @@ public final class CreditLines {
             Pattern.compile("^(?:(?:copyright|hak\\s+cipta)\\s*(?:©|\\(c\\))?|©|\\(c\\))\\s*(?<rest>.{1,160})$", FLAGS);
     private static final Pattern YEAR = Pattern.compile("(?<!\\d)(?:19|20)\\d{2}(?!\\d)");
     private static final Pattern HOLDER_NOISE = Pattern.compile(
-            "(?:all\\s+rights\\s+reserved|hak\\s+cipta\\s+dilindungi(?:\\s+undang-undang)?|dilarang\\s+mengambil.*"
+            "(?:all\\s+rights\\s+reserved|copyright|hak\\s+cipta(?!\\s+dilindungi)|©|\\(c\\)|hak\\s+cipta\\s+dilindungi(?:\\s+undang-undang)?|dilarang\\s+mengambil.*"
                     + "|(?<!\\d)(?:19|20)\\d{2}(?:\\s*[-–]\\s*(?:19|20)\\d{2})?|[.,;:|]+)",
             FLAGS);
     private static final Pattern SIGN_OFF = Pattern.compile(
             "^(?:-{1,3}|—|–)\\s*(?<a>\\p{L}[\\p{L}\\-]{1,24})\\s*(?:-{1,3}|—|–)?\\.?$", Pattern.UNICODE_CASE);
+    /** An agency standing alone as the last line: {@code BERNAMA}, {@code (AFP)}. */
+    private static final Pattern AGENCY_ALONE =
+            Pattern.compile("^\\(?\\s*(?<a>\\p{Lu}[\\p{L}\\-. ]{1,24}?)\\s*\\)?\\.?$", Pattern.UNICODE_CASE);
+
     private static final Pattern END_MARK = Pattern.compile(
             "^(?:[(\\[]\\s*(?:end|ends|selesai|tamat)\\s*[)\\]]|-+\\s*(?:end|ends)\\s*-+|#{3}|(?:end|ends))\\.?$",
             FLAGS);
@@ -63,7 +67,7 @@ public final class CreditLines {
     /** A sign-off glued to the end of a paragraph: {@code … said. -- BERNAMA}, {@code … (END)}. */
     private static final Pattern TAIL = Pattern.compile(
             "(?<tail>(?:-{1,3}|—|–)\\s*\\p{Lu}[\\p{L}\\-]{1,24}|[(\\[]\\s*(?:END|ENDS|SELESAI)\\s*[)\\]]"
-                    + "|\\(\\s*[^()/]{1,30}/[^()]{1,60}\\))\\s*\\.?\\s*$");
+                    + "|\\(\\s*[^()/]{1,30}/[^()]{1,60}\\)|\\(\\s*\\p{Lu}[\\p{L}\\-]{1,20}\\s*\\))\\s*\\.?\\s*$");
 
     private CreditLines() {}
 
@@ -103,6 +107,13 @@ public final class CreditLines {
         if ((m = SIGN_OFF.matcher(s)).matches()) {
             Optional<String> agency = AGENCIES.canonical(m.group("a"));
             return agency.map(a -> new Credit(Credit.Type.SIGN_OFF, s, List.of(a), List.of(), null, null));
+        }
+        if ((m = AGENCY_ALONE.matcher(s)).matches()
+                && (s.startsWith("(") == s.replaceAll("\\.$", "").endsWith(")"))
+                && (s.startsWith("(") || m.group("a").equals(m.group("a").toUpperCase(Locale.ROOT)))
+                && AGENCIES.is(m.group("a"), AgencyDirectory.Kind.AGENCY, AgencyDirectory.Kind.EXCHANGE)) {
+            String agency = AGENCIES.canonical(m.group("a")).get();
+            return Optional.of(new Credit(Credit.Type.SIGN_OFF, s, List.of(agency), List.of(), null, null));
         }
         if ((m = SLASHED.matcher(s)).matches()) {
             return slashed(s, m.group("a"), m.group("b"));

@@ -76,7 +76,7 @@ final class DatelineGrammar {
     private static final String AGENCY = "(?:\\s*,?\\s*\\(\\s*(?<paren>[^()]{1,50}?)\\s*\\)"
             + "|\\s*\\.?\\s*/\\s*(?<slash>\\p{L}[\\p{L}\\-]{1,20})\\s*/\\s*\\.?"
             + "|\\s+(?<bare>\\p{Lu}[\\p{L}\\-]{1,15}))";
-    private static final String SEPARATOR = "\\s*(?<sep>-{1,3}|–{1,2}|—{1,2}|_|:|\\|)";
+    private static final String SEPARATOR = "\\s*(?<sep>\\.-|-{1,3}|–{1,2}|—{1,2}|_|:|\\|)";
     private static final String BODY_START = "(?=\\s*(?:[\\p{Lu}\\p{N}\"“'‘(\\[]|$))";
     private static final String BYLINE =
             "(?:By\\s+(?<byline>\\p{Lu}[\\p{Ll}'’\\-]+\\.?(?:\\s*(?:,|and|dan|&)?\\s*\\p{Lu}[\\p{L}'’\\-.]*){0,6}?)"
@@ -96,7 +96,7 @@ final class DatelineGrammar {
         outlets.sort(Comparator.comparingInt(String::length).reversed());
         String prefix = "(?:(?<prefix>" + DOMAIN + "|(?i:" + String.join("|", outlets) + "))\\s*,\\s*)?";
         DATELINE = Pattern.compile("^\\s*" + BYLINE + "(?<start>)" + prefix
-                + "(?<places>" + PLACE + "(?:\\s*/\\s*" + PLACE + ")*)"
+                + "(?:(?<places>" + PLACE + "(?:\\s*/\\s*" + PLACE + ")*)|(?=" + DATE + "\\s*\\())"
                 + "(?<regions>(?:\\s*,\\s*" + REGION + "){0,3}?)"
                 + "(?:\\s*,?\\s*(?<date>" + DATE + ")\\.?)?"
                 + "(?:(?<agency>" + AGENCY + ")(?:" + SEPARATOR + ")?|" + SEPARATOR.replace("<sep>", "<sep2>") + ")"
@@ -212,7 +212,12 @@ final class DatelineGrammar {
             return Optional.empty();
         }
         String placesText = m.group("places");
-        List<String> places = List.of(PLACE_SPLIT.split(placesText.strip()));
+        // A dateline without a place ("Jan 3 (OPTA) -") needs a date and a known agency.
+        if (placesText == null
+                && (m.group("date") == null || m.group("paren") == null || !agencyKnown(m.group("paren")))) {
+            return Optional.empty();
+        }
+        List<String> places = placesText == null ? List.of() : List.of(PLACE_SPLIT.split(placesText.strip()));
         for (String p : places) {
             String first = p.split("\\s+")[0];
             boolean known = GAZETTEER.city(p).isPresent();

@@ -7,13 +7,18 @@ import io.wireingest.core.pipeline.ItemContext;
 import io.wireingest.core.pipeline.RejectedException;
 import io.wireingest.core.pipeline.StageName;
 import io.wireingest.core.pipeline.StoryStage;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -38,6 +43,11 @@ public final class ExtractDateline implements StoryStage {
     private static final Pattern DATELINE_LIKE =
             Pattern.compile("^\\s*\\p{Lu}[^.!?\\n]{1,60}?(?:\\([^()]{1,40}\\))?\\s*(?:-{1,3}|–|—)\\s+\\S");
 
+    /** An ISO-like timestamp: {@code 20170102T222800+0000}, {@code 2018-01-03 20:13:08 GMT+00:00}. */
+    private static final Pattern TIMESTAMP_FIELD = Pattern.compile(
+            "(?<y>\\d{4})-?(?<mo>\\d{2})-?(?<d>\\d{2})(?:[T ]\\s*(?<h>\\d{2}):?(?<mi>\\d{2})(?::?(?<s>\\d{2}))?"
+                    + "(?:\\.\\d+)?\\s*(?:GMT|UTC)?\\s*(?<off>Z|[+-]\\d{2}:?\\d{2})?)?");
+
     private static final Pattern DOMAIN_LIKE = Pattern.compile("[\\p{L}\\d][\\p{L}\\d\\-]*(?:\\.\\p{L}{2,}){1,3}");
     private static final Pattern AGENCY_PARTS = Pattern.compile("(?<=[-/])|(?=[-/])");
 
@@ -60,6 +70,11 @@ public final class ExtractDateline implements StoryStage {
 
         DatelineGrammar.Reading reading = null;
         String leadRest = null;
+        if (field != null && !field.isEmpty() && TIMESTAMP_FIELD.matcher(field).matches()) {
+            // Some feeds put a timestamp, not a dateline, in the dateline field.
+            story.dateline(timestampField(field));
+            return;
+        }
         if (field != null && !field.isEmpty()) {
             reading = DatelineGrammar.read(field)
                     .or(() -> DatelineGrammar.read(field + " -"))
@@ -181,7 +196,45 @@ public final class ExtractDateline implements StoryStage {
             }
         }
         return new Dateline(
-                r.text(), String.join("/", places), country, code, agency, dateText, date, inferred, outlet, dateTime);
+                r.text(),
+                places.isEmpty() ? null : String.join("/", places),
+                country,
+                code,
+                agency,
+                dateText,
+                date,
+                inferred,
+                outlet,
+                dateTime);
+    }
+
+    private static Dateline timestampField(String field) {
+        Matcher m = TIMESTAMP_FIELD.matcher(field);
+        LocalDate date = null;
+        OffsetDateTime dateTime = null;
+        if (m.matches()) {
+            try {
+                date = LocalDate.of(
+                        Integer.parseInt(m.group("y")),
+                        Integer.parseInt(m.group("mo")),
+                        Integer.parseInt(m.group("d")));
+                if (m.group("h") != null && m.group("off") != null) {
+                    LocalTime time = LocalTime.of(
+                            Integer.parseInt(m.group("h")),
+                            Integer.parseInt(m.group("mi")),
+                            m.group("s") == null ? 0 : Integer.parseInt(m.group("s")));
+                    String off = m.group("off").replace(":", "");
+                    ZoneOffset offset = off.equalsIgnoreCase("Z")
+                            ? ZoneOffset.UTC
+                            : ZoneOffset.of(off.substring(0, 3) + ":" + off.substring(3));
+                    dateTime = OffsetDateTime.of(date, time, offset);
+                }
+            } catch (DateTimeException e) {
+                date = null;
+                dateTime = null;
+            }
+        }
+        return new Dateline(field, null, null, null, null, field, date, false, null, dateTime);
     }
 
     /** The first anchored in-text date of the first paragraphs, resolved: it places a bare weekday of the lead. */
@@ -210,7 +263,8 @@ public final class ExtractDateline implements StoryStage {
     }
 
     private static boolean sameHead(DatelineGrammar.Reading a, DatelineGrammar.Reading b) {
-        return a.places().size() == b.places().size()
+        return !a.places().isEmpty()
+                && a.places().size() == b.places().size()
                 && Gazetteer.key(a.places().get(0))
                         .equals(Gazetteer.key(b.places().get(0)));
     }

@@ -27,7 +27,7 @@ final class InTextDates {
     private static final String WD = "(?<wd>" + DateWords.WEEKDAY_FULL + ")";
     private static final String TIME =
             "(?:\\s*[,|\\-–—]?\\s*(?:(?:sekitar\\s+)?(?:pukul|jam|pkl\\.?|pk\\.?|at|around)\\s*)?"
-                    + "(?<h>\\d{1,2})[.:](?<min>\\d{2})(?![\\d.:]\\d)(?:\\s*(?<ampm>[ap]\\.?\\s?m\\.?))?"
+                    + "(?<h>\\d{1,2})[.:](?<min>\\d{2})(?:[.:]\\d{2})?(?![\\d.:]\\d)(?:\\s*(?<ampm>[ap]\\.?\\s?m\\.?))?"
                     + "(?:\\s*\\(?(?<tz>" + TimeZoneTable.ABBREVIATION + ")\\)?(?![\\p{L}]))?)?";
     private static final Pattern ANCHORED = Pattern.compile(
             "(?<![\\p{L}])" + WD + "\\s*\\(\\s*(?<d>\\d{1,2})\\s*/\\s*(?<m>\\d{1,2})(?:\\s*/\\s*(?<y>\\d{2,4}))?\\s*\\)"

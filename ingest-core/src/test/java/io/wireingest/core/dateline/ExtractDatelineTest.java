@@ -55,6 +55,8 @@ class ExtractDatelineTest {
             Saigon (VNA) -                             | Saigon           | Vietnam      | VN   | VNA           | null            | null
             Jakarta -                                  | Jakarta          | Indonesia    | ID   | null          | null            | null
             Surabaya (ANTARA Jatim) -                  | Surabaya         | Indonesia    | ID   | ANTARA        | null            | null
+            Tegucigalpa, Nov 2 (EFE).-                 | Tegucigalpa      | Honduras     | HN   | EFE           | Nov 2           | 2024-11-02
+            FORT WASHINGTON, Pa. (AP) _                | Fort Washington  | United States| US   | AP            | null            | null
             """)
     void readsEachStyle(
             String lead, String place, String country, String code, String agency, String dateText, String date) {
@@ -144,6 +146,27 @@ class ExtractDatelineTest {
         apply(story, RECEIVED);
         assertThat(story.dateline().place()).isEqualTo("Bandung");
         assertThat(story.body().child(0).html()).isEqualTo("Warga <em>kota</em> berkumpul.");
+    }
+
+    @Test
+    void readsADatelineWithoutAPlace() {
+        Story story = story("Nov 30 (OPTA) - Results of the weekend matches.");
+        apply(story, RECEIVED);
+        assertThat(story.dateline().place()).isNull();
+        assertThat(story.dateline().agency()).isEqualTo("Opta");
+        assertThat(story.dateline().date()).hasToString("2024-11-30");
+        assertThat(story.body().child(0).text()).isEqualTo("Results of the weekend matches.");
+    }
+
+    @Test
+    void readsATimestampInTheDatelineFieldAsADate() {
+        Story story = story(BODY);
+        story.datelineText("20231102T101500+0000");
+        apply(story, RECEIVED);
+        assertThat(story.dateline().place()).isNull();
+        assertThat(story.dateline().date()).hasToString("2023-11-02");
+        assertThat(story.dateline().dateTime()).hasToString("2023-11-02T10:15Z");
+        assertThat(story.body().child(0).text()).isEqualTo(BODY);
     }
 
     @Test
