@@ -1,6 +1,9 @@
 package io.wireingest.core.format;
 
 import io.wireingest.core.decode.DecodedItem;
+import io.wireingest.core.extract.ExtractArticle;
+import io.wireingest.core.extract.Extraction;
+import io.wireingest.core.extract.PageMetadata;
 import io.wireingest.core.model.Story;
 import io.wireingest.core.model.WireFormat;
 import io.wireingest.core.pipeline.ItemContext;
@@ -14,10 +17,12 @@ import org.jsoup.parser.Parser;
 
 /**
  * HTML items: a full article page or an HTML fragment of story paragraphs. The page is parsed once with a bounded
- * nesting depth; the headline comes from page metadata; the body is the article container when the page marks one
- * ({@code <article>}, {@code itemprop=articleBody}), else the page body.
+ * nesting depth; headline, byline, language and publication times come from the page metadata ({@link PageMetadata});
+ * the body is the article {@link ExtractArticle} finds among the page's furniture, with its paragraph structure.
  */
 public final class HtmlPageReader implements WireFormatReader {
+    private static final ExtractArticle EXTRACT = new ExtractArticle();
+
     @Override
     public WireFormat format() {
         return WireFormat.HTML;
@@ -42,40 +47,35 @@ public final class HtmlPageReader implements WireFormatReader {
         String base = item.raw().url() == null ? "" : item.raw().url();
         Document doc = parser.parseInput(item.text(), base);
         context.checkTime();
+        PageMetadata meta = PageMetadata.read(doc);
         Story story = new Story(WireFormat.HTML);
-        story.headline(headline(doc));
+        story.headline(meta.headline());
+        story.byline(meta.byline());
+        story.firstCreated(meta.published());
+        story.versionCreated(meta.modified() != null ? meta.modified() : meta.published());
         story.url(item.raw().url());
-        String lang =
-                doc.selectFirst("html") == null ? "" : doc.selectFirst("html").attr("lang");
-        if (!lang.isBlank()) {
-            story.language(lang.trim());
+        if (meta.language() != null) {
+            story.language(meta.language());
         }
-        Element root = doc.selectFirst("[itemprop=articleBody]");
-        if (root == null) {
-            root = doc.selectFirst("article");
-        }
-        if (root == null) {
-            root = doc.body();
-        }
-        HtmlBlocks.copy(root, story);
+        // A fragment of story paragraphs is all story; a whole page is searched for its article.
+        Extraction article = isPage(item.text()) ? EXTRACT.extract(doc, meta) : null;
         context.checkTime();
+        if (article == null || article.blocks().isEmpty()) {
+            HtmlBlocks.copy(doc.body(), story);
+        } else {
+            for (Element block : article.blocks()) {
+                story.body().appendChild(block);
+            }
+        }
         if (story.body().children().isEmpty()) {
             throw new RejectedException(StageName.PARSE, "empty", "the HTML has no text blocks");
         }
         return List.of(story);
     }
 
-    private static String headline(Document doc) {
-        Element og = doc.selectFirst("meta[property=og:title]");
-        if (og != null && !og.attr("content").isBlank()) {
-            return TextBlocks.squash(og.attr("content"));
-        }
-        Element h1 = doc.selectFirst("h1");
-        if (h1 != null && !h1.text().isBlank()) {
-            h1.remove();
-            return TextBlocks.squash(h1.text());
-        }
-        String title = doc.title();
-        return title.isBlank() ? null : TextBlocks.squash(title);
+    /** Whether the HTML is a whole page (document type, {@code html} or {@code body} element) rather than a fragment. */
+    static boolean isPage(String html) {
+        String head = html.substring(0, Math.min(html.length(), 4096)).toLowerCase(Locale.ROOT);
+        return head.contains("<!doctype html") || head.contains("<html") || head.contains("<body");
     }
 }

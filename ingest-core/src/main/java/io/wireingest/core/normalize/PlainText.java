@@ -6,7 +6,8 @@ import org.jsoup.nodes.TextNode;
 
 /**
  * Renders story blocks as plain text: one paragraph per block, blocks separated by a blank line; list items and table
- * rows one per line; {@code pre} kept verbatim.
+ * rows one per line; {@code pre} kept verbatim; a {@code figure} without its {@code figcaption} (the HTML body keeps
+ * the caption; the plain text is the running story).
  */
 public final class PlainText {
     private PlainText() {}
@@ -52,6 +53,16 @@ public final class PlainText {
                 }
                 return sb.toString();
             }
+            case "figure": {
+                // The running text only: a caption (and its photo credit) describes the media, it is not the story.
+                StringBuilder sb = new StringBuilder();
+                for (Node node : block.childNodes()) {
+                    if (!(node instanceof Element el && el.normalName().equals("figcaption"))) {
+                        append(node, sb);
+                    }
+                }
+                return squashInline(sb);
+            }
             default:
                 return inline(block);
         }
@@ -63,6 +74,10 @@ public final class PlainText {
         for (Node node : block.childNodes()) {
             append(node, sb);
         }
+        return squashInline(sb);
+    }
+
+    private static String squashInline(StringBuilder sb) {
         return sb.toString()
                 .replaceAll("[ \\t\\x0B\\f\\u00A0]+", " ")
                 .replaceAll(" ?\n ?", "\n")
@@ -96,17 +111,24 @@ public final class PlainText {
         }
     }
 
-    /** Words: maximal runs of letters or digits (with inner apostrophes and hyphens), as in most newsroom counters. */
+    /**
+     * Words: maximal runs of letters or digits, with inner apostrophes and hyphens ({@code Jong-un's}) and digit
+     * grouping ({@code 2,000}, {@code 3.5}) kept inside one word, as newsroom counters do.
+     */
     public static int wordCount(String text) {
         int words = 0;
         boolean inWord = false;
         for (int i = 0; i < text.length(); ) {
             int c = text.codePointAt(i);
-            boolean part = Character.isLetterOrDigit(c)
-                    || (inWord
-                            && (c == '\'' || c == '-' || c == '’')
-                            && i + 1 < text.length()
-                            && Character.isLetterOrDigit(text.codePointAt(i + Character.charCount(c))));
+            int next = i + Character.charCount(c) < text.length() ? text.codePointAt(i + Character.charCount(c)) : -1;
+            int previous = i > 0 ? text.codePointBefore(i) : -1;
+            boolean joiner = (c == '\'' || c == '-' || c == '’') && next >= 0 && Character.isLetterOrDigit(next);
+            boolean digitGroup = (c == ',' || c == '.')
+                    && previous >= 0
+                    && Character.isDigit(previous)
+                    && next >= 0
+                    && Character.isDigit(next);
+            boolean part = Character.isLetterOrDigit(c) || (inWord && (joiner || digitGroup));
             if (part && !inWord) {
                 words++;
             }

@@ -33,6 +33,18 @@ class SchemaExamplesTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void theOfficialNinjsCheckIsLiveWhenTheSharedFolderExists() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(ArticleSchemas.officialNinjsAvailable(), "no ../shared");
+        // A made-up top-level field must fail the official schema (it closes the object with unevaluatedProperties).
+        String json = "{\"uri\":\"urn:wireingest:a:b\",\"dateline\":\"X\"}";
+        assertThat(ArticleSchemas.officialNinjsProblems(json)).isNotEmpty();
+        assertThat(ArticleSchemas.officialNinjsProblems("{\"uri\":\"urn:wireingest:a:b\",\"pubStatus\":\"dead\"}"))
+                .isNotEmpty();
+        assertThat(ArticleSchemas.officialNinjsProblems("{\"uri\":\"urn:wireingest:a:b\"}"))
+                .isEmpty();
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("examples")
     void validExamplesPassAndInvalidOnesFail(String name, Path file) throws IOException {

@@ -1,0 +1,740 @@
+package io.wireingest.core.extract;
+
+import io.wireingest.core.clean.Furniture;
+import io.wireingest.core.extract.TextBlock.Kind;
+import io.wireingest.core.extract.TextBlock.Marks;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+/**
+ * Finds the article in a parsed web page and returns its blocks. One walk cuts the page into text blocks in document
+ * order (leaf blocks and runs of loose text) and measures each (characters, link characters, words, sentence ends);
+ * each block is classed by its shape (prose, short line, link list or furniture-marked subtree); each element of the
+ * page is scored by the prose it holds minus the clutter it holds, and the best-scoring element is the article: its
+ * common ancestor when an ad block or a promo splits the story. Inside it, furniture, link lists, the headline and
+ * header lines are dropped; paragraphs, subheadings, lists, quotes (embedded posts included) and figures with their
+ * captions are kept. When the page carries a JSON-LD {@code articleBody}, blocks whose words it contains count as prose.
+ *
+ * <p>No site-specific rules: only tag semantics, statistics and generic class words. Thread-safe and stateless.
+ */
+public final class ExtractArticle {
+    /** Blocks taken whole. */
+    static final Set<String> LEAF_BLOCKS =
+            Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "blockquote", "pre", "table", "figure");
+
+    /** Elements whose content is never article text. */
+    static final Set<String> SKIP = Set.of(
+            "script",
+            "style",
+            "noscript",
+            "template",
+            "iframe",
+            "object",
+            "embed",
+            "svg",
+            "canvas",
+            "button",
+            "select",
+            "textarea",
+            "input",
+            "nav",
+            "head",
+            "title",
+            "meta",
+            "link",
+            "menu",
+            "dialog",
+            "audio",
+            "video",
+            "source",
+            "picture",
+            "map",
+            "label",
+            "option");
+
+    /** Page regions around the article. */
+    private static final Set<String> PERIPHERAL = Set.of("header", "footer", "aside");
+
+    private static final int GOOD_WORDS = 15;
+    private static final int GOOD_CHARS = 200;
+    private static final int GOOD_CHARS_UNSPACED = 70;
+
+    /** Extracts the article of a page. The document is consumed: the returned blocks are moved out of it. */
+    public Extraction extract(Document doc, PageMetadata meta) {
+        Analysis analysis = analyze(doc, meta);
+        List<Element> out = new ArrayList<>(analysis.kept.size());
+        for (TextBlock block : analysis.kept) {
+            out.add(detach(block));
+        }
+        return new Extraction(out, meta, analysis.range.container);
+    }
+
+    /** The blocks of a page, the chosen range and the blocks kept from it (for diagnostics and tests). */
+    record Analysis(List<TextBlock> blocks, Range range, List<TextBlock> kept) {}
+
+    static Analysis analyze(Document doc, PageMetadata meta) {
+        Element body = doc.body();
+        List<TextBlock> blocks = new ArrayList<>();
+        segment(body, null, blocks);
+        Set<Long> bodyGrams =
+                meta.articleBody() == null || meta.articleBody().length() < 200 ? null : trigrams(meta.articleBody());
+        for (TextBlock block : blocks) {
+            classify(block, bodyGrams);
+        }
+        Scores scores = new Scores();
+        Range range = chooseContainer(blocks, scores);
+        List<TextBlock> kept = select(blocks, range, meta, scores);
+        return new Analysis(blocks, range, kept);
+    }
+
+    // ---- segmentation -------------------------------------------------------------------------------------------
+
+    private static void segment(Element el, Marks marks, List<TextBlock> out) {
+        List<Element> teasers = teasers(el);
+        List<Node> run = null;
+        List<Node> children = el.childNodes();
+        for (int i = 0, n = children.size(); i < n; i++) {
+            Node child = children.get(i);
+            if (child instanceof TextNode text) {
+                if (run == null) {
+                    if (text.isBlank()) {
+                        continue;
+                    }
+                    run = new ArrayList<>();
+                }
+                run.add(text);
+            } else if (child instanceof Element e) {
+                String tag = e.normalName();
+                if (SKIP.contains(tag)) {
+                    continue;
+                }
+                if (tag.equals("br")) {
+                    if (run != null) {
+                        if (nextIsBr(e)) {
+                            flush(el, run, marks, out);
+                            run = null;
+                        } else {
+                            run.add(e);
+                        }
+                    }
+                    continue;
+                }
+                int strength = PERIPHERAL.contains(tag) ? BoilerplateHints.WEAK : BoilerplateHints.strength(e);
+                if (teasers != null && strength != BoilerplateHints.STRONG && teasers.contains(e)) {
+                    strength = BoilerplateHints.STRONG;
+                }
+                boolean furniture = strength != BoilerplateHints.NONE;
+                Marks inner = furniture ? new Marks(e, strength == BoilerplateHints.STRONG, marks) : marks;
+                if (LEAF_BLOCKS.contains(tag) && !isLayout(e, tag)) {
+                    flush(el, run, marks, out);
+                    run = null;
+                    // An embedded post (tweet, Instagram) sits in a "social" or "embed" wrapper: only strong marks
+                    // count.
+                    TextBlock block = new TextBlock(e, null, tag.equals("blockquote") ? strongOnly(inner) : inner);
+                    measure(block);
+                    if (block.chars > 0 || tag.equals("figure")) {
+                        out.add(block);
+                    }
+                } else if (e.isBlock() || containsBlock(e)) {
+                    flush(el, run, marks, out);
+                    run = null;
+                    segment(e, inner, out);
+                } else if (!furniture) {
+                    if (run == null) {
+                        run = new ArrayList<>();
+                    }
+                    run.add(e);
+                }
+            }
+        }
+        flush(el, run, marks, out);
+    }
+
+    private static void flush(Element container, List<Node> run, Marks marks, List<TextBlock> out) {
+        if (run == null) {
+            return;
+        }
+        TextBlock block = new TextBlock(container, run, marks);
+        measure(block);
+        if (block.chars > 0) {
+            out.add(block);
+        }
+    }
+
+    private static Marks strongOnly(Marks marks) {
+        if (marks == null) {
+            return null;
+        }
+        Marks outer = strongOnly(marks.outer());
+        return marks.strong() ? (outer == marks.outer() ? marks : new Marks(marks.element(), true, outer)) : outer;
+    }
+
+    /** Containers repeated side by side. */
+    private static final Set<String> REPEATABLE = Set.of("article", "div", "section", "li");
+
+    /**
+     * Teasers of other stories: three or more sibling containers of one kind (same tag, same first class) that each
+     * hold a linked image or a linked heading. Returns them, or null when {@code el} has none.
+     */
+    private static List<Element> teasers(Element el) {
+        int n = el.childrenSize();
+        if (n < 3) {
+            return null;
+        }
+        Map<String, Integer> kinds = null;
+        for (int i = 0; i < n; i++) {
+            Element child = el.child(i);
+            if (!REPEATABLE.contains(child.normalName())) {
+                continue;
+            }
+            if (kinds == null) {
+                kinds = new java.util.HashMap<>();
+            }
+            kinds.merge(kind(child), 1, Integer::sum);
+        }
+        if (kinds == null) {
+            return null;
+        }
+        List<Element> out = null;
+        for (int i = 0; i < n; i++) {
+            Element child = el.child(i);
+            if (REPEATABLE.contains(child.normalName()) && kinds.get(kind(child)) >= 3 && isTeaser(child)) {
+                if (out == null) {
+                    out = new ArrayList<>();
+                }
+                out.add(child);
+            }
+        }
+        return out != null && out.size() >= 3 ? out : null;
+    }
+
+    private static String kind(Element e) {
+        String cls = e.className();
+        int space = cls.indexOf(' ');
+        return e.normalName() + '.' + (space < 0 ? cls : cls.substring(0, space));
+    }
+
+    /** A linked image or a linked heading: the shape of a teaser for another page. */
+    private static boolean isTeaser(Element e) {
+        for (Element a : e.getElementsByTag("a")) {
+            if (!a.getElementsByTag("img").isEmpty()) {
+                return true;
+            }
+            for (Element up = a.parent(); up != null && up != e; up = up.parent()) {
+                String tag = up.normalName();
+                if (tag.length() == 2 && tag.charAt(0) == 'h' && tag.charAt(1) >= '1' && tag.charAt(1) <= '6') {
+                    return true;
+                }
+            }
+            for (Element inner : a.children()) {
+                String tag = inner.normalName();
+                if (tag.length() == 2 && tag.charAt(0) == 'h' && tag.charAt(1) >= '1' && tag.charAt(1) <= '6') {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A table or list used for page layout holds blocks of its own: walk into it instead of keeping it whole. */
+    private static boolean isLayout(Element e, String tag) {
+        if (tag.equals("table")) {
+            return !e.getElementsByTag("p").isEmpty()
+                    || e.getElementsByTag("table").size() > 1
+                    || e.getElementsByTag("div").size() > 2;
+        }
+        if (tag.equals("ul") || tag.equals("ol")) {
+            return e.getElementsByTag("p").size() > 1;
+        }
+        return false;
+    }
+
+    private static boolean nextIsBr(Element br) {
+        Node next = br.nextSibling();
+        while (next instanceof TextNode t && t.isBlank()) {
+            next = next.nextSibling();
+        }
+        return next instanceof Element e && e.normalName().equals("br");
+    }
+
+    private static boolean containsBlock(Element e) {
+        for (Element child : e.children()) {
+            if (child.isBlock() || LEAF_BLOCKS.contains(child.normalName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---- measuring ----------------------------------------------------------------------------------------------
+
+    private static void measure(TextBlock block) {
+        Meter m = new Meter();
+        if (block.run == null) {
+            m.walk(block.element, false);
+        } else {
+            for (Node node : block.run) {
+                m.walk(node, false);
+            }
+        }
+        m.end();
+        block.text = m.sb.toString();
+        block.chars = m.chars;
+        block.linkChars = m.linkChars;
+        block.words = m.words;
+        block.stops = m.stops;
+        block.commas = m.commas;
+        block.unspaced = m.unspaced;
+    }
+
+    /** Counts a block's text in one pass over its nodes and builds its white-space-normalized text. */
+    private static final class Meter {
+        final StringBuilder sb = new StringBuilder(128);
+        int chars;
+        int linkChars;
+        int words;
+        int stops;
+        int commas;
+        int unspaced;
+        boolean space;
+        boolean inWord;
+        char last;
+
+        void walk(Node node, boolean inLink) {
+            if (node instanceof TextNode t) {
+                text(t.getWholeText(), inLink);
+            } else if (node instanceof Element e) {
+                String tag = e.normalName();
+                if (SKIP.contains(tag)) {
+                    return;
+                }
+                if (tag.equals("br") || e.isBlock()) {
+                    space = true;
+                }
+                boolean link = inLink || tag.equals("a");
+                for (Node child : e.childNodes()) {
+                    walk(child, link);
+                }
+                if (e.isBlock()) {
+                    space = true;
+                }
+            }
+        }
+
+        void text(String s, boolean inLink) {
+            for (int i = 0, n = s.length(); i < n; i++) {
+                char c = s.charAt(i);
+                if (Character.isWhitespace(c) || c == '\u00A0') {
+                    space = true;
+                    if (isStop(last)) {
+                        stops++;
+                        last = ' ';
+                    }
+                    inWord = false;
+                    continue;
+                }
+                if (space && sb.length() > 0) {
+                    sb.append(' ');
+                }
+                space = false;
+                sb.append(c);
+                chars++;
+                if (inLink) {
+                    linkChars++;
+                }
+                boolean wordChar = Character.isLetterOrDigit(c) || c == '_';
+                if (wordChar && !inWord) {
+                    words++;
+                }
+                inWord = wordChar;
+                if (c == ',' || c == '、' || c == '，') {
+                    commas++;
+                }
+                if (c >= 0x2E80 && (Character.isIdeographic(c) || (c >= 0x3040 && c <= 0x30FF))) {
+                    unspaced++;
+                }
+                if (c == '。' || c == '！' || c == '？') {
+                    stops++;
+                }
+                last = c;
+            }
+        }
+
+        void end() {
+            if (isStop(last)) {
+                stops++;
+            }
+        }
+
+        private static boolean isStop(char c) {
+            return c == '.' || c == '!' || c == '?' || c == '"' || c == '”' || c == '»';
+        }
+    }
+
+    // ---- classification -----------------------------------------------------------------------------------------
+
+    private static void classify(TextBlock b, Set<Long> bodyGrams) {
+        if (bodyGrams != null && b.wordish() >= 6) {
+            b.bodyOverlap = overlap(b.text, bodyGrams);
+        }
+        double ld = b.linkDensity();
+        if (b.bodyOverlap >= 0.5 && ld < 0.5) {
+            b.kind = Kind.GOOD;
+        } else if (ld > 0.5 && !b.tag().equals("blockquote") && !isLinkedProse(b)) {
+            b.kind = Kind.BAD;
+        } else if (!b.isHeading()
+                && ld < 0.3
+                && ((b.wordish() >= GOOD_WORDS && b.stops >= 1)
+                        || b.chars >= GOOD_CHARS
+                        || b.unspaced >= GOOD_CHARS_UNSPACED)) {
+            b.kind = Kind.GOOD;
+        } else {
+            b.kind = Kind.SHORT;
+        }
+    }
+
+    /** A long paragraph of sentences stays prose even when many of its words are links. */
+    private static boolean isLinkedProse(TextBlock b) {
+        return b.tag().equals("p") && b.wordish() >= 40 && b.stops >= 2 && b.linkDensity() < 0.9;
+    }
+
+    // ---- choosing the article container -------------------------------------------------------------------------
+
+    /** The element that holds the article and the range of blocks inside it. */
+    record Range(Element container, List<Element> parts, int first, int last) {
+        /** The part holding the block, or null. */
+        Element partOf(TextBlock b) {
+            if (parts.size() == 1) {
+                return parts.get(0);
+            }
+            for (Element e = b.element; e != null; e = e.parent()) {
+                if (parts.contains(e)) {
+                    return e;
+                }
+            }
+            return null;
+        }
+    }
+
+    private static final class Score {
+        double value;
+        int first = Integer.MAX_VALUE;
+        int last = -1;
+        int good;
+        int chars;
+        int goodChars;
+        boolean insideMark;
+    }
+
+    /** Per-element sums of the blocks below it, and the scores of candidate containers. */
+    private static final class Scores {
+        final Map<Element, Score> map = new IdentityHashMap<>();
+
+        Score of(Element e) {
+            Score s = map.get(e);
+            if (s == null) {
+                s = new Score();
+                map.put(e, s);
+            }
+            return s;
+        }
+
+        /** A weak mark (layout words) counts only where the marked element holds little prose. */
+        boolean effective(Marks m) {
+            if (m.strong()) {
+                return true;
+            }
+            Score s = map.get(m.element());
+            return s == null || s.goodChars < 2 * s.chars;
+        }
+    }
+
+    private static Range chooseContainer(List<TextBlock> blocks, Scores scores) {
+        for (int i = 0; i < blocks.size(); i++) {
+            TextBlock b = blocks.get(i);
+            for (Element e = b.element; e != null; e = e.parent()) {
+                Score s = scores.of(e);
+                s.chars += b.chars;
+                if (b.kind == Kind.GOOD) {
+                    s.goodChars += b.chars;
+                }
+                s.first = Math.min(s.first, i);
+                s.last = Math.max(s.last, i);
+            }
+        }
+        for (TextBlock b : blocks) {
+            double own = switch (b.kind) {
+                case GOOD -> b.chars;
+                case SHORT -> -0.25 * b.chars;
+                case BAD -> -b.linkChars - 0.25 * (b.chars - b.linkChars);
+            };
+            double inMarked = b.kind == Kind.GOOD ? 0.5 * b.chars : own;
+            double furniture = -0.5 * b.chars;
+            Marks pending = b.marks;
+            while (pending != null && !scores.effective(pending)) {
+                pending = pending.outer();
+            }
+            int marksBelow = 0;
+            for (Element e = b.element; e != null; e = e.parent()) {
+                Score s = scores.of(e);
+                s.value += marksBelow > 0 ? furniture : pending != null ? inMarked : own;
+                s.insideMark = pending != null;
+                if (b.kind == Kind.GOOD && marksBelow == 0) {
+                    s.good++;
+                }
+                while (pending != null && pending.element() == e) {
+                    marksBelow++;
+                    pending = pending.outer();
+                    while (pending != null && !scores.effective(pending)) {
+                        pending = pending.outer();
+                    }
+                }
+            }
+        }
+        // Candidates outside every furniture mark first; a marked region (a "sidebar" wrapper around the whole page,
+        // a comment) wins only when nothing unmarked holds a comparable article.
+        Map.Entry<Element, Score> clean = best(scores.map, false);
+        Map.Entry<Element, Score> marked = best(scores.map, true);
+        Map.Entry<Element, Score> chosen = clean;
+        if (clean == null || (marked != null && clean.getValue().value < 0.3 * marked.getValue().value)) {
+            chosen = marked;
+        }
+        if (chosen == null) {
+            return new Range(null, List.of(), 0, blocks.size() - 1);
+        }
+        return joinParts(chosen.getKey(), scores);
+    }
+
+    /**
+     * An article cut into parts by ad slots is often a run of sibling elements of one kind ({@code <div
+     * class="body-chunk">} × n): the parts beside the chosen one that hold prose are taken with it.
+     */
+    private static Range joinParts(Element container, Scores scores) {
+        Score own = scores.map.get(container);
+        int first = own.first;
+        int last = own.last;
+        List<Element> parts = new ArrayList<>();
+        parts.add(container);
+        Element level = container;
+        for (int up = 0; up < 3 && level.parent() != null && parts.size() == 1; up++, level = level.parent()) {
+            String cls = level.className();
+            if (cls.isEmpty()) {
+                continue;
+            }
+            for (Element sibling : level.parent().children()) {
+                if (sibling == level
+                        || !sibling.normalName().equals(level.normalName())
+                        || !sibling.className().equals(cls)) {
+                    continue;
+                }
+                Element part = up == 0 ? sibling : sameKindWithin(sibling, container);
+                Score s = part == null ? null : scores.map.get(part);
+                if (s != null && s.good > 0 && s.goodChars >= 0.3 * s.chars) {
+                    parts.add(part);
+                    first = Math.min(first, s.first);
+                    last = Math.max(last, s.last);
+                }
+            }
+        }
+        return new Range(container, parts, first, last);
+    }
+
+    private static Map.Entry<Element, Score> best(Map<Element, Score> scores, boolean insideMark) {
+        Map.Entry<Element, Score> best = null;
+        for (Map.Entry<Element, Score> entry : scores.entrySet()) {
+            Score s = entry.getValue();
+            if (s.good == 0 || s.insideMark != insideMark) {
+                continue;
+            }
+            Score b = best == null ? null : best.getValue();
+            if (b == null
+                    || s.value > b.value + 1e-9
+                    || (Math.abs(s.value - b.value) <= 1e-9 && s.last - s.first < b.last - b.first)) {
+                best = entry;
+            }
+        }
+        return best;
+    }
+
+    private static Element sameKindWithin(Element root, Element like) {
+        String cls = like.className();
+        for (Element e : root.getElementsByTag(like.normalName())) {
+            if (e.className().equals(cls)) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    // ---- selecting blocks ---------------------------------------------------------------------------------------
+
+    private static List<TextBlock> select(List<TextBlock> blocks, Range range, PageMetadata meta, Scores scores) {
+        List<TextBlock> candidates = new ArrayList<>();
+        for (int i = range.first; i <= range.last && i < blocks.size(); i++) {
+            TextBlock b = blocks.get(i);
+            Element part = range.partOf(b);
+            if (range.container != null && part == null) {
+                continue;
+            }
+            if (isRelatedLine(b)) {
+                candidates.add(b); // CleanBody records it in wire.related and takes it out of the body
+                continue;
+            }
+            if (b.kind == Kind.BAD && !isProse(b)) {
+                continue;
+            }
+            if (range.container != null && b.isFurnitureWithin(part, scores::effective)) {
+                continue;
+            }
+            if (b.tag().equals("h1")) {
+                continue;
+            }
+            if (meta.headline() != null && b.text.equalsIgnoreCase(meta.headline())) {
+                continue;
+            }
+            candidates.add(b);
+        }
+        int firstGood = -1;
+        int lastGood = -1;
+        for (int i = 0; i < candidates.size(); i++) {
+            if (candidates.get(i).kind == Kind.GOOD) {
+                if (firstGood < 0) {
+                    firstGood = i;
+                }
+                lastGood = i;
+            }
+        }
+        if (firstGood < 0) {
+            return candidates;
+        }
+        // Short opening sentences belong to the article; bylines, dates and kickers do not read as sentences.
+        while (firstGood > 0 && isLead(candidates.get(firstGood - 1))) {
+            firstGood--;
+        }
+        List<TextBlock> kept = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = firstGood; i < candidates.size(); i++) {
+            TextBlock b = candidates.get(i);
+            if (i > lastGood && !keepTrailing(b) && !isRelatedLine(b)) {
+                continue;
+            }
+            if (b.isHeading() && !headsProse(candidates, i)) {
+                continue;
+            }
+            if (b.chars > 20 && !seen.add(b.text)) {
+                continue;
+            }
+            kept.add(b);
+        }
+        return kept;
+    }
+
+    private static boolean keepTrailing(TextBlock b) {
+        return !b.isHeading() && (b.linkDensity() < 0.2 && b.wordish() >= 3 || isProse(b));
+    }
+
+    /** A "Read also" / "Baca juga" line: it leaves the body in CleanBody, which keeps its link as related. */
+    private static boolean isRelatedLine(TextBlock b) {
+        return b.chars <= 300
+                && !b.isHeading()
+                && Furniture.RELATED.matcher(b.text).lookingAt()
+                && b.linkChars > 0;
+    }
+
+    private static boolean isLead(TextBlock b) {
+        String tag = b.tag();
+        return (tag.equals("p") || tag.equals("blockquote"))
+                && b.wordish() >= 6
+                && b.stops >= 1
+                && b.linkDensity() < 0.3;
+    }
+
+    /** Sentences in a paragraph: kept inside the article even with many links in them. */
+    private static boolean isProse(TextBlock b) {
+        String tag = b.tag();
+        return (tag.equals("p") || tag.equals("blockquote"))
+                && b.wordish() >= 10
+                && b.stops >= 1
+                && b.linkDensity() < 0.7;
+    }
+
+    /** A subheading stays when prose follows it, not a list of links or the end of the article. */
+    private static boolean headsProse(List<TextBlock> candidates, int i) {
+        for (int j = i + 1; j < candidates.size() && j <= i + 2; j++) {
+            TextBlock next = candidates.get(j);
+            if (next.kind == Kind.GOOD || isProse(next)) {
+                return true;
+            }
+            if (next.isHeading()) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    // ---- output -------------------------------------------------------------------------------------------------
+
+    private static Element detach(TextBlock block) {
+        if (block.run == null) {
+            block.element.remove();
+            return block.element;
+        }
+        Element p = new Element("p");
+        for (Node node : block.run) {
+            p.appendChild(node);
+        }
+        return p;
+    }
+
+    // ---- JSON-LD articleBody overlap ----------------------------------------------------------------------------
+
+    private static Set<Long> trigrams(String text) {
+        List<String> words = words(text);
+        Set<Long> out = new HashSet<>(words.size() * 2);
+        for (int i = 0; i + 2 < words.size(); i++) {
+            out.add(hash(words, i));
+        }
+        return out;
+    }
+
+    private static double overlap(String text, Set<Long> grams) {
+        List<String> words = words(text);
+        int total = 0;
+        int hit = 0;
+        for (int i = 0; i + 2 < words.size(); i++) {
+            total++;
+            if (grams.contains(hash(words, i))) {
+                hit++;
+            }
+        }
+        return total == 0 ? 0 : (double) hit / total;
+    }
+
+    private static long hash(List<String> words, int i) {
+        return ((long) words.get(i).hashCode() * 31 + words.get(i + 1).hashCode()) * 1_000_003L
+                + words.get(i + 2).hashCode();
+    }
+
+    private static List<String> words(String text) {
+        List<String> out = new ArrayList<>();
+        int start = -1;
+        for (int i = 0, n = text.length(); i <= n; i++) {
+            boolean w = i < n && Character.isLetterOrDigit(text.charAt(i));
+            if (w && start < 0) {
+                start = i;
+            } else if (!w && start >= 0) {
+                out.add(text.substring(start, i).toLowerCase(java.util.Locale.ROOT));
+                start = -1;
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,154 @@
+package io.wireingest.worker.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.wireingest.core.testing.ArticleSchemas;
+import io.wireingest.worker.Main;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The offline {@code normalize} command: inputs, JSON Lines out, rejections on stderr, exit codes. */
+class NormalizeCommandTest {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    record Run(int exit, List<String> out, List<String> err) {}
+
+    private static synchronized Run run(String stdin, String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        InputStream oldIn = System.in;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+            int exit = Main.commandLine().execute(args);
+            return new Run(exit, lines(out), lines(err));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+            System.setIn(oldIn);
+        }
+    }
+
+    private static List<String> lines(ByteArrayOutputStream bytes) {
+        String text = bytes.toString(StandardCharsets.UTF_8);
+        return text.isEmpty() ? List.of() : List.of(text.split("\n"));
+    }
+
+    private Path write(String name, String content) throws Exception {
+        Path file = dir.resolve(name);
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    @Test
+    void normalizesABareTextFileWithOptions() throws Exception {
+        Path file = write(
+                "kl.txt",
+                "KUALA LUMPUR, 5 Mac (Bernama) -- Kerajaan akan memperluas bantuan tunai kepada "
+                        + "isi rumah berpendapatan rendah mulai bulan depan, kata menteri.\n-- BERNAMA\n");
+        Run r = run(
+                "",
+                "normalize",
+                "--content-type",
+                "text/plain; charset=utf-8",
+                "--feed",
+                "bernama-ms",
+                "--received-at",
+                "2024-03-05T04:00:00Z",
+                "--item-id",
+                "bm-1",
+                file.toString());
+        assertThat(r.err()).isEmpty();
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).hasSize(1);
+        ArticleSchemas.assertValidArticleJson(r.out().get(0));
+        JsonNode a = MAPPER.readTree(r.out().get(0));
+        assertThat(a.path("uri").asText()).isEqualTo("urn:wireingest:bernama-ms:bm-1");
+        assertThat(a.at("/wire/source/itemId").asText()).isEqualTo("bm-1");
+        assertThat(a.at("/wire/source/receivedAt").asText()).isEqualTo("2024-03-05T04:00:00Z");
+    }
+
+    @Test
+    void readsEnvelopeFilesAndEchoesTheirIds() throws Exception {
+        Path envelope = write(
+                "e.json",
+                "{\"id\":\"env-7\",\"feed\":\"yonhap-en\",\"contentType\":\"text/plain\","
+                        + "\"receivedAt\":\"2024-03-04T05:10:00Z\",\"body\":\"SEOUL, March 4 (Yonhap) -- Exports rose in "
+                        + "February, the ministry said.\"}");
+        Run r = run("", "normalize", envelope.toString());
+        assertThat(r.exit()).isZero();
+        JsonNode a = MAPPER.readTree(r.out().get(0));
+        assertThat(a.at("/wire/source/itemId").asText()).isEqualTo("env-7");
+        assertThat(a.at("/wire/source/feed").asText()).isEqualTo("yonhap-en");
+    }
+
+    @Test
+    void readsJsonLinesFromStdinInOrderAndReportsRejectionsOnStderr() throws Exception {
+        String stdin = String.join(
+                "\n",
+                "{\"id\":\"one\",\"feed\":\"f\",\"contentType\":\"text/plain\",\"receivedAt\":\"2024-01-01T00:00:00Z\","
+                        + "\"body\":\"First story text, long enough to read.\"}",
+                "{\"id\":\"bad\",\"feed\":\"f\",\"contentType\":\"text/plain\",\"receivedAt\":\"2024-01-01T00:00:00Z\","
+                        + "\"body\":\"\"}",
+                "not an envelope",
+                "{\"id\":\"two\",\"feed\":\"f\",\"contentType\":\"text/plain\",\"receivedAt\":\"2024-01-01T00:00:00Z\","
+                        + "\"body\":\"Second story text, long enough to read.\"}",
+                "");
+        Run r = run(stdin, "normalize");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).hasSize(2);
+        assertThat(MAPPER.readTree(r.out().get(0)).at("/wire/source/itemId").asText())
+                .isEqualTo("one");
+        assertThat(MAPPER.readTree(r.out().get(1)).at("/wire/source/itemId").asText())
+                .isEqualTo("two");
+        assertThat(r.err()).hasSize(2);
+        JsonNode empty = MAPPER.readTree(r.err().get(0));
+        assertThat(empty.path("itemId").asText()).isEqualTo("bad");
+        assertThat(empty.path("stage").asText()).isEqualTo("decode");
+        assertThat(empty.path("reason").asText()).isEqualTo("empty");
+        JsonNode garbage = MAPPER.readTree(r.err().get(1));
+        assertThat(garbage.path("input").asText()).isEqualTo("stdin:3");
+        assertThat(garbage.path("reason").asText()).isEqualTo("invalid-envelope");
+    }
+
+    @Test
+    void usageErrorsExitWithTwo() throws Exception {
+        assertThat(run("", "normalize", "--received-at", "yesterday", "x.txt").exit())
+                .isEqualTo(2);
+        assertThat(run("", "normalize", "--no-such-option").exit()).isEqualTo(2);
+        Run missing = run("", "normalize", dir.resolve("missing.txt").toString());
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err().get(0)).contains("no such file");
+        Path a = write("a.txt", "Text A here.");
+        Path b = write("b.txt", "Text B here.");
+        assertThat(run("", "normalize", "--item-id", "x", a.toString(), b.toString())
+                        .exit())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void bareFilesDefaultToTheirNameAsItemId() throws Exception {
+        Path file = write("story-42.html", "<p>Jakarta (ANTARA) - Sebuah cerita pendek tentang pasar.</p>");
+        Run r = run("", "normalize", "--received-at", "2024-01-01T00:00:00Z", file.toString());
+        assertThat(r.exit()).isZero();
+        JsonNode a = MAPPER.readTree(r.out().get(0));
+        assertThat(a.at("/wire/source/itemId").asText()).isEqualTo("story-42.html");
+        assertThat(a.at("/wire/source/format").asText()).isEqualTo("html");
+    }
+}
