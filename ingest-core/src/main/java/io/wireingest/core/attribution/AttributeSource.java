@@ -43,7 +43,7 @@ public final class AttributeSource implements StoryStage {
     public void apply(Story story, ItemContext context) throws RejectedException {
         List<Credit> credits = new ArrayList<>();
         for (String line : story.creditLines()) {
-            Optional<Credit> credit = CreditLines.read(line);
+            Optional<Credit> credit = CreditLines.read(line).or(() -> CreditLines.structuredName(line));
             if (credit.isPresent()) {
                 credits.add(credit.get());
             } else if (!line.isBlank()) {
@@ -52,7 +52,7 @@ public final class AttributeSource implements StoryStage {
         }
         Element body = story.body();
         Element first = body.children().first();
-        if (first != null && first.normalName().equals("p")) {
+        if (first != null && first.normalName().equals("p") && body.children().size() > 1) {
             Optional<Credit> byline = CreditLines.read(first.text())
                     .filter(c -> c.type() == Credit.Type.BYLINE || c.type() == Credit.Type.CONTRIBUTORS);
             if (byline.isPresent()) {
@@ -74,8 +74,11 @@ public final class AttributeSource implements StoryStage {
             if (last == null) {
                 break;
             }
+            // A byline stands first, not last; and a block that is the whole body stays (it is the story).
             Optional<Credit> credit =
-                    last.normalName().equals("figure") ? Optional.empty() : CreditLines.read(last.text());
+                    last.normalName().equals("figure") || body.children().size() == 1
+                            ? Optional.empty()
+                            : CreditLines.read(last.text()).filter(c -> c.type() != Credit.Type.BYLINE);
             if (credit.isEmpty()) {
                 break;
             }
@@ -101,10 +104,13 @@ public final class AttributeSource implements StoryStage {
         }
 
         List<AgencyCredit> chain = chain(story, credits, context);
+        // The desk that publishes the story does not cite itself ("according to Reuters calculations" in Reuters
+        // copy); an originator the text quotes ("Menurut Xinhua, ..." in ANTARA copy of Xinhua) is cited.
         Set<String> own = new HashSet<>();
-        chain.forEach(c -> own.add(c.name()));
+        if (!chain.isEmpty()) {
+            own.add(chain.get(chain.size() - 1).name());
+        }
         if (story.dateline() != null && story.dateline().agency() != null) {
-            own.addAll(List.of(story.dateline().agency().split("[-/]")));
             own.add(story.dateline().agency());
         }
         List<String> paragraphs = new ArrayList<>();

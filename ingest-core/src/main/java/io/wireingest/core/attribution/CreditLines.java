@@ -140,6 +140,22 @@ public final class CreditLines {
     }
 
     /**
+     * A name from a structured credit field of a format ({@code source}, {@code infoSources}, {@code distributor}):
+     * the agency it names, canonical when the directory knows it, else as given; empty when it is no short name.
+     */
+    public static Optional<Credit> structuredName(String field) {
+        if (field == null) {
+            return Optional.empty();
+        }
+        String s = field.strip();
+        if (s.isEmpty() || s.length() > 60 || s.matches(".*[.!?]\\s.*")) {
+            return Optional.empty();
+        }
+        String name = AGENCIES.findPrefix(s).map(AgencyDirectory.Entry::name).orElse(s);
+        return Optional.of(new Credit(Credit.Type.SIGN_OFF, s, List.of(name), List.of(), null, null));
+    }
+
+    /**
      * A credit glued to the end of a paragraph ({@code … the minister said. -- BERNAMA}): the credit and where it starts
      * in the text; empty when the paragraph ends in none.
      */

@@ -76,22 +76,26 @@ public final class ExtractDateline implements StoryStage {
             return;
         }
         if (field != null && !field.isEmpty()) {
-            reading = DatelineGrammar.read(field)
-                    .or(() -> DatelineGrammar.read(field + " -"))
-                    .orElse(null);
-            if (reading == null) {
-                story.warn("dateline field not understood: \"" + field + "\"");
-                story.dateline(new Dateline(field, null, null, null, null, null, null, false));
-                return;
-            }
-            reading = withText(reading, field);
-            if (lead != null) {
-                Optional<DatelineGrammar.Reading> inLead = DatelineGrammar.read(lead.text());
-                if (inLead.isPresent() && sameHead(inLead.get(), reading)) {
-                    leadRest = strip(lead, inLead.get().end());
-                } else if (lead.text().startsWith(field)) {
-                    leadRest = strip(lead, field.length());
+            Optional<DatelineGrammar.Reading> fromField =
+                    DatelineGrammar.read(field).or(() -> DatelineGrammar.read(field + " -"));
+            Optional<DatelineGrammar.Reading> inLead =
+                    lead == null ? Optional.empty() : DatelineGrammar.read(lead.text());
+            if (inLead.isPresent()
+                    && (fromField.isEmpty() && sameHead(inLead.get(), field)
+                            || fromField.isPresent() && sameHead(inLead.get(), fromField.get()))) {
+                // The lead prints the same dateline in full: it is what the story shows, the field adds the date.
+                reading = inLead.get();
+                if (reading.date() == null
+                        && fromField.isPresent()
+                        && fromField.get().date() != null) {
+                    reading = withDate(reading, fromField.get());
                 }
+                leadRest = strip(lead, reading.end());
+            } else if (fromField.isPresent()) {
+                reading = withText(fromField.get(), field);
+            } else {
+                story.dateline(fieldOnly(field));
+                return;
             }
         } else if (lead != null) {
             String text = lead.text();
@@ -260,6 +264,49 @@ public final class ExtractDateline implements StoryStage {
                 r.dateText(),
                 r.date(),
                 r.agencyPrinted());
+    }
+
+    private static boolean sameHead(DatelineGrammar.Reading lead, String field) {
+        String head = field.split("[,(/]")[0];
+        return !lead.places().isEmpty() && Gazetteer.key(lead.places().get(0)).equals(Gazetteer.key(head));
+    }
+
+    private static DatelineGrammar.Reading withDate(DatelineGrammar.Reading r, DatelineGrammar.Reading dated) {
+        return new DatelineGrammar.Reading(
+                r.text(),
+                r.end(),
+                r.byline(),
+                r.prefixOutlet(),
+                r.places(),
+                r.regions(),
+                dated.dateText(),
+                dated.date(),
+                r.agencyPrinted());
+    }
+
+    /**
+     * A structured dateline field the grammar cannot vouch for ({@code Newport News, VA}): the format says it is a
+     * dateline, so its first part is taken as the place, as printed.
+     */
+    private static Dateline fieldOnly(String field) {
+        String[] parts = field.split("\\s*,\\s*");
+        String place = parts[0].replaceAll("\\s*\\(.*$", "").strip();
+        if (place.isEmpty() || place.length() > 60) {
+            return new Dateline(field, null, null, null, null, null, null, false);
+        }
+        String country = null;
+        String code = GAZETTEER.city(place).map(Gazetteer.City::countryCode).orElse(null);
+        for (int i = 1; i < parts.length; i++) {
+            Optional<String> c = GAZETTEER.countryCode(parts[i]);
+            if (c.isPresent()) {
+                country = titleCase(parts[i]);
+                code = c.get();
+            }
+        }
+        if (country == null && code != null) {
+            country = GAZETTEER.countryName(code).orElse(null);
+        }
+        return new Dateline(field, titleCase(place), country, code, null, null, null, false);
     }
 
     private static boolean sameHead(DatelineGrammar.Reading a, DatelineGrammar.Reading b) {

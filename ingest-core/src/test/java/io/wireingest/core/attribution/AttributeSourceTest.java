@@ -83,8 +83,8 @@ class AttributeSourceTest {
         assertThat(a.path("wire").path("attribution").path("credit").asText()).isEqualTo("Sumber: Kyodo-OANA");
         assertThat(contributors(a)).containsExactly("translator:Sari Wulandari");
         assertThat(a.path("infoSources")).hasSize(3);
-        // Kyodo is the story's own originator: not a source the text cites
-        assertThat(a.path("wire").path("attribution").path("cited")).isEmpty();
+        // the text quotes its originator: that is a citation too (the publisher's own name would not be)
+        assertThat(a.path("wire").path("attribution").path("cited").toString()).isEqualTo("[\"Kyodo\"]");
     }
 
     @Test

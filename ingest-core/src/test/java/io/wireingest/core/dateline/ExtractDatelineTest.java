@@ -134,7 +134,8 @@ class ExtractDatelineTest {
         Story story = story("BUSAN, Feb. 3 (Yonhap) -- " + BODY);
         story.datelineText("BUSAN, Feb. 3");
         apply(story, RECEIVED);
-        assertThat(story.dateline().text()).isEqualTo("BUSAN, Feb. 3");
+        assertThat(story.dateline().text()).isEqualTo("BUSAN, Feb. 3 (Yonhap) --");
+        assertThat(story.dateline().agency()).isEqualTo("Yonhap");
         assertThat(story.dateline().place()).isEqualTo("Busan");
         assertThat(story.body().child(0).text()).isEqualTo(BODY);
     }

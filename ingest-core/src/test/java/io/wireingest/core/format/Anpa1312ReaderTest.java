@@ -30,8 +30,10 @@ class Anpa1312ReaderTest {
         assertThat(a.version()).isEqualTo("1");
         assertThat(altId(a, "sequence")).isEqualTo("W1234");
         assertThat(a.uri()).isEqualTo(NormalizeArticle.uri("wire", "BC-EU--Lake Cafe/2024-06-04"));
+        // the dateline lead moves from the body into wire.dateline (ExtractDateline)
+        assertThat(at(a, "/wire/dateline/text")).isEqualTo("LUCERNE, Switzerland (AP) _");
         assertThat(a.html())
-                .isEqualTo("<p>LUCERNE, Switzerland (AP) _ A lakeside café that was under a metre of water in May"
+                .isEqualTo("<p>A lakeside café that was under a metre of water in May"
                         + " reopened on Tuesday, its owner said.</p><p>``We scrubbed every chair,'' said owner Beat"
                         + " Amrein.</p><p>The town council paid for new flooring.</p>");
     }

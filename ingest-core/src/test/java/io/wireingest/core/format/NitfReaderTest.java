@@ -52,9 +52,14 @@ class NitfReaderTest {
                 .doesNotContain("fares.jpg")
                 .doesNotContain("body.content")
                 .doesNotContain("Transport Reporter");
+        // the dateline lead and the tagline credit move out of the body into wire.dateline and wire.contributors
         assertThat(a.plainText())
+                .startsWith("Passengers on the harbour ferries")
                 .contains("per cent more from next month")
-                .contains("Reporting by Mara Lindqvist; editing by Tom Aske");
+                .doesNotContain("Reporting by Mara Lindqvist");
+        assertThat(at(a, "/wire/dateline/place")).isEqualTo("Port Esperance");
+        assertThat(at(a, "/wire/contributors/1/name")).isEqualTo("Tom Aske");
+        assertThat(at(a, "/wire/contributors/1/role")).isEqualTo("editor");
     }
 
     @Test
