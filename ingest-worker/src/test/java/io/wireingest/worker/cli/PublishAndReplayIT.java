@@ -76,7 +76,8 @@ class PublishAndReplayIT {
         assertThat(TestTopics.header(page, "item-id")).isEqualTo("page-2.html");
         assertThat(TestTopics.header(page, "received-at")).isNotNull();
         assertThat(TestTopics.header(byKey.get("story-1.txt"), "content-type")).isEqualTo("text/plain");
-        assertThat(new String(byKey.get("env-2").value(), StandardCharsets.UTF_8)).contains("\"body\":\"Two.\"");
+        assertThat(new String(byKey.get("env-2").value(), StandardCharsets.UTF_8))
+                .contains("\"body\":\"Two.\"");
     }
 
     @Test
@@ -84,9 +85,14 @@ class PublishAndReplayIT {
         TestTopics topics = TestTopics.create("publish-bad", 1);
         Files.writeString(temp.resolve("bad.jsonl"), "{\"id\":\"x\",\"body\":\"no feed\"}\n");
         int exit = Main.commandLine()
-                .execute("publish", "--config", configFile(topics).toString(), temp.resolve("bad.jsonl").toString());
+                .execute(
+                        "publish",
+                        "--config",
+                        configFile(topics).toString(),
+                        temp.resolve("bad.jsonl").toString());
         assertThat(exit).isEqualTo(1);
-        assertThat(TestTopics.readCommitted(topics.raw(), 0, Duration.ofSeconds(2))).isEmpty();
+        assertThat(TestTopics.readCommitted(topics.raw(), 0, Duration.ofSeconds(2)))
+                .isEmpty();
     }
 
     @Test
@@ -106,7 +112,13 @@ class PublishAndReplayIT {
                         "antara-id",
                         "big-1"),
                 deadLetters.deadLetter(
-                        source("empty-1", " ", original, 8), "parse", "empty", null, "no story", "antara-id", "empty-1")));
+                        source("empty-1", " ", original, 8),
+                        "parse",
+                        "empty",
+                        null,
+                        "no story",
+                        "antara-id",
+                        "empty-1")));
 
         int exit = Main.commandLine()
                 .execute("replay-rejected", "--config", configFile(topics).toString(), "--reason", "too-large");

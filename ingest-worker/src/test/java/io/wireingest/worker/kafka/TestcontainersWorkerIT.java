@@ -62,12 +62,18 @@ class TestcontainersWorkerIT {
                         .get();
             }
             Map<String, Object> consumerProps = Map.of(
-                    "bootstrap.servers", KAFKA.getBootstrapServers(),
-                    "group.id", "tc-reader",
-                    "auto.offset.reset", "earliest",
-                    "isolation.level", "read_committed",
-                    "key.deserializer", ByteArrayDeserializer.class,
-                    "value.deserializer", ByteArrayDeserializer.class);
+                    "bootstrap.servers",
+                    KAFKA.getBootstrapServers(),
+                    "group.id",
+                    "tc-reader",
+                    "auto.offset.reset",
+                    "earliest",
+                    "isolation.level",
+                    "read_committed",
+                    "key.deserializer",
+                    ByteArrayDeserializer.class,
+                    "value.deserializer",
+                    ByteArrayDeserializer.class);
             List<ConsumerRecord<byte[], byte[]>> articles = new ArrayList<>();
             try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProps)) {
                 consumer.subscribe(List.of("wire.articles"));
