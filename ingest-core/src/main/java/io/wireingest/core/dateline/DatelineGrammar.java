@@ -106,6 +106,9 @@ final class DatelineGrammar {
     private static final Pattern REGION_SPLIT = Pattern.compile("\\s*,\\s*");
     private static final Pattern PLACE_SPLIT = Pattern.compile("\\s*/\\s*");
     private static final Pattern AGENCY_SPLIT = Pattern.compile("\\s*[-/]\\s*");
+    /** A desk code after a known agency, as dpa prints its regional services: {@code dpa/lno}. */
+    private static final Pattern REGIONAL_CODE = Pattern.compile("\\p{Ll}{2,5}");
+
     private static final Pattern UNKNOWN_CODE = Pattern.compile("\\p{Lu}[\\p{Lu}\\d]{1,7}");
 
     /** Words that start sentences, never datelines. */
@@ -317,7 +320,8 @@ final class DatelineGrammar {
         for (String p : parts) {
             if (AGENCIES.find(p).isPresent()) {
                 any = true;
-            } else if (!UNKNOWN_CODE.matcher(p).matches()) {
+            } else if (!UNKNOWN_CODE.matcher(p).matches()
+                    && !(any && REGIONAL_CODE.matcher(p).matches())) {
                 return false;
             }
         }

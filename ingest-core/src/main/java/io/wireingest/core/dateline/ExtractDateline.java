@@ -322,13 +322,33 @@ public final class ExtractDateline implements StoryStage {
         if (whole.isPresent()) {
             return whole.get();
         }
-        StringBuilder sb = new StringBuilder();
+        // Parts the directory knows keep their order and separators; desk codes beside them ("dpa/lno") drop out.
+        List<String> parts = new ArrayList<>();
+        List<String> separators = new ArrayList<>();
+        String pendingSeparator = null;
+        boolean anyKnown = false;
         for (String part : AGENCY_PARTS.split(printed.replaceAll("\\s*([-/])\\s*", "$1"))) {
             if (part.equals("-") || part.equals("/")) {
-                sb.append(part);
-            } else {
-                sb.append(AGENCIES.canonical(part).orElse(part.strip()));
+                pendingSeparator = part;
+                continue;
             }
+            Optional<String> known = AGENCIES.canonical(part);
+            anyKnown |= known.isPresent();
+            parts.add(known.orElse("\u0000" + part.strip()));
+            separators.add(pendingSeparator);
+            pendingSeparator = null;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < parts.size(); i++) {
+            String part = parts.get(i);
+            boolean unknown = part.startsWith("\u0000");
+            if (unknown && anyKnown) {
+                continue;
+            }
+            if (sb.length() > 0) {
+                sb.append(separators.get(i) == null ? "-" : separators.get(i));
+            }
+            sb.append(unknown ? part.substring(1) : part);
         }
         return sb.toString();
     }
