@@ -75,14 +75,14 @@ public final class AttributeSource implements StoryStage {
                 break;
             }
             // A byline stands first, not last; and a block that is the whole body stays (it is the story).
-            Optional<Credit> credit =
+            List<Credit> found =
                     last.normalName().equals("figure") || body.children().size() == 1
-                            ? Optional.empty()
-                            : CreditLines.read(last.text()).filter(c -> c.type() != Credit.Type.BYLINE);
-            if (credit.isEmpty()) {
+                            ? List.of()
+                            : CreditLines.readAll(last.text());
+            if (found.isEmpty() || found.stream().anyMatch(c -> c.type() == Credit.Type.BYLINE)) {
                 break;
             }
-            trailing.add(0, credit.get());
+            trailing.addAll(0, found);
             last.remove();
         }
         Element last = body.children().last();

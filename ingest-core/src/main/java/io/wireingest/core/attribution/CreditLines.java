@@ -139,6 +139,41 @@ public final class CreditLines {
         return Optional.empty();
     }
 
+    /** Where a copyright notice starts inside a block that also holds other credits. */
+    private static final Pattern COPYRIGHT_START =
+            Pattern.compile("(?=(?:copyright|hak\\s+cipta)\\s*(?:©|\\(c\\))|©)", FLAGS);
+
+    /**
+     * Reads a block that may hold several credits run together ({@code Pewarta: A Editor: B COPYRIGHT © ANTARA
+     * 2024}, as a page renders lines joined by {@code <br>}): every credit, or an empty list when any part is no credit.
+     */
+    public static List<Credit> readAll(String block) {
+        if (block == null || block.isBlank()) {
+            return List.of();
+        }
+        Optional<Credit> whole = read(block);
+        if (whole.isPresent() && whole.get().type() != Credit.Type.CONTRIBUTORS) {
+            return List.of(whole.get());
+        }
+        List<Credit> out = new ArrayList<>();
+        String text = block.strip();
+        Matcher start = COPYRIGHT_START.matcher(text);
+        List<String> parts = start.find() && start.start() > 0
+                ? List.of(text.substring(0, start.start()), text.substring(start.start()))
+                : List.of(text);
+        for (String part : parts) {
+            if (part.isBlank()) {
+                continue;
+            }
+            Optional<Credit> credit = read(part);
+            if (credit.isEmpty()) {
+                return List.of();
+            }
+            out.add(credit.get());
+        }
+        return out;
+    }
+
     /**
      * A name from a structured credit field of a format ({@code source}, {@code infoSources}, {@code distributor}):
      * the agency it names, canonical when the directory knows it, else as given; empty when it is no short name.

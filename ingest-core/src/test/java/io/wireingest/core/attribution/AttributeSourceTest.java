@@ -72,6 +72,17 @@ class AttributeSourceTest {
     }
 
     @Test
+    void readsCreditsRunTogetherInOneBlock() {
+        JsonNode a = normalize("antara-id", """
+                Bogor (ANTARA) - Hujan deras membuat sejumlah jalan tergenang pada Selasa sore.
+                Pewarta: Dewi Lestari Editor: Budi Santoso COPYRIGHT © ANTARA 2024
+                """);
+        assertThat(contributors(a)).containsExactly("reporter:Dewi Lestari", "editor:Budi Santoso");
+        assertThat(a.path("copyrightNotice").asText()).isEqualTo("COPYRIGHT © ANTARA 2024");
+        assertThat(body(a)).isEqualTo("Hujan deras membuat sejumlah jalan tergenang pada Selasa sore.");
+    }
+
+    @Test
     void readsATranslatedForeignStoryAsAChain() {
         JsonNode a = normalize("antara-id", """
                 Tokyo (ANTARA) - Pemerintah Jepang menaikkan anggaran pertahanan, menurut Kyodo.
