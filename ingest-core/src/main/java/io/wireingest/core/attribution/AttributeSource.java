@@ -117,7 +117,10 @@ public final class AttributeSource implements StoryStage {
         for (Element block : body.children()) {
             paragraphs.add(block.text());
         }
-        List<String> cited = CitedSources.find(paragraphs, own);
+        List<String> cited = CitedSources.find(
+                paragraphs,
+                own,
+                story.dateline() == null ? null : story.dateline().countryCode());
 
         Set<String> seen = new LinkedHashSet<>();
         for (Contributor c : story.contributors()) {
