@@ -114,8 +114,12 @@ public final class AttributeSource implements StoryStage {
             own.add(story.dateline().agency());
         }
         List<String> paragraphs = new ArrayList<>();
+        int n = 0;
         for (Element block : body.children()) {
             paragraphs.add(block.text());
+            if (++n % 256 == 0) {
+                context.checkTime();
+            }
         }
         List<String> cited = CitedSources.find(
                 paragraphs,
