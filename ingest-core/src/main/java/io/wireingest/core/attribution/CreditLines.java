@@ -275,9 +275,12 @@ public final class CreditLines {
                     : key.startsWith("translated")
                             ? "translator"
                             : key.startsWith("photo") ? "photographer" : "reporter";
-            String names = m.group("names").replaceAll("\\s+in\\s+\\p{Lu}[\\p{L} ]*$", "");
-            for (String name : names(names)) {
-                people.add(new Contributor(role, name, label + " by"));
+            for (String name : names(m.group("names"))) {
+                // "Reporting by Ana Cruz in Manila": the place is not part of the name
+                String person = name.replaceAll("\\s+in\\s+\\p{Lu}.*$", "").strip();
+                if (!person.isEmpty()) {
+                    people.add(new Contributor(role, person, label + " by"));
+                }
             }
         }
         return people.isEmpty()

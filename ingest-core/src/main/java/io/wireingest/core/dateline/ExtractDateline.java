@@ -79,7 +79,7 @@ public final class ExtractDateline implements StoryStage {
             Optional<DatelineGrammar.Reading> fromField =
                     DatelineGrammar.read(field).or(() -> DatelineGrammar.read(field + " -"));
             Optional<DatelineGrammar.Reading> inLead =
-                    lead == null ? Optional.empty() : DatelineGrammar.read(lead.text());
+                    lead == null ? Optional.empty() : DatelineGrammar.read(plain(lead));
             if (inLead.isPresent()
                     && (fromField.isEmpty() && sameHead(inLead.get(), field)
                             || fromField.isPresent() && sameHead(inLead.get(), fromField.get()))) {
@@ -98,7 +98,7 @@ public final class ExtractDateline implements StoryStage {
                 return;
             }
         } else if (lead != null) {
-            String text = lead.text();
+            String text = plain(lead);
             reading = DatelineGrammar.read(text).orElse(null);
             if (reading == null) {
                 if (DATELINE_LIKE.matcher(text).lookingAt()) {
@@ -355,6 +355,11 @@ public final class ExtractDateline implements StoryStage {
 
     private static String outletName(String printed) {
         return AGENCIES.canonical(printed).orElse(printed.strip());
+    }
+
+    /** The paragraph's text with no-break spaces as spaces (same length, so offsets still fit the paragraph). */
+    private static String plain(Element paragraph) {
+        return paragraph.text().replace('\u00A0', ' ').replace('\u202F', ' ');
     }
 
     /** The paragraphs a dateline may lead: the first text blocks, past a byline standing on its own. */

@@ -174,6 +174,15 @@ class ExtractDatelineTest {
     }
 
     @Test
+    void readsALeadWithNoBreakSpaces() {
+        Story story = new Story(WireFormat.HTML);
+        story.body().appendElement("p").html("Bandung&nbsp;(ANTARA)&nbsp;- Warga berkumpul di alun-alun.");
+        apply(story, RECEIVED);
+        assertThat(story.dateline().agency()).isEqualTo("ANTARA");
+        assertThat(story.body().child(0).text()).isEqualTo("Warga berkumpul di alun-alun.");
+    }
+
+    @Test
     void leavesAnUnreadableLeadAloneAndWarns() {
         String lead = "Kementerian (Kominfo) - Pemerintah meluncurkan layanan baru.";
         Story story = story(lead);

@@ -18,6 +18,7 @@ class InTextDatesTest {
             Diperbarui 02 December 2024 16:27 WIB oleh redaksi. => 02 December 2024 16:27 WIB
             The vote closed on Dec. 2, 2024 at 9:30 a.m. KST as planned. => Dec. 2, 2024 at 9:30 a.m. KST
             Laporan masuk 19/4/2018 10:00 WIB dari lapangan. => 19/4/2018 10:00 WIB
+            Letusan terjadi pukul 19.55 Wita, Jumat (22/9), kata petugas. => pukul 19.55 Wita, Jumat (22/9)
             Rapat digelar Sabtu, 29 Juli 2023 | 10:15 WIB. => Sabtu, 29 Juli 2023 | 10:15 WIB
             """)
     void findsDatesThatCanDateAStory(String text, String printed) {
