@@ -148,6 +148,9 @@ public final class ExtractDateline implements StoryStage {
             if (regionCode.isPresent()) {
                 country = titleCase(region);
                 code = regionCode.get();
+            } else if (country == null && GAZETTEER.regionCountryCode(region).isPresent()) {
+                // a state or province ("EL PASO, Texas"): the country is known, but not printed
+                code = GAZETTEER.regionCountryCode(region).get();
             } else if (DOMAIN_LIKE.matcher(region).matches()
                     || AGENCIES.is(region, AgencyDirectory.Kind.OUTLET, AgencyDirectory.Kind.AGENCY)) {
                 outlet = outletName(region);

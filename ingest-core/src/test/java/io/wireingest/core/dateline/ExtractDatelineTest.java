@@ -44,6 +44,7 @@ class ExtractDatelineTest {
             Jakarta, 3 Okt (ANTARA) -                  | Jakarta          | Indonesia    | ID   | ANTARA        | 3 Okt           | 2024-10-03
             Padang, 2 Des (ANTARA) -                   | Padang           | Indonesia    | ID   | ANTARA        | 2 Des           | 2024-12-02
             Berlin (dpa) -                             | Berlin           | Germany      | DE   | dpa           | null            | null
+            EL PASO, Texas (AP) —                      | El Paso          | United States| US   | AP            | null            | null
             Hamburg (dpa/lno) -                        | Hamburg          | Germany      | DE   | dpa           | null            | null
             MANILA, June 25 (NNN-PNA) --               | Manila           | Philippines  | PH   | NNN-PNA       | June 25         | 2024-06-25
             XI'AN, Nov. 3 (Xinhua) --                  | Xi'an            | China        | CN   | Xinhua        | Nov. 3          | 2024-11-03
