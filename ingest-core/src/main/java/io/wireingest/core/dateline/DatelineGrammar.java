@@ -204,6 +204,11 @@ final class DatelineGrammar {
 
     private DatelineGrammar() {}
 
+    /** A site name standing alone as the dateline ({@code Suara.com - …}), as some outlets print it. */
+    private static final Pattern OUTLET_ONLY = Pattern.compile("^\\s*(?<outlet>[\\p{L}\\d][\\p{L}\\d\\-]*"
+            + "\\.(?i:com|net|org|id|co\\.id|tv|news|info|asia|my|com\\.my|sg|com\\.sg|in|co\\.in|ph|vn|kr|co\\.kr|jp"
+            + "|cn|co|co\\.uk))\\s*(?<sep>-{1,3}|–{1,2}|—{1,2})\\s*(?=[\\p{Lu}\\p{N}\"“'‘])");
+
     /** Reads the dateline at the start of a lead, if there is one that the gazetteer and directory can vouch for. */
     static Optional<Reading> read(String lead) {
         if (lead == null || lead.isBlank()) {
@@ -212,6 +217,19 @@ final class DatelineGrammar {
         String s = lead.length() > 400 ? lead.substring(0, 400) : lead;
         Matcher m = DATELINE.matcher(s);
         if (!m.lookingAt()) {
+            Matcher o = OUTLET_ONLY.matcher(s);
+            if (o.lookingAt()) {
+                return Optional.of(new Reading(
+                        s.substring(0, o.end()).strip(),
+                        o.end(),
+                        null,
+                        o.group("outlet"),
+                        List.of(),
+                        List.of(),
+                        null,
+                        null,
+                        null));
+            }
             return Optional.empty();
         }
         String placesText = m.group("places");

@@ -164,6 +164,17 @@ class ExtractDatelineTest {
     }
 
     @Test
+    void readsAnOutletStandingAloneAsTheDateline() {
+        Story story = story("Suara.com - Harga cabai naik menjelang akhir tahun.");
+        apply(story, RECEIVED);
+        assertThat(story.dateline().text()).isEqualTo("Suara.com -");
+        assertThat(story.dateline().place()).isNull();
+        assertThat(story.dateline().agency()).isEqualTo("Suara.com");
+        assertThat(story.dateline().outlet()).isEqualTo("Suara.com");
+        assertThat(story.body().child(0).text()).isEqualTo("Harga cabai naik menjelang akhir tahun.");
+    }
+
+    @Test
     void readsATimestampInTheDatelineFieldAsADate() {
         Story story = story(BODY);
         story.datelineText("20231102T101500+0000");
