@@ -1,5 +1,6 @@
 package io.wireingest.core.attribution;
 
+import io.wireingest.core.format.TextBlocks;
 import io.wireingest.core.model.AgencyCredit;
 import io.wireingest.core.model.AgencyRole;
 import io.wireingest.core.model.Attribution;
@@ -116,7 +117,7 @@ public final class AttributeSource implements StoryStage {
         List<String> paragraphs = new ArrayList<>();
         int n = 0;
         for (Element block : body.children()) {
-            paragraphs.add(block.text());
+            paragraphs.add(TextBlocks.text(block));
             if (++n % 256 == 0) {
                 context.checkTime();
             }

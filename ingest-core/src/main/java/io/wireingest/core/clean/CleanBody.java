@@ -1,5 +1,6 @@
 package io.wireingest.core.clean;
 
+import io.wireingest.core.format.TextBlocks;
 import io.wireingest.core.model.RelatedLink;
 import io.wireingest.core.model.Story;
 import io.wireingest.core.pipeline.ItemContext;
@@ -36,7 +37,7 @@ public final class CleanBody implements StoryStage {
                 context.checkTime();
             }
             removeInlineTokens(block);
-            String text = block.text().strip();
+            String text = TextBlocks.text(block).strip();
             if (text.isEmpty() && block.select("img, table").isEmpty()) {
                 block.remove();
                 continue;

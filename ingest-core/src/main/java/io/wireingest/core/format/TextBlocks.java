@@ -2,6 +2,11 @@ package io.wireingest.core.format;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jsoup.nodes.CDataNode;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.parser.Tag;
 
 /** Splits plain text into paragraphs: one per non-blank line, or per blank-line-separated block when lines wrap. */
 public final class TextBlocks {
@@ -59,23 +64,118 @@ public final class TextBlocks {
 
     /** Collapses runs of white space (including no-break spaces) to one space and trims. */
     public static String squash(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
+        int n = s.length();
+        // The result is never longer than the input: fill a plain array, no builder growth or checks per character.
+        char[] out = new char[n];
+        int len = 0;
         boolean space = false;
-        for (int i = 0; i < s.length(); i++) {
+        for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
-            if (Character.isWhitespace(c) || c == '\u00A0' || c == '\u2007' || c == '\u202F' || c == '\uFEFF') {
-                space = sb.length() > 0;
-            } else if (Character.isISOControl(c)) {
-                // control characters of teletype framing never belong in text
-                space = sb.length() > 0;
+            boolean blank;
+            if (c > ' ' && c < 0x7F) {
+                blank = false; // printable ASCII: neither white space nor a control character
+            } else {
+                blank = Character.isWhitespace(c)
+                        || c == '\u00A0'
+                        || c == '\u2007'
+                        || c == '\u202F'
+                        || c == '\uFEFF'
+                        // control characters of teletype framing never belong in text
+                        || Character.isISOControl(c);
+            }
+            if (blank) {
+                space = len > 0;
             } else {
                 if (space) {
-                    sb.append(' ');
+                    out[len++] = ' ';
                     space = false;
                 }
-                sb.append(c);
+                out[len++] = c;
             }
         }
-        return sb.toString();
+        return new String(out, 0, len);
+    }
+
+    /**
+     * The same string as {@link Element#text()}, computed faster for the common block: when every element inside it is
+     * a plain inline element (no block, {@code br}, text-boundary or white-space-preserving element, no CDATA) the
+     * text is the concatenation of its text nodes with jsoup's white-space normalization, done here char by char
+     * instead of code point by code point. Any other block falls back to {@link Element#text()}.
+     */
+    public static String text(Element block) {
+        if (preservesWhitespace(block)) {
+            return block.text();
+        }
+        StringBuilder accum = new StringBuilder(64);
+        // Iterative pre-order walk of the block's descendants (no recursion: hostile input may nest deeply).
+        Node node = block.childNodeSize() > 0 ? block.childNode(0) : null;
+        while (node != null) {
+            if (node instanceof TextNode text) {
+                if (text instanceof CDataNode) {
+                    return block.text();
+                }
+                appendNormalised(accum, text.getWholeText());
+            } else if (node instanceof Element el) {
+                Tag tag = el.tag();
+                if (!tag.isInline()
+                        || tag.isBlock()
+                        || el.isBlock()
+                        || tag.is(Tag.TextBoundary)
+                        || tag.preserveWhitespace()
+                        || el.nameIs("br")) {
+                    return block.text();
+                }
+                if (el.childNodeSize() > 0) {
+                    node = el.childNode(0);
+                    continue;
+                }
+            }
+            // next in document order within the block
+            while (node != block && node.nextSibling() == null) {
+                node = node.parentNode();
+            }
+            node = node == block ? null : node.nextSibling();
+        }
+        return accum.toString().trim();
+    }
+
+    /** jsoup's {@code preserveWhitespace}: the element or one of its five nearest ancestors keeps white space. */
+    private static boolean preservesWhitespace(Element el) {
+        Element e = el;
+        for (int i = 0; i < 6 && e != null; i++) {
+            if (e.tag().preserveWhitespace()) {
+                return true;
+            }
+            e = e.parent();
+        }
+        return false;
+    }
+
+    /**
+     * jsoup's {@code StringUtil.appendNormalisedWhitespace(accum, s, lastCharIsWhitespace(accum))}: runs of its white
+     * space (space, tab, line feed, form feed, carriage return, no-break space) become one space, invisible characters
+     * (zero-width space, soft hyphen) are dropped, leading white space is dropped after a space. All of these are
+     * single chars, so walking chars gives the same string as walking code points.
+     */
+    private static void appendNormalised(StringBuilder accum, String s) {
+        int n = s.length();
+        accum.ensureCapacity(accum.length() + n);
+        boolean stripLeading = accum.length() > 0 && accum.charAt(accum.length() - 1) == ' ';
+        boolean lastWasWhite = false;
+        boolean reachedNonWhite = false;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == '\u00A0') {
+                if ((stripLeading && !reachedNonWhite) || lastWasWhite) {
+                    continue;
+                }
+                accum.append(' ');
+                lastWasWhite = true;
+            } else if (c != '\u200B' && c != '\u00AD') {
+                accum.append(c);
+                lastWasWhite = false;
+                reachedNonWhite = true;
+            }
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.wireingest.core.language;
 import com.github.pemistahl.lingua.api.Language;
 import com.github.pemistahl.lingua.api.LanguageDetector;
 import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
+import io.wireingest.core.format.TextBlocks;
 import io.wireingest.core.model.Story;
 import io.wireingest.core.pipeline.ItemContext;
 import io.wireingest.core.pipeline.StageName;
@@ -139,7 +140,7 @@ public final class DetectLanguage implements StoryStage {
             if (sb.length() >= SAMPLE_CHARS) {
                 break;
             }
-            sb.append(block.text()).append(' ');
+            sb.append(TextBlocks.text(block)).append(' ');
         }
         return sb.length() > SAMPLE_CHARS ? sb.substring(0, SAMPLE_CHARS) : sb.toString();
     }

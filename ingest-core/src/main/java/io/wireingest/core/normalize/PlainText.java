@@ -79,33 +79,37 @@ public final class PlainText {
 
     /** Collapses runs of spaces, tabs and no-break spaces to one space, drops spaces around line breaks, trims. */
     private static String squashInline(StringBuilder sb) {
-        StringBuilder out = new StringBuilder(sb.length());
+        int n = sb.length();
+        char[] in = new char[n];
+        sb.getChars(0, n, in, 0);
+        // Output is never longer than the input: write it into a plain array (no per-character bounds growth).
+        char[] out = new char[n];
+        int len = 0;
         boolean pendingSpace = false;
-        for (int i = 0; i < sb.length(); i++) {
-            char c = sb.charAt(i);
+        for (int i = 0; i < n; i++) {
+            char c = in[i];
             if (c == ' ' || c == '\t' || c == '\u000B' || c == '\f' || c == '\u00A0') {
                 pendingSpace = true;
             } else if (c == '\n') {
                 pendingSpace = false;
-                int last = out.length() - 1;
-                if (last >= 0 && out.charAt(last) == ' ') {
-                    out.setLength(last);
+                if (len > 0 && out[len - 1] == ' ') {
+                    len--;
                 }
-                out.append('\n');
+                out[len++] = '\n';
             } else {
-                if (pendingSpace && out.length() > 0 && out.charAt(out.length() - 1) != '\n') {
-                    out.append(' ');
+                if (pendingSpace && len > 0 && out[len - 1] != '\n') {
+                    out[len++] = ' ';
                 }
                 pendingSpace = false;
-                out.append(c);
+                out[len++] = c;
             }
         }
-        return out.toString().strip();
+        return new String(out, 0, len).strip();
     }
 
     private static void append(Node node, StringBuilder sb) {
         if (node instanceof TextNode text) {
-            sb.append(text.text());
+            appendText(text.getWholeText(), sb);
         } else if (node instanceof Element el) {
             if (el.normalName().equals("br")) {
                 sb.append('\n');
@@ -117,6 +121,25 @@ public final class PlainText {
                 for (Node child : el.childNodes()) {
                     append(child, sb);
                 }
+            }
+        }
+    }
+
+    /**
+     * Appends a text node as {@link TextNode#text()} would give it, up to runs of spaces (which
+     * {@link #squashInline} collapses anyway): jsoup's white space (space, tab, line feed, form feed, carriage return,
+     * no-break space) becomes a space and its invisible characters (zero-width space, soft hyphen) are dropped. Char by
+     * char, without building the normalized string first.
+     */
+    private static void appendText(String whole, StringBuilder sb) {
+        int n = whole.length();
+        sb.ensureCapacity(sb.length() + n);
+        for (int i = 0; i < n; i++) {
+            char c = whole.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == '\u00A0') {
+                sb.append(' ');
+            } else if (c != '\u200B' && c != '\u00AD') {
+                sb.append(c);
             }
         }
     }
