@@ -89,7 +89,11 @@ public final class DecodeBytes {
         if (text.isBlank()) {
             throw new RejectedException(StageName.DECODE, "empty", "the item has only white space");
         }
-        long replaced = text.chars().filter(c -> c == '\uFFFD').count();
+        long replaced = 0;
+        // Count replacement characters with indexOf (vectorized), only when there is one at all.
+        for (int at = text.indexOf('\uFFFD'); at >= 0; at = text.indexOf('\uFFFD', at + 1)) {
+            replaced++;
+        }
         if (replaced > 64 && replaced * 10 > text.length()) {
             throw new RejectedException(
                     StageName.DECODE,

@@ -106,7 +106,7 @@ public final class TextBlocks {
         if (preservesWhitespace(block)) {
             return block.text();
         }
-        StringBuilder accum = new StringBuilder(64);
+        Chars accum = new Chars();
         // Iterative pre-order walk of the block's descendants (no recursion: hostile input may nest deeply).
         Node node = block.childNodeSize() > 0 ? block.childNode(0) : null;
         while (node != null) {
@@ -157,25 +157,62 @@ public final class TextBlocks {
      * (zero-width space, soft hyphen) are dropped, leading white space is dropped after a space. All of these are
      * single chars, so walking chars gives the same string as walking code points.
      */
-    private static void appendNormalised(StringBuilder accum, String s) {
+    private static void appendNormalised(Chars accum, String s) {
         int n = s.length();
-        accum.ensureCapacity(accum.length() + n);
-        boolean stripLeading = accum.length() > 0 && accum.charAt(accum.length() - 1) == ' ';
+        accum.reserve(n);
+        boolean stripLeading = accum.length > 0 && accum.chars[accum.length - 1] == ' ';
         boolean lastWasWhite = false;
         boolean reachedNonWhite = false;
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == '\u00A0') {
-                if ((stripLeading && !reachedNonWhite) || lastWasWhite) {
-                    continue;
-                }
-                accum.append(' ');
-                lastWasWhite = true;
-            } else if (c != '\u200B' && c != '\u00AD') {
-                accum.append(c);
+        int i = 0;
+        while (i < n) {
+            // a run of ordinary characters is copied at once
+            int run = i;
+            char c = 0;
+            while (run < n && !isSpecial(c = s.charAt(run))) {
+                run++;
+            }
+            if (run > i) {
+                s.getChars(i, run, accum.chars, accum.length);
+                accum.length += run - i;
                 lastWasWhite = false;
                 reachedNonWhite = true;
             }
+            if (run == n) {
+                break;
+            }
+            if (c != '\u200B' && c != '\u00AD') {
+                // white space
+                if (!((stripLeading && !reachedNonWhite) || lastWasWhite)) {
+                    accum.chars[accum.length++] = ' ';
+                    lastWasWhite = true;
+                }
+            }
+            i = run + 1;
+        }
+    }
+
+    /** jsoup's white space and invisible characters: the characters text normalization changes. */
+    private static boolean isSpecial(char c) {
+        return c <= ' ' && (c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r')
+                || c == '\u00A0'
+                || c == '\u200B'
+                || c == '\u00AD';
+    }
+
+    /** A growable char array: bulk copies with {@link String#getChars}, no per-character checks. */
+    private static final class Chars {
+        char[] chars = new char[128];
+        int length;
+
+        void reserve(int more) {
+            if (length + more > chars.length) {
+                chars = java.util.Arrays.copyOf(chars, Math.max(chars.length * 2, length + more));
+            }
+        }
+
+        @Override
+        public String toString() {
+            return new String(chars, 0, length);
         }
     }
 }

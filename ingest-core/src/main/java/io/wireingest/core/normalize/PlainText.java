@@ -55,7 +55,7 @@ public final class PlainText {
             }
             case "figure": {
                 // The running text only: a caption (and its photo credit) describes the media, it is not the story.
-                StringBuilder sb = new StringBuilder();
+                Chars sb = new Chars();
                 for (Node node : block.childNodes()) {
                     if (!(node instanceof Element el && el.normalName().equals("figcaption"))) {
                         append(node, sb);
@@ -70,7 +70,7 @@ public final class PlainText {
 
     /** Text of a block with {@code <br>} as line breaks. */
     private static String inline(Element block) {
-        StringBuilder sb = new StringBuilder();
+        Chars sb = new Chars();
         for (Node node : block.childNodes()) {
             append(node, sb);
         }
@@ -78,10 +78,9 @@ public final class PlainText {
     }
 
     /** Collapses runs of spaces, tabs and no-break spaces to one space, drops spaces around line breaks, trims. */
-    private static String squashInline(StringBuilder sb) {
-        int n = sb.length();
-        char[] in = new char[n];
-        sb.getChars(0, n, in, 0);
+    private static String squashInline(Chars sb) {
+        int n = sb.length;
+        char[] in = sb.chars;
         // Output is never longer than the input: write it into a plain array (no per-character bounds growth).
         char[] out = new char[n];
         int len = 0;
@@ -107,16 +106,16 @@ public final class PlainText {
         return new String(out, 0, len).strip();
     }
 
-    private static void append(Node node, StringBuilder sb) {
+    private static void append(Node node, Chars sb) {
         if (node instanceof TextNode text) {
             appendText(text.getWholeText(), sb);
         } else if (node instanceof Element el) {
             if (el.normalName().equals("br")) {
-                sb.append('\n');
+                sb.add('\n');
             } else {
-                boolean block = el.isBlock() && sb.length() > 0;
+                boolean block = el.isBlock() && sb.length > 0;
                 if (block) {
-                    sb.append('\n');
+                    sb.add('\n');
                 }
                 for (Node child : el.childNodes()) {
                     append(child, sb);
@@ -131,16 +130,38 @@ public final class PlainText {
      * no-break space) becomes a space and its invisible characters (zero-width space, soft hyphen) are dropped. Char by
      * char, without building the normalized string first.
      */
-    private static void appendText(String whole, StringBuilder sb) {
+    private static void appendText(String whole, Chars sb) {
         int n = whole.length();
-        sb.ensureCapacity(sb.length() + n);
-        for (int i = 0; i < n; i++) {
-            char c = whole.charAt(i);
-            if (c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == '\u00A0') {
-                sb.append(' ');
+        sb.reserve(n);
+        whole.getChars(0, n, sb.chars, sb.length);
+        char[] a = sb.chars;
+        int from = sb.length;
+        int to = from;
+        for (int i = from, end = from + n; i < end; i++) {
+            char c = a[i];
+            if (c <= ' ' && (c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r') || c == '\u00A0') {
+                a[to++] = ' ';
             } else if (c != '\u200B' && c != '\u00AD') {
-                sb.append(c);
+                a[to++] = c;
             }
+        }
+        sb.length = to;
+    }
+
+    /** A growable char array: bulk copies with {@link String#getChars}, no per-character capacity checks. */
+    private static final class Chars {
+        char[] chars = new char[256];
+        int length;
+
+        void reserve(int more) {
+            if (length + more > chars.length) {
+                chars = java.util.Arrays.copyOf(chars, Math.max(chars.length * 2, length + more));
+            }
+        }
+
+        void add(char c) {
+            reserve(1);
+            chars[length++] = c;
         }
     }
 
