@@ -54,7 +54,16 @@ public final class CitedSources {
             }
         }
         FIRST_CHARS = first;
+        boolean[] hashes = new boolean[1 << 16];
+        for (String key : byWord.keySet()) {
+            int h = key.hashCode();
+            hashes[(h ^ (h >>> 16)) & 0xFFFF] = true;
+        }
+        KEY_HASHES = hashes;
     }
+
+    /** The hash codes of every first-word key, folded to 16 bits: a cheap test that rules most words out. */
+    private static final boolean[] KEY_HASHES;
 
     /** The first characters of every name form (case-sensitive, as matched): a cheap test before a word is keyed. */
     private static final boolean[] FIRST_CHARS;
@@ -166,7 +175,28 @@ public final class CitedSources {
                 if (!FIRST_CHARS[text.charAt(i)]) {
                     continue;
                 }
-                String word = firstWord(text, i);
+                // Scan the word as firstWord does, hashing its key as AgencyDirectory.key builds it (letters and
+                // digits in lower case, String.hashCode): most words start no name and are skipped unallocated.
+                int wordEnd = i;
+                int h = 0;
+                while (wordEnd < len) {
+                    char c = text.charAt(wordEnd);
+                    if (Character.isLetterOrDigit(c)) {
+                        h = 31 * h + Character.toLowerCase(c);
+                        wordEnd++;
+                    } else if ((c == '\'' || c == '’' || c == '.' || c == '-')
+                            && wordEnd + 1 < len
+                            && Character.isLetterOrDigit(text.charAt(wordEnd + 1))) {
+                        wordEnd++;
+                    } else {
+                        break;
+                    }
+                }
+                if (!KEY_HASHES[(h ^ (h >>> 16)) & 0xFFFF]) {
+                    i = wordEnd;
+                    continue;
+                }
+                String word = text.substring(i, wordEnd);
                 List<String> candidates = NAMES_BY_FIRST_WORD.get(AgencyDirectory.key(word));
                 if (candidates == null) {
                     i += word.length();
@@ -231,9 +261,19 @@ public final class CitedSources {
         for (int i = from; i < last; i++) {
             char c = text.charAt(i);
             // Every phrase's second letter is an ASCII letter that only itself and its capital match case-blind:
-            // checking it with (ch | 0x20) first keeps the same matches and skips most region comparisons.
-            char second = (char) (text.charAt(i + 1) | 0x20);
-            if (second != 'e' && second != 't' && second != 'a' && second != 'f') {
+            // checking it with (ch | 0x20) after the first letter keeps the same matches and skips most region
+            // comparisons.
+            char second;
+            switch (c) {
+                case 'm', 'M' -> second = 'e';
+                case 's', 'S' -> second = 't';
+                case 'k', 'K' -> second = 'a';
+                case 'o', 'O' -> second = 'f';
+                default -> {
+                    continue;
+                }
+            }
+            if ((text.charAt(i + 1) | 0x20) != second) {
                 continue;
             }
             if ((c == 'm' || c == 'M') && text.regionMatches(true, i, "media", 0, 5)
