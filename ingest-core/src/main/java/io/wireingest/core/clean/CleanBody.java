@@ -74,8 +74,9 @@ public final class CleanBody implements StoryStage {
                 }
                 continue;
             }
+            // length first: long paragraphs never run the label pattern
             Matcher related = Furniture.RELATED.matcher(text);
-            if (related.matches() && text.length() <= LIST_LINE_MAX * 2 && isRelatedLabel(related, text)) {
+            if (text.length() <= LIST_LINE_MAX * 2 && related.matches() && isRelatedLabel(related, text)) {
                 String rest = related.group(2).strip();
                 if (rest.isEmpty()) {
                     pendingRelatedLabel = block;
@@ -90,10 +91,18 @@ public final class CleanBody implements StoryStage {
         }
     }
 
+    /** Between the links of one related block (compiled once: String.split would compile it at every call). */
+    private static final java.util.regex.Pattern RELATED_SEPARATOR =
+            java.util.regex.Pattern.compile("\\s*(?:[|>»]|(?=(?i:baca juga|read also)\\s*:))\\s*");
+
     /** {@code Baca juga: A > Baca juga: B} and {@code Baca juga: A | B} hold several links in one block. */
     private static void addRelated(Story story, String label, String rest, Element block) {
-        String[] parts = rest.split("\\s*(?:[|>»]|(?=(?i:baca juga|read also)\\s*:))\\s*");
+        String[] parts = RELATED_SEPARATOR.split(rest);
         List<Element> links = block.select("a[href]");
+        List<String> linkTexts = new ArrayList<>(links.size());
+        for (Element a : links) {
+            linkTexts.add(a.text());
+        }
         int n = 0;
         for (String part : parts) {
             Matcher again = Furniture.RELATED.matcher(part);
@@ -102,8 +111,10 @@ public final class CleanBody implements StoryStage {
                 continue;
             }
             String url = null;
-            for (Element a : links) {
-                if (title.contains(a.text().strip()) && !a.text().isBlank()) {
+            for (int k = 0; k < links.size(); k++) {
+                String linkText = linkTexts.get(k);
+                if (title.contains(linkText.strip()) && !linkText.isBlank()) {
+                    Element a = links.get(k);
                     url = a.absUrl("href").isEmpty() ? a.attr("href") : a.absUrl("href");
                     break;
                 }
