@@ -178,6 +178,15 @@ public final class PlainText {
      * Words: maximal runs of letters or digits, with inner apostrophes and hyphens ({@code Jong-un's}) and digit
      * grouping ({@code 2,000}, {@code 3.5}) kept inside one word, as newsroom counters do.
      */
+    /** {@link Character#isLetterOrDigit(int)} for ASCII: the letters and digits. */
+    private static final boolean[] ASCII_WORD = new boolean[0x80];
+
+    static {
+        for (char c = 0; c < 0x80; c++) {
+            ASCII_WORD[c] = Character.isLetterOrDigit(c);
+        }
+    }
+
     public static int wordCount(String text) {
         int words = 0;
         boolean inWord = false;
@@ -191,7 +200,7 @@ public final class PlainText {
                 width = Character.charCount(c);
             }
             boolean part;
-            if (Character.isLetterOrDigit(c)) {
+            if (c < 0x80 ? ASCII_WORD[c] : Character.isLetterOrDigit(c)) {
                 part = true;
             } else if (!inWord || i + width >= n) {
                 part = false;
