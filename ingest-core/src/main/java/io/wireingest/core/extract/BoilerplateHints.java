@@ -177,7 +177,29 @@ final class BoilerplateHints {
         if (cls.isEmpty() && id.isEmpty()) {
             return NONE;
         }
-        String hint = (cls + " " + id).toLowerCase(Locale.ROOT);
+        String key = cls + " " + id;
+        Integer cached = CACHE.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        int strength = wordStrength(key.toLowerCase(Locale.ROOT));
+        if (CACHE.size() > CACHE_SIZE) {
+            CACHE.clear(); // bounded: a stream of pages from many sites must not grow it without end
+        }
+        CACHE.put(key, strength);
+        return strength;
+    }
+
+    /**
+     * Class and id strings repeat within a page and across pages of one site; matching them against the word lists is
+     * the costliest part of reading an element, so results are remembered.
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<String, Integer> CACHE =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static final int CACHE_SIZE = 20_000;
+
+    private static int wordStrength(String hint) {
         for (String word : STRONG_WORDS) {
             if (hint.contains(word)) {
                 return STRONG;

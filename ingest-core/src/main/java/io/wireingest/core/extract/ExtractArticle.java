@@ -68,8 +68,9 @@ public final class ExtractArticle {
     private static final int GOOD_CHARS_UNSPACED = 70;
 
     /** Extracts the article of a page. The document is consumed: the returned blocks are moved out of it. */
-    public Extraction extract(Document doc, PageMetadata meta) {
-        Analysis analysis = analyze(doc, meta);
+    public Extraction extract(Document doc) {
+        Analysis analysis = analyze(doc);
+        PageMetadata meta = analysis.meta;
         List<Element> out = new ArrayList<>(analysis.kept.size());
         for (TextBlock block : analysis.kept) {
             out.add(detach(block));
@@ -78,12 +79,18 @@ public final class ExtractArticle {
     }
 
     /** The blocks of a page, the chosen range and the blocks kept from it (for diagnostics and tests). */
-    record Analysis(List<TextBlock> blocks, Range range, List<TextBlock> kept) {}
+    record Analysis(PageMetadata meta, List<TextBlock> blocks, Range range, List<TextBlock> kept) {}
 
-    static Analysis analyze(Document doc, PageMetadata meta) {
+    /** Reads the page once: metadata and blocks in the same walk. */
+    static Analysis analyze(Document doc) {
         Element body = doc.body();
         List<TextBlock> blocks = new ArrayList<>();
-        segment(body, null, blocks);
+        PageMetadata.Found found = new PageMetadata.Found();
+        if (doc.head() != null) {
+            PageMetadata.collect(doc.head(), found, 0);
+        }
+        segment(body, null, blocks, found);
+        PageMetadata meta = PageMetadata.from(doc, found);
         Set<Long> bodyGrams =
                 meta.articleBody() == null || meta.articleBody().length() < 200 ? null : trigrams(meta.articleBody());
         for (TextBlock block : blocks) {
@@ -92,12 +99,12 @@ public final class ExtractArticle {
         Scores scores = new Scores();
         Range range = chooseContainer(blocks, scores);
         List<TextBlock> kept = select(blocks, range, meta, scores);
-        return new Analysis(blocks, range, kept);
+        return new Analysis(meta, blocks, range, kept);
     }
 
     // ---- segmentation -------------------------------------------------------------------------------------------
 
-    private static void segment(Element el, Marks marks, List<TextBlock> out) {
+    private static void segment(Element el, Marks marks, List<TextBlock> out, PageMetadata.Found found) {
         List<Element> teasers = teasers(el);
         List<Node> run = null;
         List<Node> children = el.childNodes();
@@ -113,13 +120,14 @@ public final class ExtractArticle {
                 run.add(text);
             } else if (child instanceof Element e) {
                 String tag = e.normalName();
+                found.see(e, tag);
                 if (SKIP.contains(tag)) {
                     continue;
                 }
                 if (tag.equals("br")) {
                     if (run != null) {
                         if (nextIsBr(e)) {
-                            flush(el, run, marks, out);
+                            flush(el, run, marks, out, found);
                             run = null;
                         } else {
                             run.add(e);
@@ -134,19 +142,19 @@ public final class ExtractArticle {
                 boolean furniture = strength != BoilerplateHints.NONE;
                 Marks inner = furniture ? new Marks(e, strength == BoilerplateHints.STRONG, marks) : marks;
                 if (LEAF_BLOCKS.contains(tag) && !isLayout(e, tag)) {
-                    flush(el, run, marks, out);
+                    flush(el, run, marks, out, found);
                     run = null;
                     // An embedded post (tweet, Instagram) sits in a "social" or "embed" wrapper: only strong marks
                     // count.
                     TextBlock block = new TextBlock(e, null, tag.equals("blockquote") ? strongOnly(inner) : inner);
-                    measure(block);
+                    measure(block, found);
                     if (block.chars > 0 || tag.equals("figure")) {
                         out.add(block);
                     }
                 } else if (e.isBlock() || containsBlock(e)) {
-                    flush(el, run, marks, out);
+                    flush(el, run, marks, out, found);
                     run = null;
-                    segment(e, inner, out);
+                    segment(e, inner, out, found);
                 } else if (!furniture) {
                     if (run == null) {
                         run = new ArrayList<>();
@@ -155,15 +163,16 @@ public final class ExtractArticle {
                 }
             }
         }
-        flush(el, run, marks, out);
+        flush(el, run, marks, out, found);
     }
 
-    private static void flush(Element container, List<Node> run, Marks marks, List<TextBlock> out) {
+    private static void flush(
+            Element container, List<Node> run, Marks marks, List<TextBlock> out, PageMetadata.Found found) {
         if (run == null) {
             return;
         }
         TextBlock block = new TextBlock(container, run, marks);
-        measure(block);
+        measure(block, found);
         if (block.chars > 0) {
             out.add(block);
         }
@@ -189,28 +198,31 @@ public final class ExtractArticle {
         if (n < 3) {
             return null;
         }
-        Map<String, Integer> kinds = null;
+        int repeatable = 0;
+        for (int i = 0; i < n; i++) {
+            if (REPEATABLE.contains(el.child(i).normalName())) {
+                repeatable++;
+            }
+        }
+        if (repeatable < 3) {
+            return null;
+        }
+        String[] kinds = new String[n];
+        Map<String, Integer> counts = new java.util.HashMap<>();
         for (int i = 0; i < n; i++) {
             Element child = el.child(i);
-            if (!REPEATABLE.contains(child.normalName())) {
-                continue;
+            if (REPEATABLE.contains(child.normalName())) {
+                kinds[i] = kind(child);
+                counts.merge(kinds[i], 1, Integer::sum);
             }
-            if (kinds == null) {
-                kinds = new java.util.HashMap<>();
-            }
-            kinds.merge(kind(child), 1, Integer::sum);
-        }
-        if (kinds == null) {
-            return null;
         }
         List<Element> out = null;
         for (int i = 0; i < n; i++) {
-            Element child = el.child(i);
-            if (REPEATABLE.contains(child.normalName()) && kinds.get(kind(child)) >= 3 && isTeaser(child)) {
+            if (kinds[i] != null && counts.get(kinds[i]) >= 3 && isTeaser(el.child(i))) {
                 if (out == null) {
                     out = new ArrayList<>();
                 }
-                out.add(child);
+                out.add(el.child(i));
             }
         }
         return out != null && out.size() >= 3 ? out : null;
@@ -276,8 +288,8 @@ public final class ExtractArticle {
 
     // ---- measuring ----------------------------------------------------------------------------------------------
 
-    private static void measure(TextBlock block) {
-        Meter m = new Meter();
+    private static void measure(TextBlock block, PageMetadata.Found found) {
+        Meter m = new Meter(found);
         if (block.run == null) {
             m.walk(block.element, false);
         } else {
@@ -298,6 +310,12 @@ public final class ExtractArticle {
     /** Counts a block's text in one pass over its nodes and builds its white-space-normalized text. */
     private static final class Meter {
         final StringBuilder sb = new StringBuilder(128);
+        final PageMetadata.Found found;
+
+        Meter(PageMetadata.Found found) {
+            this.found = found;
+        }
+
         int chars;
         int linkChars;
         int words;
@@ -313,6 +331,7 @@ public final class ExtractArticle {
                 text(t.getWholeText(), inLink);
             } else if (node instanceof Element e) {
                 String tag = e.normalName();
+                found.see(e, tag);
                 if (SKIP.contains(tag)) {
                     return;
                 }
@@ -332,7 +351,8 @@ public final class ExtractArticle {
         void text(String s, boolean inLink) {
             for (int i = 0, n = s.length(); i < n; i++) {
                 char c = s.charAt(i);
-                if (Character.isWhitespace(c) || c == '\u00A0') {
+                boolean ascii = c < 128;
+                if (ascii ? c <= ' ' : Character.isWhitespace(c) || c == '\u00A0') {
                     space = true;
                     if (isStop(last)) {
                         stops++;
@@ -350,19 +370,23 @@ public final class ExtractArticle {
                 if (inLink) {
                     linkChars++;
                 }
-                boolean wordChar = Character.isLetterOrDigit(c) || c == '_';
+                boolean wordChar = ascii
+                        ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'
+                        : Character.isLetterOrDigit(c);
                 if (wordChar && !inWord) {
                     words++;
                 }
                 inWord = wordChar;
-                if (c == ',' || c == '、' || c == '，') {
+                if (c == ',') {
                     commas++;
-                }
-                if (c >= 0x2E80 && (Character.isIdeographic(c) || (c >= 0x3040 && c <= 0x30FF))) {
-                    unspaced++;
-                }
-                if (c == '。' || c == '！' || c == '？') {
-                    stops++;
+                } else if (!ascii) {
+                    if (c == '、' || c == '，') {
+                        commas++;
+                    } else if (c == '。' || c == '！' || c == '？') {
+                        stops++;
+                    } else if (c >= 0x2E80 && (Character.isIdeographic(c) || (c >= 0x3040 && c <= 0x30FF))) {
+                        unspaced++;
+                    }
                 }
                 last = c;
             }
@@ -447,30 +471,15 @@ public final class ExtractArticle {
             return s;
         }
 
-        /** A weak mark (layout words) counts only where the marked element holds little prose. */
+        /** Every mark counts inside the chosen container (weak and strong differ only for embedded posts). */
         boolean effective(Marks m) {
-            if (m.strong()) {
-                return true;
-            }
-            Score s = map.get(m.element());
-            return s == null || s.goodChars < 2 * s.chars;
+            return true;
         }
     }
 
     private static Range chooseContainer(List<TextBlock> blocks, Scores scores) {
         for (int i = 0; i < blocks.size(); i++) {
             TextBlock b = blocks.get(i);
-            for (Element e = b.element; e != null; e = e.parent()) {
-                Score s = scores.of(e);
-                s.chars += b.chars;
-                if (b.kind == Kind.GOOD) {
-                    s.goodChars += b.chars;
-                }
-                s.first = Math.min(s.first, i);
-                s.last = Math.max(s.last, i);
-            }
-        }
-        for (TextBlock b : blocks) {
             double own = switch (b.kind) {
                 case GOOD -> b.chars;
                 case SHORT -> -0.25 * b.chars;
@@ -479,12 +488,17 @@ public final class ExtractArticle {
             double inMarked = b.kind == Kind.GOOD ? 0.5 * b.chars : own;
             double furniture = -0.5 * b.chars;
             Marks pending = b.marks;
-            while (pending != null && !scores.effective(pending)) {
-                pending = pending.outer();
-            }
             int marksBelow = 0;
             for (Element e = b.element; e != null; e = e.parent()) {
                 Score s = scores.of(e);
+                s.chars += b.chars;
+                if (b.kind == Kind.GOOD) {
+                    s.goodChars += b.chars;
+                }
+                if (s.first > i) {
+                    s.first = i;
+                }
+                s.last = i;
                 s.value += marksBelow > 0 ? furniture : pending != null ? inMarked : own;
                 s.insideMark = pending != null;
                 if (b.kind == Kind.GOOD && marksBelow == 0) {
@@ -493,9 +507,6 @@ public final class ExtractArticle {
                 while (pending != null && pending.element() == e) {
                     marksBelow++;
                     pending = pending.outer();
-                    while (pending != null && !scores.effective(pending)) {
-                        pending = pending.outer();
-                    }
                 }
             }
         }

@@ -3,7 +3,6 @@ package io.wireingest.core.bench;
 import io.wireingest.core.clean.ArticleSafelist;
 import io.wireingest.core.extract.ExtractArticle;
 import io.wireingest.core.extract.Extraction;
-import io.wireingest.core.extract.PageMetadata;
 import io.wireingest.core.model.RawItem;
 import io.wireingest.core.pipeline.IngestPipeline;
 import java.io.IOException;
@@ -87,8 +86,7 @@ public class ExtractionBenchmark {
     public void extractAndSanitize(Blackhole bh) {
         for (String html : pages) {
             Document doc = Parser.htmlParser().setMaxDepth(256).parseInput(html, "");
-            PageMetadata meta = PageMetadata.read(doc);
-            Extraction article = extract.extract(doc, meta);
+            Extraction article = extract.extract(doc);
             Document dirty = Document.createShell("");
             for (Element block : article.blocks()) {
                 dirty.body().appendChild(block);

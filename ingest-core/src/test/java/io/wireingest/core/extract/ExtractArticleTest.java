@@ -152,11 +152,12 @@ class ExtractArticleTest {
     @Test
     void findsTheArticleElementAmongTeasersAndComments() throws IOException {
         Document doc = Parser.htmlParser().parseInput(fixture("en-library-split.html"), "");
-        Extraction extraction = new ExtractArticle().extract(doc, PageMetadata.read(doc));
+        Extraction extraction = new ExtractArticle().extract(doc);
         List<String> tags =
                 extraction.blocks().stream().map(Element::normalName).toList();
         assertThat(tags).contains("figure", "h2", "blockquote").doesNotContain("h1", "ul");
         assertThat(extraction.container()).isNotNull();
+        assertThat(extraction.metadata().byline()).isEqualTo("Hannah Okafor, Tom Birch");
     }
 
     private static Article normalize(String name) throws IOException {
