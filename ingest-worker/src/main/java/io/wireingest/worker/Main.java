@@ -1,7 +1,11 @@
 package io.wireingest.worker;
 
+import io.wireingest.worker.cli.BenchCommand;
 import io.wireingest.worker.cli.EvaluateExtractionCommand;
 import io.wireingest.worker.cli.NormalizeCommand;
+import io.wireingest.worker.cli.PublishCommand;
+import io.wireingest.worker.cli.ReplayRejectedCommand;
+import io.wireingest.worker.cli.RunCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,7 +15,15 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "wire-ingest: normalize news agency copy into ninjs articles, offline or as a Kafka worker.",
-        subcommands = {NormalizeCommand.class, EvaluateExtractionCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            NormalizeCommand.class,
+            RunCommand.class,
+            PublishCommand.class,
+            ReplayRejectedCommand.class,
+            BenchCommand.class,
+            EvaluateExtractionCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Main {
     /** Exit code for usage errors (bad options, unreadable files). */
     public static final int EXIT_USAGE = 2;

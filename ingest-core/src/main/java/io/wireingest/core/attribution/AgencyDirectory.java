@@ -98,6 +98,25 @@ public final class AgencyDirectory {
         return Optional.ofNullable(byKey.get(key(name)));
     }
 
+    /**
+     * The entry a name denotes, or the entry of its longest known leading words ({@code ANTARA News Jatim} → ANTARA,
+     * {@code Reuters Breakingviews} → Reuters).
+     */
+    public Optional<Entry> findPrefix(String name) {
+        Optional<Entry> whole = find(name);
+        if (whole.isPresent() || name == null) {
+            return whole;
+        }
+        String[] words = name.strip().split("\\s+");
+        for (int n = words.length - 1; n >= 1; n--) {
+            Optional<Entry> e = find(String.join(" ", java.util.Arrays.copyOf(words, n)));
+            if (e.isPresent() && e.get().kind() != Kind.MEDIA) {
+                return e;
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The canonical name for a name or alias, if the directory knows it. */
     public Optional<String> canonical(String name) {
         return find(name).map(Entry::name);

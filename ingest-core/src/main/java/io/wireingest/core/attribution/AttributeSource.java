@@ -62,6 +62,11 @@ public final class AttributeSource implements StoryStage {
         }
         if (story.byline() != null && !story.byline().isBlank()) {
             CreditLines.read(story.byline().strip()).ifPresent(credits::add);
+        } else {
+            credits.stream()
+                    .filter(c -> c.type() == Credit.Type.BYLINE)
+                    .findFirst()
+                    .ifPresent(c -> story.byline(c.printed()));
         }
         List<Credit> trailing = new ArrayList<>();
         for (int i = 0; i < MAX_TRAILING; i++) {

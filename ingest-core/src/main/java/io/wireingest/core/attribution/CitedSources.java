@@ -21,27 +21,50 @@ public final class CitedSources {
     private static final AgencyDirectory AGENCIES = AgencyDirectory.standard();
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
 
-    /** Every citeable name, case-sensitive as printed (and in capitals), longest first. */
-    private static final Pattern NAMES;
+    /**
+     * Every citeable name, case-sensitive as printed and in capitals, by the key of its first word; each list longest
+     * first. Looking names up at word starts keeps the scan linear in the text, whatever the size of the directory.
+     */
+    private static final Map<String, List<String>> NAMES_BY_FIRST_WORD;
 
     static {
-        Set<String> names = new LinkedHashSet<>();
+        Map<String, List<String>> byWord = new java.util.HashMap<>();
         for (AgencyDirectory.Entry e : AGENCIES.entries()) {
             for (String alias : e.aliases()) {
                 boolean caps = alias.equals(alias.toUpperCase(Locale.ROOT));
                 if ((caps && alias.replaceAll("[^\\p{L}]", "").length() >= 2) || alias.length() >= 4) {
-                    names.add(alias);
-                    names.add(alias.toUpperCase(Locale.ROOT));
+                    for (String form : new LinkedHashSet<>(List.of(alias, alias.toUpperCase(Locale.ROOT)))) {
+                        String key = AgencyDirectory.key(firstWord(form, 0));
+                        List<String> list = byWord.computeIfAbsent(key, k -> new ArrayList<>());
+                        if (!list.contains(form)) {
+                            list.add(form);
+                        }
+                    }
                 }
             }
         }
-        List<String> sorted = new ArrayList<>(names);
-        sorted.sort(Comparator.comparingInt(String::length).reversed());
-        StringBuilder sb = new StringBuilder("(?<![\\p{L}\\d])(?:");
-        for (int i = 0; i < sorted.size(); i++) {
-            sb.append(i == 0 ? "" : "|").append(Pattern.quote(sorted.get(i)));
+        byWord.values()
+                .forEach(l -> l.sort(Comparator.comparingInt(String::length).reversed()));
+        byWord.replaceAll((k, v) -> List.copyOf(v));
+        NAMES_BY_FIRST_WORD = Map.copyOf(byWord);
+    }
+
+    /** The word starting at {@code from}: letters, digits and inner apostrophes, dots and hyphens. */
+    private static String firstWord(String text, int from) {
+        int i = from;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                i++;
+            } else if ((c == '\'' || c == '’' || c == '.' || c == '-')
+                    && i + 1 < text.length()
+                    && Character.isLetterOrDigit(text.charAt(i + 1))) {
+                i++;
+            } else {
+                break;
+            }
         }
-        NAMES = Pattern.compile(sb.append(")(?![\\p{L}\\d])").toString());
+        return text.substring(from, i);
     }
 
     /** Words before a name that attribute to it, within its sentence. */
@@ -116,13 +139,30 @@ public final class CitedSources {
         for (String text : paragraphs) {
             List<int[]> hits = new ArrayList<>();
             List<String> names = new ArrayList<>();
-            Matcher m = NAMES.matcher(text);
-            while (m.find()) {
-                String canonical = AGENCIES.canonical(m.group()).orElse(null);
-                if (canonical != null && cites(text, m.start(), m.end())) {
-                    hits.add(new int[] {m.start()});
-                    names.add(canonical);
+            int len = text.length();
+            for (int i = 0; i < len; i++) {
+                if (!Character.isLetterOrDigit(text.charAt(i))
+                        || (i > 0 && Character.isLetterOrDigit(text.charAt(i - 1)))) {
+                    continue;
                 }
+                String word = firstWord(text, i);
+                List<String> candidates = NAMES_BY_FIRST_WORD.get(AgencyDirectory.key(word));
+                if (candidates == null) {
+                    i += word.length();
+                    continue;
+                }
+                for (String name : candidates) {
+                    int end = i + name.length();
+                    if (text.startsWith(name, i) && (end == len || !Character.isLetterOrDigit(text.charAt(end)))) {
+                        String canonical = AGENCIES.canonical(name).orElse(null);
+                        if (canonical != null && cites(text, i, end)) {
+                            hits.add(new int[] {i});
+                            names.add(canonical);
+                        }
+                        break;
+                    }
+                }
+                i += Math.max(0, word.length() - 1);
             }
             Matcher s = STATE_MEDIA.matcher(text);
             while (s.find()) {

@@ -292,7 +292,7 @@ public final class CreditLines {
         if (k.contains("edit") || k.startsWith("redaktur") || k.startsWith("penyunting") || k.startsWith("disunting")) {
             return "editor";
         }
-        if (k.contains("terjemah") || k.startsWith("alih") || k.startsWith("translat")) {
+        if (k.contains("erjemah") || k.startsWith("alih") || k.startsWith("translat")) {
             return "translator";
         }
         return "reporter";

@@ -73,7 +73,7 @@ final class DatelineGrammar {
     private static final String ISO = "\\d{4}-\\d{2}-\\d{2}";
     private static final String DATE = "(?:" + WD + "\\s*\\(\\s*(?:" + NUM + ")\\s*\\)|(?:" + WD + "\\s*,?\\s*)?(?:"
             + ISO + "|" + MDY + "|" + DMY + "|" + NUM + "))";
-    private static final String AGENCY = "(?:\\s*\\(\\s*(?<paren>[^()]{1,50}?)\\s*\\)"
+    private static final String AGENCY = "(?:\\s*,?\\s*\\(\\s*(?<paren>[^()]{1,50}?)\\s*\\)"
             + "|\\s*\\.?\\s*/\\s*(?<slash>\\p{L}[\\p{L}\\-]{1,20})\\s*/\\s*\\.?"
             + "|\\s+(?<bare>\\p{Lu}[\\p{L}\\-]{1,15}))";
     private static final String SEPARATOR = "\\s*(?<sep>-{1,3}|–{1,2}|—{1,2}|_|:|\\|)";
@@ -215,9 +215,11 @@ final class DatelineGrammar {
         List<String> places = List.of(PLACE_SPLIT.split(placesText.strip()));
         for (String p : places) {
             String first = p.split("\\s+")[0];
-            if (NOT_PLACES.contains(first.toLowerCase(Locale.ROOT).replace(".", ""))
+            boolean known = GAZETTEER.city(p).isPresent();
+            if ((!known && NOT_PLACES.contains(first.toLowerCase(Locale.ROOT).replace(".", "")))
                     || DateWords.isMonthOrWeekday(first)
-                    || p.length() > 40) {
+                    || p.length() > 40
+                    || (!known && AGENCIES.find(p).isPresent())) {
                 return Optional.empty();
             }
         }
@@ -255,7 +257,9 @@ final class DatelineGrammar {
         String sep = m.group("sep") != null ? m.group("sep") : m.group("sep2");
         if (agency == null && dateText == null) {
             boolean dash = sep != null && !sep.equals(":") && !sep.equals("|");
-            if (!dash || !(placeVouched || countryPrinted)) {
+            // "NEW DELHI: …" (Indian desks) takes a colon only after a place in capitals.
+            boolean colon = ":".equals(sep) && places.stream().allMatch(DatelineGrammar::capitals);
+            if (!(dash || colon) || !(placeVouched || countryPrinted)) {
                 return Optional.empty();
             }
         }
@@ -295,8 +299,12 @@ final class DatelineGrammar {
         return letters && place.replaceAll("[^\\p{L}]", "").length() >= 3;
     }
 
+    private static boolean capitals(String place) {
+        return place.equals(place.toUpperCase(Locale.ROOT)) && place.chars().anyMatch(Character::isLetter);
+    }
+
     private static boolean agencyKnown(String printed) {
-        if (AGENCIES.find(printed).isPresent()) {
+        if (AGENCIES.findPrefix(printed).isPresent()) {
             return true;
         }
         String[] parts = AGENCY_SPLIT.split(printed.strip());

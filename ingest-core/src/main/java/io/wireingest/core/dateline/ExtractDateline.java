@@ -108,7 +108,10 @@ public final class ExtractDateline implements StoryStage {
         boolean sameCountry = true;
         for (String p : r.places()) {
             Optional<Gazetteer.City> city = GAZETTEER.city(p);
-            places.add(city.map(Gazetteer.City::name).orElseGet(() -> titleCase(p)));
+            // The gazetteer gives the usual casing of the name as printed, never another name (Saigon stays Saigon).
+            places.add(city.filter(c -> Gazetteer.key(c.name()).equals(Gazetteer.key(p)))
+                    .map(Gazetteer.City::name)
+                    .orElseGet(() -> titleCase(p)));
             String c = city.map(Gazetteer.City::countryCode).orElse(null);
             if (code == null && places.size() == 1) {
                 code = c;
@@ -214,7 +217,7 @@ public final class ExtractDateline implements StoryStage {
 
     /** The canonical agency: the whole name from the directory, else each part of a relay ({@code Ant/Xinhua}). */
     static String canonicalAgency(String printed) {
-        Optional<String> whole = AGENCIES.canonical(printed);
+        Optional<String> whole = AGENCIES.findPrefix(printed).map(AgencyDirectory.Entry::name);
         if (whole.isPresent()) {
             return whole.get();
         }

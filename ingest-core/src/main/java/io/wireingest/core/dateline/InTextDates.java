@@ -25,9 +25,10 @@ final class InTextDates {
     record Found(DateParts parts, int start) {}
 
     private static final String WD = "(?<wd>" + DateWords.WEEKDAY_FULL + ")";
-    private static final String TIME = "(?:\\s*,?\\s*(?:(?:sekitar\\s+)?(?:pukul|jam|pkl\\.?|pk\\.?|at|around)\\s*)?"
-            + "(?<h>\\d{1,2})[.:](?<min>\\d{2})(?![\\d.:]\\d)(?:\\s*(?<ampm>[ap]\\.?\\s?m\\.?))?"
-            + "(?:\\s*(?<tz>" + TimeZoneTable.ABBREVIATION + ")(?![\\p{L}]))?)?";
+    private static final String TIME =
+            "(?:\\s*[,|\\-–—]?\\s*(?:(?:sekitar\\s+)?(?:pukul|jam|pkl\\.?|pk\\.?|at|around)\\s*)?"
+                    + "(?<h>\\d{1,2})[.:](?<min>\\d{2})(?![\\d.:]\\d)(?:\\s*(?<ampm>[ap]\\.?\\s?m\\.?))?"
+                    + "(?:\\s*\\(?(?<tz>" + TimeZoneTable.ABBREVIATION + ")\\)?(?![\\p{L}]))?)?";
     private static final Pattern ANCHORED = Pattern.compile(
             "(?<![\\p{L}])" + WD + "\\s*\\(\\s*(?<d>\\d{1,2})\\s*/\\s*(?<m>\\d{1,2})(?:\\s*/\\s*(?<y>\\d{2,4}))?\\s*\\)"
                     + TIME,
@@ -36,9 +37,11 @@ final class InTextDates {
             "(?<![\\p{L}\\d])(?:" + WD + "\\s*,?\\s*)?(?:"
                     + "(?<d>\\d{1,2})\\s+(?<mon>" + DateWords.MONTH + ")\\.?(?:\\s*,?\\s*(?<y>\\d{4}))?"
                     + "|(?<mon2>" + DateWords.MONTH
-                    + ")\\.?\\s+(?<d2>\\d{1,2})(?:st|nd|rd|th)?(?:\\s*,\\s*(?<y2>\\d{4}))?)"
+                    + ")\\.?\\s+(?<d2>\\d{1,2})(?:st|nd|rd|th)?(?:\\s*,\\s*(?<y2>\\d{4}))?"
+                    + "|(?<d3>\\d{1,2})/(?<m3>\\d{1,2})/(?<y3>\\d{4})|(?<y4>\\d{4})-(?<m4>\\d{2})-(?<d4>\\d{2}))"
                     + "(?![\\p{L}\\d])" + TIME,
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
     private static final Pattern BARE_WEEKDAY = Pattern.compile(
             "(?<![\\p{L}])(?:pada|on|hari|sejak|since|last)\\s+(?:hari\\s+)?" + WD + "(?![\\p{L}])(?!\\s*[(,]?\\s*\\d)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
@@ -47,7 +50,8 @@ final class InTextDates {
     static Optional<Found> first(String text) {
         Matcher a = ANCHORED.matcher(text);
         Found anchored = null;
-        if (a.find()) {
+        // Every form holds a digit (and the anchored one a slash): cheap checks spare the scans of most paragraphs.
+        if (text.indexOf('/') >= 0 && a.find()) {
             anchored = build(
                     text.substring(a.start(), end(a)).strip(),
                     a,
@@ -57,18 +61,44 @@ final class InTextDates {
                     a.group("y"),
                     a.start());
         }
-        Matcher w = WRITTEN.matcher(text);
+        Matcher w = WRITTEN.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
         Found written = null;
-        while (w.find()) {
-            boolean dmy = w.group("d") != null;
+        Matcher digits = DIGITS.matcher(text);
+        int scanned = 0;
+        while (digits.find()) {
+            // a written date starts at most a weekday, a comma and a month name before its first digit
+            int from = Math.max(scanned, digits.start() - 30);
+            w.region(from, Math.min(text.length(), digits.end() + 60));
+            if (!w.find()) {
+                scanned = Math.max(scanned, digits.start());
+                continue;
+            }
+            scanned = w.end();
             String wd = w.group("wd");
-            String y = dmy ? w.group("y") : w.group("y2");
+            String y;
+            int month;
+            int day;
+            if (w.group("d") != null) {
+                y = w.group("y");
+                month = DateWords.month(w.group("mon"));
+                day = Integer.parseInt(w.group("d"));
+            } else if (w.group("d2") != null) {
+                y = w.group("y2");
+                month = DateWords.month(w.group("mon2"));
+                day = Integer.parseInt(w.group("d2"));
+            } else if (w.group("d3") != null) {
+                y = w.group("y3");
+                month = Integer.parseInt(w.group("m3"));
+                day = Integer.parseInt(w.group("d3"));
+            } else {
+                y = w.group("y4");
+                month = Integer.parseInt(w.group("m4"));
+                day = Integer.parseInt(w.group("d4"));
+            }
             // A bare "4 December" without weekday, year or time is too weak to date a story.
             if (wd == null && y == null && w.group("h") == null) {
                 continue;
             }
-            int month = DateWords.month(dmy ? w.group("mon") : w.group("mon2"));
-            int day = Integer.parseInt(dmy ? w.group("d") : w.group("d2"));
             written = build(text.substring(w.start(), end(w)).strip(), w, wd, month, day, y, w.start());
             break;
         }

@@ -19,7 +19,16 @@ public final class RecognizeFormat {
 
     /** The readers every pipeline starts with. */
     public static RecognizeFormat standard() {
-        return new RecognizeFormat(List.of(new HtmlPageReader(), new PlainTextReader()));
+        return new RecognizeFormat(List.of(
+                new NinjsReader(),
+                new NitfReader(),
+                new NewsMlG2Reader(),
+                new NewsMl1Reader(),
+                new FeedReader(),
+                new Anpa1312Reader(),
+                new Iptc7901Reader(),
+                new HtmlPageReader(),
+                new PlainTextReader()));
     }
 
     public WireFormatReader recognize(DecodedItem item) throws RejectedException {

@@ -37,6 +37,7 @@ public final class Story {
     private String copyrightHolder;
     private String copyrightNotice;
     private String takeKey;
+    private String slugline;
     private Dateline dateline;
     private Attribution attribution = Attribution.empty();
 
@@ -223,6 +224,16 @@ public final class Story {
 
     public Story takeKey(String value) {
         this.takeKey = value;
+        return this;
+    }
+
+    /** The agency slugline without its take key (e.g. {@code BC-US--Earns-Nutrisystem}), or null. */
+    public String slugline() {
+        return slugline;
+    }
+
+    public Story slugline(String value) {
+        this.slugline = value;
         return this;
     }
 

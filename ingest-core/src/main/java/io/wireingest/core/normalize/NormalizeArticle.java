@@ -71,6 +71,7 @@ public final class NormalizeArticle {
         }
         putIfPresent(a, "language", story.language());
         putIfPresent(a, "edNote", story.edNote());
+        putIfPresent(a, "slugline", story.slugline());
         if (story.headline() != null && !story.headline().isBlank()) {
             ArrayNode headlines = a.putArray("headlines");
             headlines

@@ -22,7 +22,16 @@ class SchemaExamplesTest {
     static Stream<Arguments> examples() throws IOException, URISyntaxException {
         URL root = SchemaExamplesTest.class.getResource("/io/wireingest/schemas/examples");
         assertThat(root).as("schemas/examples on the classpath").isNotNull();
-        Path dir = Path.of(root.toURI());
+        java.net.URI uri = root.toURI();
+        if (uri.getScheme().equals("jar")) {
+            // In a reactor build the schemas module is a jar: open it as a file system.
+            try {
+                java.nio.file.FileSystems.newFileSystem(uri, java.util.Map.of());
+            } catch (java.nio.file.FileSystemAlreadyExistsException alreadyOpen) {
+                // opened by an earlier call
+            }
+        }
+        Path dir = Path.of(uri);
         try (Stream<Path> files = Files.walk(dir)) {
             List<Arguments> list = files.filter(p -> p.toString().endsWith(".json"))
                     .sorted()

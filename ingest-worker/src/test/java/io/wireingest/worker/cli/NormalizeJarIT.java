@@ -46,6 +46,9 @@ class NormalizeJarIT {
         List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
         assertThat(lines).hasSize(1);
         ArticleSchemas.assertValidArticleJson(lines.get(0));
-        assertThat(lines.get(0)).contains("\"located\":\"Seoul\"").doesNotContain("Baca juga");
+        io.wireingest.core.normalize.Article article = io.wireingest.core.normalize.Article.parse(lines.get(0));
+        assertThat(article.json().path("located").asText()).isEqualTo("Seoul");
+        assertThat(article.plainText()).startsWith("Pemimpin Korea Utara").doesNotContain("Baca juga", "Sumber:");
+        assertThat(article.json().at("/wire/attribution/chain/0/name").asText()).isEqualTo("Yonhap");
     }
 }

@@ -1,0 +1,125 @@
+package io.wireingest.core.format;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Shared pieces of the 7-bit teletype formats (ANPA-1312, IPTC 7901): the framing characters, text clean-up and
+ * short deterministic ids.
+ */
+final class Teletype {
+    static final char SYN = '\u0016';
+    static final char SOH = '\u0001';
+    static final char STX = '\u0002';
+    static final char ETX = '\u0003';
+    static final char EOT = '\u0004';
+    static final char US = '\u001F';
+    static final char BS = '\u0008';
+    static final char DLE = '\u0010';
+
+    private static final List<String> MONTHS =
+            List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
+
+    private Teletype() {}
+
+    /** The text with every control character but tab and line feed removed (carriage returns too). */
+    static String withoutControls(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\t' || c == '\n' || !(c < 0x20 || c == 0x7F)) {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The lines of a text, line ends of any kind. */
+    static List<String> lines(String s) {
+        return List.of(s.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1));
+    }
+
+    /** Month number 1..12 of an English month abbreviation, or 0. */
+    static int month(String abbreviation) {
+        return MONTHS.indexOf(abbreviation.toLowerCase(Locale.ROOT).substring(0, Math.min(3, abbreviation.length())))
+                + 1;
+    }
+
+    /** The UTC date-time, or null when the fields do not make one. */
+    static java.time.Instant utc(int year, int month, int day, int hour, int minute) {
+        try {
+            return ZonedDateTime.of(LocalDateTime.of(year, month, day, hour, minute), ZoneOffset.UTC)
+                    .toInstant();
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** The year, near the reference date, in which a month and day fall (for headers that omit the year). */
+    static int yearNear(LocalDate reference, int month, int day) {
+        int best = reference.getYear();
+        long bestDistance = Long.MAX_VALUE;
+        for (int y = reference.getYear() - 1; y <= reference.getYear() + 1; y++) {
+            try {
+                long d = Math.abs(LocalDate.of(y, month, day).toEpochDay() - reference.toEpochDay());
+                if (d < bestDistance) {
+                    bestDistance = d;
+                    best = y;
+                }
+            } catch (java.time.DateTimeException e) {
+                // 29 February in a common year: try the others
+            }
+        }
+        return best;
+    }
+
+    /** The first 12 hex digits of the SHA-256 of a text: a short deterministic id part. */
+    static String shortHash(String s) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+    }
+
+    /** Rows of cells laid out as a text table, each column padded to its widest cell. */
+    static String table(List<List<String>> rows) {
+        List<Integer> widths = new ArrayList<>();
+        for (List<String> row : rows) {
+            for (int i = 0; i < row.size(); i++) {
+                int w = row.get(i).length();
+                if (i >= widths.size()) {
+                    widths.add(w);
+                } else if (w > widths.get(i)) {
+                    widths.set(i, w);
+                }
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        for (List<String> row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < row.size(); i++) {
+                String cell = row.get(i);
+                line.append(cell);
+                if (i < row.size() - 1) {
+                    line.append(" ".repeat(widths.get(i) - cell.length() + 2));
+                }
+            }
+            if (sb.length() > 0) {
+                sb.append('\n');
+            }
+            sb.append(line.toString().stripTrailing());
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,55 @@
+package io.wireingest.core.format;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wireingest.core.decode.DecodeBytes;
+import io.wireingest.core.decode.DecodedItem;
+import io.wireingest.core.model.RawItem;
+import io.wireingest.core.model.WireFormat;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class RecognizeFormatTest {
+    private static WireFormat recognize(byte[] body, String contentType) throws Exception {
+        DecodedItem item =
+                new DecodeBytes().decode(RawItem.of("story.html", "wire", contentType, Fixtures.RECEIVED, body));
+        return RecognizeFormat.standard().recognize(item).format();
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "nitf/harbour-story.xml, NITF",
+        "nitf/harbour-kill.xml, NITF",
+        "newsml-g2/message.xml, NEWSML_G2",
+        "newsml-g2/item-canceled.xml, NEWSML_G2",
+        "newsml-1/newsml.xml, NEWSML_1",
+        "anpa-1312/lake-cafe.tst, ANPA_1312",
+        "iptc-7901/norway-wind.txt, IPTC_7901",
+        "ninjs/array-v3.json, NINJS",
+        "ninjs/item-v1.json, NINJS",
+        "feeds/rss.xml, RSS",
+        "feeds/atom.xml, RSS"
+    })
+    void sniffsTheContentNotTheNameOrDeclaredType(String fixture, WireFormat expected) throws Exception {
+        byte[] body = Fixtures.bytes(fixture);
+        // The item id ends in .html and producers often declare text/plain or nothing: neither decides.
+        assertThat(recognize(body, null)).isEqualTo(expected);
+        assertThat(recognize(body, "text/plain")).isEqualTo(expected);
+        assertThat(recognize(body, "application/octet-stream")).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "<html><body><p>A page.</p></body></html>|HTML",
+                "<p>Just a fragment.</p>|HTML",
+                "JAKARTA (ANTARA) - Plain copy.|TEXT",
+                "{\"name\": \"not ninjs\"}|TEXT",
+                "<?xml version=\"1.0\"?><catalog><book/></catalog>|TEXT"
+            })
+    void leavesOtherContentToTheGeneralReaders(String text, WireFormat expected) throws Exception {
+        assertThat(recognize(text.getBytes(StandardCharsets.UTF_8), null)).isEqualTo(expected);
+    }
+}

@@ -1,0 +1,223 @@
+package io.wireingest.worker;
+
+import io.wireingest.core.pipeline.IngestPipeline;
+import io.wireingest.worker.config.WorkerConfig;
+import io.wireingest.worker.http.HttpApi;
+import io.wireingest.worker.kafka.ArticleReader;
+import io.wireingest.worker.kafka.BrokerErrors;
+import io.wireingest.worker.kafka.DeadLetters;
+import io.wireingest.worker.kafka.EmbeddedBroker;
+import io.wireingest.worker.kafka.KafkaClients;
+import io.wireingest.worker.kafka.NormalizeRecord;
+import io.wireingest.worker.kafka.Samples;
+import io.wireingest.worker.kafka.Topics;
+import io.wireingest.worker.kafka.Worker;
+import io.wireingest.worker.metrics.WorkerMetrics;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole {@code run} service, wired: the embedded broker when no bootstrap servers are configured, topics, the
+ * bundled samples on first start, the worker threads, metrics and the HTTP API. {@code run} adds only signal handling;
+ * tests start it in-process.
+ */
+public final class WorkerService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(WorkerService.class);
+
+    private final WorkerConfig config;
+    private final List<AutoCloseable> resources = new ArrayList<>();
+    private String bootstrap;
+    private Worker worker;
+    private HttpApi http;
+    private WorkerMetrics metrics;
+
+    public WorkerService(WorkerConfig config) {
+        this.config = config;
+    }
+
+    /** Starts everything; on failure, closes what was started and rethrows. */
+    public WorkerService start() throws Exception {
+        try {
+            doStart();
+            return this;
+        } catch (Exception e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void doStart() throws Exception {
+        EmbeddedBroker broker = null;
+        bootstrap = config.bootstrapServers().orElse(null);
+        if (bootstrap == null) {
+            Path dir = config.dataDir().resolve("kafka");
+            LOG.info(
+                    "KAFKA_BOOTSTRAP_SERVERS is not set: starting an embedded broker (data in {})",
+                    dir.toAbsolutePath());
+            broker = EmbeddedBroker.start(dir, config.embeddedPort());
+            resources.add(broker);
+            bootstrap = broker.bootstrapServers();
+        }
+        KafkaClients clients = new KafkaClients(config, bootstrap);
+        Admin admin = Admin.create(clients.admin("wire-ingest-admin"));
+        resources.add(0, admin);
+        if (config.createTopics()) {
+            Topics.ensure(
+                    admin,
+                    config.rawTopic(),
+                    config.articlesTopic(),
+                    config.rejectedTopic(),
+                    config.partitions(),
+                    config.replicationFactor());
+        }
+        KafkaProducer<byte[], byte[]> itemProducer = new KafkaProducer<>(clients.producer("wire-ingest-http"));
+        resources.add(0, itemProducer);
+        if (broker != null && config.publishSamples()) {
+            Path marker = broker.dir().resolve("samples-published");
+            if (!Files.exists(marker)) {
+                int n = Samples.publish(itemProducer, config.rawTopic());
+                Files.writeString(marker, Instant.now() + "\n");
+                LOG.info("published {} bundled sample items to {} (first start only)", n, config.rawTopic());
+            }
+        }
+        metrics = WorkerMetrics.prometheus();
+        resources.add(0, metrics);
+        IngestPipeline pipeline = IngestPipeline.create(config.limits());
+        DeadLetters deadLetters = new DeadLetters(config.rejectedTopic(), config.maxRecordBytes());
+        WorkerMetrics m = metrics;
+        worker = new Worker(
+                config,
+                clients,
+                config.rawTopic(),
+                () -> new NormalizeRecord(pipeline, config.articlesTopic(), deadLetters, config.maxRecordBytes(), m),
+                metrics);
+        Worker w = worker;
+        BrokerProbe probe = new BrokerProbe(admin);
+        if (config.httpPort() >= 0) {
+            ArticleReader reader = new ArticleReader(clients, config.articlesTopic());
+            resources.add(0, reader);
+            http = new HttpApi(
+                    new HttpApi.Settings(
+                            config.httpHost(),
+                            config.httpPort(),
+                            config.httpToken(),
+                            config.maxItemBytes(),
+                            config.articlesLimit(),
+                            config.rawTopic()),
+                    metrics,
+                    () -> w.ready() && probe.answers(),
+                    itemProducer,
+                    reader::newest);
+            resources.add(0, http);
+            http.start();
+        }
+        worker.start();
+        if (http != null) {
+            String url = http.baseUrl();
+            LOG.info(
+                    "wire-ingest running. Kafka: {}. HTTP: {}/health/live {}/health/ready {}/metrics "
+                            + "POST {}/items GET {}/articles",
+                    bootstrap,
+                    url,
+                    url,
+                    url,
+                    url,
+                    url);
+        } else {
+            LOG.info("wire-ingest running. Kafka: {}. HTTP off", bootstrap);
+        }
+    }
+
+    /** The bootstrap servers in use (the embedded broker's when there is one). */
+    public String bootstrapServers() {
+        return bootstrap;
+    }
+
+    /** The HTTP API, when enabled. */
+    public Optional<HttpApi> http() {
+        return Optional.ofNullable(http);
+    }
+
+    public Worker worker() {
+        return worker;
+    }
+
+    public WorkerMetrics metrics() {
+        return metrics;
+    }
+
+    /** Whether the worker threads have all ended (a fatal error, or after {@link #stop}). */
+    public boolean terminated() throws InterruptedException {
+        return worker == null || worker.awaitTermination(Duration.ZERO);
+    }
+
+    /**
+     * Stops the worker threads (each finishes or aborts its transaction) and waits.
+     *
+     * @return the exit code: 0 after a clean stop, 1 after a fatal error or when threads did not stop in time
+     */
+    public int stop() throws InterruptedException {
+        int exit = 0;
+        if (worker != null) {
+            if (!worker.stopAndWait(config.shutdownTimeout())) {
+                LOG.error("worker threads did not stop within {}", config.shutdownTimeout());
+                exit = Worker.EXIT_FATAL;
+            }
+            if (worker.fatal().isPresent()) {
+                LOG.error(
+                        "stopped after a fatal error: {}",
+                        BrokerErrors.describe(worker.fatal().get()));
+                exit = Worker.EXIT_FATAL;
+            }
+        }
+        return exit;
+    }
+
+    /** Closes everything (after {@link #stop}). */
+    @Override
+    public void close() {
+        for (AutoCloseable r : resources) {
+            try {
+                r.close();
+            } catch (Exception e) {
+                LOG.warn("closing {} failed: {}", r.getClass().getSimpleName(), e.toString());
+            }
+        }
+        resources.clear();
+    }
+
+    /** Whether the broker answers, asked at most every few seconds. */
+    static final class BrokerProbe {
+        private final Admin admin;
+        private volatile long checkedAt;
+        private volatile boolean answered;
+
+        BrokerProbe(Admin admin) {
+            this.admin = admin;
+        }
+
+        boolean answers() {
+            long now = System.nanoTime();
+            if (checkedAt == 0 || now - checkedAt > TimeUnit.SECONDS.toNanos(3)) {
+                try {
+                    admin.describeCluster().clusterId().get(2, TimeUnit.SECONDS);
+                    answered = true;
+                } catch (Exception e) {
+                    answered = false;
+                }
+                checkedAt = now;
+            }
+            return answered;
+        }
+    }
+}

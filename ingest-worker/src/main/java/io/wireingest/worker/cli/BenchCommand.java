@@ -1,0 +1,395 @@
+package io.wireingest.worker.cli;
+
+import io.micrometer.core.instrument.distribution.HistogramSnapshot;
+import io.micrometer.core.instrument.distribution.ValueAtPercentile;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.wireingest.core.model.RawItem;
+import io.wireingest.core.pipeline.IngestPipeline;
+import io.wireingest.worker.Main;
+import io.wireingest.worker.config.WorkerConfig;
+import io.wireingest.worker.kafka.DeadLetters;
+import io.wireingest.worker.kafka.EmbeddedBroker;
+import io.wireingest.worker.kafka.IngestHeaders;
+import io.wireingest.worker.kafka.KafkaClients;
+import io.wireingest.worker.kafka.NormalizeRecord;
+import io.wireingest.worker.kafka.PassThrough;
+import io.wireingest.worker.kafka.RecordTransform;
+import io.wireingest.worker.kafka.Topics;
+import io.wireingest.worker.kafka.Worker;
+import io.wireingest.worker.metrics.WorkerMetrics;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code bench}: loads N raw items into a fresh topic, then measures in one run (a) a pass-through worker (the same
+ * transactional consume → produce loop with the identity transform) and (b) the real pipeline, and prints the ratio.
+ */
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Measure the worker: pass-through loop vs. the real pipeline, on the same items, in one run.",
+            "Broker: KAFKA_BOOTSTRAP_SERVERS, else a temporary embedded broker (deleted afterwards).",
+            "Last line: pipeline/passthrough throughput ratio: R (pipeline X items/s, passthrough Y items/s, "
+                    + "N items, avg Z KiB)"
+        })
+public final class BenchCommand implements Callable<Integer> {
+    @Mixin
+    ConfigOption configOption;
+
+    @Option(
+            names = "--items",
+            paramLabel = "N",
+            defaultValue = "2000",
+            description = "Items (default: ${DEFAULT-VALUE}).")
+    int items;
+
+    @Option(
+            names = "--input",
+            paramLabel = "DIR",
+            description = "Take items from this folder (HTML and text files) instead of generating them; cycled.")
+    Path input;
+
+    @Option(
+            names = "--min-kb",
+            defaultValue = "2",
+            description = "Smallest generated item, KiB (default: ${DEFAULT-VALUE}).")
+    int minKb;
+
+    @Option(
+            names = "--max-kb",
+            defaultValue = "60",
+            description = "Largest generated item, KiB (default: ${DEFAULT-VALUE}).")
+    int maxKb;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: INGEST_THREADS).")
+    Integer threads;
+
+    @Option(
+            names = "--partitions",
+            paramLabel = "N",
+            description = "Partitions of the bench topics (default: INGEST_PARTITIONS).")
+    Integer partitions;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Generator seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        Optional<WorkerConfig> loaded = configOption.load("bench", err);
+        if (loaded.isEmpty()) {
+            return Main.EXIT_USAGE;
+        }
+        if (items < 1 || minKb < 1 || maxKb < minKb) {
+            err.println("bench: --items must be positive and 1 <= --min-kb <= --max-kb");
+            return Main.EXIT_USAGE;
+        }
+        WorkerConfig base = loaded.get();
+        String run = "bench-" + Long.toString(System.currentTimeMillis(), 36);
+        Map<String, String> overrides = new HashMap<>();
+        overrides.put(WorkerConfig.RAW_TOPIC.env(), run + ".raw");
+        overrides.put(WorkerConfig.ARTICLES_TOPIC.env(), run + ".articles");
+        overrides.put(WorkerConfig.REJECTED_TOPIC.env(), run + ".rejected");
+        overrides.put(WorkerConfig.INSTANCE_ID.env(), run);
+        if (threads != null) {
+            overrides.put(WorkerConfig.THREADS.env(), threads.toString());
+        }
+        if (partitions != null) {
+            overrides.put(WorkerConfig.PARTITIONS.env(), partitions.toString());
+        }
+        WorkerConfig config;
+        try {
+            config = base.with(overrides);
+        } catch (WorkerConfig.InvalidConfigException e) {
+            err.println("bench: " + e.getMessage());
+            return Main.EXIT_USAGE;
+        }
+        List<BenchItems.Item> generated = input == null ? generate() : fromFolder(input);
+        if (generated.isEmpty()) {
+            err.println("bench: no items in " + input);
+            return Main.EXIT_USAGE;
+        }
+        Path tempDir = null;
+        EmbeddedBroker broker = null;
+        try {
+            String bootstrap;
+            if (config.bootstrapServers().isPresent()) {
+                bootstrap = config.bootstrapServers().get();
+            } else {
+                tempDir = Files.createTempDirectory("wire-ingest-bench");
+                err.println("bench: starting a temporary embedded broker in " + tempDir);
+                broker = EmbeddedBroker.start(tempDir, 0);
+                bootstrap = broker.bootstrapServers();
+            }
+            KafkaClients clients = new KafkaClients(config, bootstrap);
+            String passTopic = run + ".passthrough";
+            try (Admin admin = Admin.create(clients.admin("bench-admin"))) {
+                Topics.ensure(
+                        admin,
+                        config.rawTopic(),
+                        config.articlesTopic(),
+                        config.rejectedTopic(),
+                        config.partitions(),
+                        config.replicationFactor());
+                Topics.ensure(
+                        admin,
+                        passTopic,
+                        run + ".unused1",
+                        run + ".unused2",
+                        config.partitions(),
+                        config.replicationFactor());
+            }
+            long totalBytes = load(clients, config.rawTopic(), generated);
+            double avgKib = totalBytes / 1024.0 / items;
+            err.printf(
+                    Locale.ROOT,
+                    "bench: loaded %d items (%s, avg %.1f KiB) into %s: %d partitions, %d threads, broker %s%n",
+                    items,
+                    input == null ? "generated HTML and text, " + minKb + "-" + maxKb + " KiB" : "from " + input,
+                    avgKib,
+                    config.rawTopic(),
+                    config.partitions(),
+                    config.threads(),
+                    broker != null ? "embedded (same JVM)" : bootstrap);
+            warmUp(config, generated);
+
+            Phase pass = measure(
+                    "passthrough",
+                    config,
+                    clients,
+                    run + ".g-pass",
+                    metrics -> () -> new PassThrough(passTopic),
+                    totalBytes);
+            IngestPipeline pipeline = IngestPipeline.create(config.limits());
+            DeadLetters deadLetters = new DeadLetters(config.rejectedTopic(), config.maxRecordBytes());
+            Phase pipe = measure(
+                    "pipeline",
+                    config,
+                    clients,
+                    run + ".g-pipe",
+                    metrics -> () -> new NormalizeRecord(
+                            pipeline, config.articlesTopic(), deadLetters, config.maxRecordBytes(), metrics),
+                    totalBytes);
+            for (Phase p : List.of(pass, pipe)) {
+                out.printf(
+                        Locale.ROOT,
+                        "%-11s %d items in %.2f s: %.0f items/s, %.1f MB/s; transaction (poll→commit) p50 %.0f ms, "
+                                + "p99 %.0f ms; peak heap %.0f MiB%s%n",
+                        p.name + ":",
+                        items,
+                        p.seconds,
+                        p.itemsPerSecond(items),
+                        totalBytes / 1e6 / p.seconds,
+                        p.p50Ms,
+                        p.p99Ms,
+                        p.peakHeapBytes / 1048576.0,
+                        p.rejected > 0 ? "; " + (long) p.rejected + " rejected" : "");
+            }
+            double ratio = pipe.itemsPerSecond(items) / pass.itemsPerSecond(items);
+            out.printf(
+                    Locale.ROOT,
+                    "pipeline/passthrough throughput ratio: %.2f (pipeline %.0f items/s, passthrough %.0f items/s, "
+                            + "%d items, avg %.1f KiB)%n",
+                    ratio,
+                    pipe.itemsPerSecond(items),
+                    pass.itemsPerSecond(items),
+                    items,
+                    avgKib);
+            out.flush();
+            return 0;
+        } finally {
+            if (broker != null) {
+                broker.close();
+            }
+            if (tempDir != null) {
+                deleteTree(tempDir);
+            }
+        }
+    }
+
+    private record Phase(String name, double seconds, double p50Ms, double p99Ms, long peakHeapBytes, double rejected) {
+        double itemsPerSecond(int n) {
+            return n / seconds;
+        }
+    }
+
+    private interface TransformFactory {
+        Supplier<RecordTransform> create(WorkerMetrics metrics);
+    }
+
+    private Phase measure(
+            String name,
+            WorkerConfig config,
+            KafkaClients clients,
+            String group,
+            TransformFactory factory,
+            long totalBytes)
+            throws Exception {
+        WorkerConfig phaseConfig = config.with(Map.of(WorkerConfig.GROUP_ID.env(), group));
+        WorkerMetrics metrics = new WorkerMetrics(new SimpleMeterRegistry());
+        Supplier<RecordTransform> transforms = factory.create(metrics);
+        long[] firstApply = {Long.MAX_VALUE};
+        Supplier<RecordTransform> timed = () -> {
+            RecordTransform t = transforms.get();
+            return record -> {
+                long now = System.nanoTime();
+                synchronized (firstApply) {
+                    firstApply[0] = Math.min(firstApply[0], now);
+                }
+                return t.apply(record);
+            };
+        };
+        System.gc();
+        resetPeaks();
+        Worker worker = new Worker(phaseConfig, clients, config.rawTopic(), timed, metrics);
+        worker.start();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(30);
+        long peak = 0;
+        while (metrics.consumedCount() < items) {
+            if (worker.awaitTermination(Duration.ofMillis(10))) {
+                throw new IllegalStateException(name + ": the worker stopped early"
+                        + worker.fatal().map(e -> ": " + e).orElse(""));
+            }
+            peak = Math.max(peak, heapUsed());
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(name + ": not done after 30 minutes");
+            }
+        }
+        long end = System.nanoTime();
+        peak = Math.max(peak, peakHeap());
+        worker.stopAndWait(Duration.ofSeconds(30));
+        double seconds;
+        synchronized (firstApply) {
+            seconds = (end - firstApply[0]) / 1e9;
+        }
+        HistogramSnapshot snapshot = metrics.transactionTimer().takeSnapshot();
+        double p50 = 0;
+        double p99 = 0;
+        for (ValueAtPercentile v : snapshot.percentileValues()) {
+            if (v.percentile() == 0.5) {
+                p50 = v.value(TimeUnit.MILLISECONDS);
+            } else if (v.percentile() == 0.99) {
+                p99 = v.value(TimeUnit.MILLISECONDS);
+            }
+        }
+        double rejected = metrics.registry().find(WorkerMetrics.ITEMS_REJECTED).counters().stream()
+                .mapToDouble(c -> c.count())
+                .sum();
+        return new Phase(name, seconds, p50, p99, peak, rejected);
+    }
+
+    private void warmUp(WorkerConfig config, List<BenchItems.Item> generated) {
+        IngestPipeline pipeline = IngestPipeline.create(config.limits());
+        int n = Math.min(200, generated.size());
+        for (int i = 0; i < n; i++) {
+            BenchItems.Item item = generated.get(i);
+            pipeline.process(RawItem.of(item.id(), item.feed(), item.contentType(), Instant.now(), item.body()));
+        }
+    }
+
+    private long load(KafkaClients clients, String topic, List<BenchItems.Item> source) throws Exception {
+        long bytes = 0;
+        String now = Instant.now().toString();
+        Progress progress = new Progress(System.err, "bench: loading", items);
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(clients.producer("bench-loader"))) {
+            for (int i = 0; i < items; i++) {
+                BenchItems.Item base = source.get(i % source.size());
+                String id = base.id() + (i >= source.size() ? "-" + i : "");
+                RecordHeaders headers = new RecordHeaders();
+                headers.add(IngestHeaders.CONTENT_TYPE, IngestHeaders.bytes(base.contentType()));
+                headers.add(IngestHeaders.FEED, IngestHeaders.bytes(base.feed()));
+                headers.add(IngestHeaders.ITEM_ID, IngestHeaders.bytes(id));
+                headers.add(IngestHeaders.RECEIVED_AT, IngestHeaders.bytes(now));
+                producer.send(
+                        new ProducerRecord<>(topic, null, id.getBytes(StandardCharsets.UTF_8), base.body(), headers));
+                bytes += base.body().length;
+                progress.update(i + 1, bytes);
+            }
+            producer.flush();
+        }
+        progress.finish(items, bytes);
+        return bytes;
+    }
+
+    private List<BenchItems.Item> generate() {
+        BenchItems generator = new BenchItems(seed, minKb * 1024, maxKb * 1024);
+        List<BenchItems.Item> list = new ArrayList<>(items);
+        for (int i = 0; i < items; i++) {
+            list.add(generator.next(i));
+        }
+        return list;
+    }
+
+    private static List<BenchItems.Item> fromFolder(Path dir) throws IOException {
+        List<BenchItems.Item> list = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
+                String name = f.getFileName().toString().toLowerCase(Locale.ROOT);
+                String type = PublishCommand.typeOf(name);
+                if (type.equals("application/octet-stream") || type.equals("application/json")) {
+                    continue;
+                }
+                list.add(new BenchItems.Item(f.getFileName().toString(), "bench", type, Files.readAllBytes(f)));
+            }
+        }
+        return list;
+    }
+
+    private static void resetPeaks() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                pool.resetPeakUsage();
+            }
+        }
+    }
+
+    private static long heapUsed() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static long peakHeap() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+                sum += pool.getPeakUsage().getUsed();
+            }
+        }
+        return sum;
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("bench: could not delete " + dir + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.wireingest.worker.cli;
+
+import io.wireingest.worker.Main;
+import io.wireingest.worker.WorkerService;
+import io.wireingest.worker.config.WorkerConfig;
+import io.wireingest.worker.kafka.BrokerErrors;
+import io.wireingest.worker.kafka.Worker;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/**
+ * {@code run}: the service ({@link WorkerService}) until SIGTERM / SIGINT or a fatal error. SIGTERM: stop polling,
+ * finish the open transactions, close, exit 0; a fatal broker error: abort, close, exit 1; invalid configuration:
+ * every problem listed, exit 2.
+ */
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run the Kafka worker: wire.raw → pipeline → wire.articles / wire.rejected, exactly once.",
+            "Configuration comes from environment variables and --config FILE (see docs/OPERATIONS.md).",
+            "Without KAFKA_BOOTSTRAP_SERVERS an embedded broker is started (data under ./data/kafka).",
+            "Exit codes: 0 stopped by SIGTERM/SIGINT, 1 fatal broker error, 2 invalid configuration."
+        })
+public final class RunCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+
+    @Mixin
+    ConfigOption configOption;
+
+    @Override
+    public Integer call() throws Exception {
+        Optional<WorkerConfig> loaded = configOption.load("run", System.err);
+        if (loaded.isEmpty()) {
+            return Main.EXIT_USAGE;
+        }
+        WorkerConfig config = loaded.get();
+        LOG.info("configuration: {}", String.join(", ", config.describe()));
+        CountDownLatch stopRequested = new CountDownLatch(1);
+        Signals.onTermination(stopRequested::countDown);
+        WorkerService service = new WorkerService(config);
+        int exit;
+        try {
+            service.start();
+            while (!stopRequested.await(500, TimeUnit.MILLISECONDS)) {
+                if (service.terminated()) {
+                    break;
+                }
+            }
+            if (stopRequested.getCount() == 0) {
+                LOG.info("termination requested: finishing open transactions");
+            }
+            exit = service.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            exit = Worker.EXIT_FATAL;
+        } catch (Exception e) {
+            LOG.error("start-up failed: {}", BrokerErrors.describe(e));
+            exit = Worker.EXIT_FATAL;
+        } finally {
+            service.close();
+        }
+        LOG.info("wire-ingest stopped (exit {})", exit);
+        return exit;
+    }
+}

@@ -1,0 +1,70 @@
+package io.wireingest.worker.kafka;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Reads the newest committed records of a topic back (read_committed, no consumer group): the last {@code n} of
+ * every partition, newest first overall. For inspection ({@code GET /articles}), not for consuming.
+ */
+public final class ArticleReader implements AutoCloseable {
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final String topic;
+
+    public ArticleReader(KafkaClients clients, String topic) {
+        this.consumer = new KafkaConsumer<>(clients.reader("article-reader"));
+        this.topic = topic;
+    }
+
+    /** The newest {@code limit} record values (UTF-8), newest first. */
+    public synchronized List<String> newest(int limit, Duration timeout) {
+        List<PartitionInfo> infos = consumer.partitionsFor(topic, timeout);
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (PartitionInfo info : infos) {
+            partitions.add(new TopicPartition(topic, info.partition()));
+        }
+        consumer.assign(partitions);
+        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, timeout);
+        Map<TopicPartition, Long> begins = consumer.beginningOffsets(partitions, timeout);
+        List<TopicPartition> pending = new ArrayList<>();
+        for (TopicPartition tp : partitions) {
+            long end = ends.get(tp);
+            long start = Math.max(begins.get(tp), end - limit);
+            if (end > start) {
+                consumer.seek(tp, start);
+                pending.add(tp);
+            }
+        }
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!pending.isEmpty() && System.nanoTime() < deadline) {
+            for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                if (r.value() != null) {
+                    records.add(r);
+                }
+            }
+            pending.removeIf(tp -> consumer.position(tp) >= ends.get(tp));
+        }
+        records.sort(Comparator.comparingLong((ConsumerRecord<byte[], byte[]> r) -> r.timestamp())
+                .thenComparingLong(ConsumerRecord::offset)
+                .reversed());
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < Math.min(limit, records.size()); i++) {
+            values.add(new String(records.get(i).value(), StandardCharsets.UTF_8));
+        }
+        return values;
+    }
+
+    @Override
+    public synchronized void close() {
+        consumer.close();
+    }
+}

@@ -1,0 +1,86 @@
+package io.wireingest.worker.kafka;
+
+import io.wireingest.worker.config.WorkerConfig;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * Kafka client settings built from the worker configuration: the pass-through {@code kafka.*} settings first (TLS,
+ * SASL, timeouts), then what exactly-once needs, which the configuration does not let anyone override.
+ */
+public final class KafkaClients {
+    private final WorkerConfig config;
+    private final String bootstrapServers;
+
+    public KafkaClients(WorkerConfig config, String bootstrapServers) {
+        this.config = config;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    public WorkerConfig config() {
+        return config;
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    /** Settings shared by every client. */
+    public Map<String, Object> common(String clientId) {
+        Map<String, Object> props = new HashMap<>(config.clientProperties());
+        props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.putIfAbsent(CommonClientConfigs.CLIENT_ID_CONFIG, clientId);
+        return props;
+    }
+
+    /** The admin client's settings. */
+    public Map<String, Object> admin(String clientId) {
+        return common(clientId);
+    }
+
+    /** A read_committed consumer of the worker's group, offsets committed only through transactions. */
+    public Map<String, Object> transactionalConsumer(String groupId, String clientId) {
+        Map<String, Object> props = common(clientId);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.maxPollRecords());
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        return props;
+    }
+
+    /** A group-less read_committed consumer for reading topics back (GET /articles, replay, tools). */
+    public Map<String, Object> reader(String clientId) {
+        Map<String, Object> props = common(clientId);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        return props;
+    }
+
+    /** A transactional, idempotent producer. */
+    public Map<String, Object> transactionalProducer(String transactionalId, String clientId) {
+        Map<String, Object> props = producer(clientId);
+        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+        return props;
+    }
+
+    /** An idempotent producer with acks=all (POST /items, publish, replay). */
+    public Map<String, Object> producer(String clientId) {
+        Map<String, Object> props = common(clientId);
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.putIfAbsent(ProducerConfig.ACKS_CONFIG, "all");
+        props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        return props;
+    }
+}

@@ -1,0 +1,382 @@
+package io.wireingest.worker.kafka;
+
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.wireingest.worker.metrics.WorkerMetrics;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One worker thread: a consumer and a transactional producer running consume → transform → produce with
+ * exactly-once v2. Each poll batch is one transaction: every output record of the batch and the batch's offsets
+ * (sent with the consumer's group metadata) commit together, or not at all.
+ *
+ * <p>Failures (after Debezium's ErrorHandler): a rebalance under the transaction aborts it and rewinds; a retriable
+ * broker error aborts, rewinds and retries the batch after a doubling back-off, WARN each time, up to a bound; a
+ * fatal error (fenced producer, authorization, uncertain commit, retries exhausted) aborts what can be aborted, closes
+ * the clients and reports to the {@link Listener}, which stops the worker with a non-zero exit. {@link #stop()} lets
+ * the batch in flight commit, then leaves the group and closes.
+ */
+public final class TransactionalLoop implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(TransactionalLoop.class);
+
+    /** What the loop tells its owner. */
+    public interface Listener {
+        /** The loop has joined the group and received its (possibly empty) assignment. */
+        default void assigned(TransactionalLoop loop, Collection<TopicPartition> partitions) {}
+
+        /** The loop stopped because of an error it cannot get past. */
+        void fatal(TransactionalLoop loop, Throwable error);
+    }
+
+    /** Timing and retry settings. */
+    public record Settings(Duration pollTimeout, Duration backoff, Duration backoffMax, int maxRetries) {}
+
+    private final String name;
+    private final KafkaClients clients;
+    private final String groupId;
+    private final String topic;
+    private final String transactionalId;
+    private final RecordTransform transform;
+    private final DeadLetters deadLetters;
+    private final WorkerMetrics metrics;
+    private final Settings settings;
+    private final Listener listener;
+    private final CountDownLatch stopSignal = new CountDownLatch(1);
+    private volatile KafkaConsumer<byte[], byte[]> consumer;
+    private volatile boolean running = true;
+    private volatile boolean assigned;
+    private volatile int assignedPartitions;
+
+    public TransactionalLoop(
+            String name,
+            KafkaClients clients,
+            String groupId,
+            String topic,
+            String transactionalId,
+            RecordTransform transform,
+            DeadLetters deadLetters,
+            WorkerMetrics metrics,
+            Settings settings,
+            Listener listener) {
+        this.name = name;
+        this.clients = clients;
+        this.groupId = groupId;
+        this.topic = topic;
+        this.transactionalId = transactionalId;
+        this.transform = transform;
+        this.deadLetters = deadLetters;
+        this.metrics = metrics;
+        this.settings = settings;
+        this.listener = listener;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Whether the loop has received an assignment since it started. */
+    public boolean assigned() {
+        return assigned;
+    }
+
+    /** Partitions assigned right now. */
+    public int assignedPartitions() {
+        return assignedPartitions;
+    }
+
+    /** Asks the loop to stop after the batch in flight (thread-safe). */
+    public void stop() {
+        running = false;
+        stopSignal.countDown();
+        KafkaConsumer<byte[], byte[]> c = consumer;
+        if (c != null) {
+            c.wakeup();
+        }
+    }
+
+    @Override
+    public void run() {
+        KafkaProducer<byte[], byte[]> producer = null;
+        KafkaClientMetrics producerMetrics = null;
+        KafkaClientMetrics consumerMetrics = null;
+        boolean closeProducerAtOnce = false;
+        try {
+            producer = new KafkaProducer<>(clients.transactionalProducer(transactionalId, name + "-producer"));
+            producerMetrics = metrics.bind(producer);
+            initTransactions(producer);
+            consumer = new KafkaConsumer<>(clients.transactionalConsumer(groupId, name + "-consumer"));
+            consumerMetrics = metrics.bind(consumer);
+            if (!running) {
+                consumer.wakeup();
+            }
+            consumer.subscribe(List.of(topic), new Rebalance());
+            LOG.info("{} started: transactional id {}, group {}, topic {}", name, transactionalId, groupId, topic);
+            int failures = 0;
+            while (running) {
+                ConsumerRecords<byte[], byte[]> records;
+                try {
+                    records = consumer.poll(settings.pollTimeout());
+                } catch (WakeupException e) {
+                    break;
+                }
+                recordLag();
+                if (records.isEmpty()) {
+                    continue;
+                }
+                try {
+                    processBatch(producer, records);
+                    failures = 0;
+                } catch (CommitUncertainException e) {
+                    closeProducerAtOnce = true;
+                    throw e;
+                } catch (KafkaException | IllegalStateException e) {
+                    BrokerErrors.Kind kind = BrokerErrors.classify(e);
+                    if (kind == BrokerErrors.Kind.FATAL) {
+                        closeProducerAtOnce = true;
+                        metrics.aborted("fatal");
+                        abortQuietly(producer);
+                        throw e;
+                    }
+                    abort(producer);
+                    rewind(records);
+                    if (kind == BrokerErrors.Kind.REBALANCE) {
+                        metrics.aborted("rebalance");
+                        LOG.info("{}: group rebalanced under the transaction; aborted, will re-read the batch", name);
+                        continue;
+                    }
+                    metrics.aborted("retriable");
+                    failures++;
+                    if (failures > settings.maxRetries()) {
+                        throw new KafkaException(
+                                "gave up after " + settings.maxRetries() + " failed attempts: "
+                                        + BrokerErrors.describe(e),
+                                e);
+                    }
+                    Duration wait = backoff(failures);
+                    LOG.warn(
+                            "{}: transaction failed (attempt {} of {}), aborted; retrying in {} ms: {}",
+                            name,
+                            failures,
+                            settings.maxRetries(),
+                            wait.toMillis(),
+                            BrokerErrors.describe(e));
+                    if (stopSignal.await(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                        break;
+                    }
+                }
+            }
+            LOG.info("{} stopping: no transaction open", name);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            if (e instanceof WakeupException && !running) {
+                LOG.info("{} stopped before it started consuming", name);
+            } else {
+                LOG.error("{} failed: {}", name, BrokerErrors.describe(e));
+                running = false;
+                listener.fatal(this, e);
+            }
+        } finally {
+            metrics.forget(this);
+            closeQuietly(consumer, Duration.ofSeconds(10));
+            metrics.unbind(consumerMetrics);
+            metrics.unbind(producerMetrics);
+            if (producer != null) {
+                try {
+                    producer.close(closeProducerAtOnce ? Duration.ZERO : Duration.ofSeconds(10));
+                } catch (RuntimeException e) {
+                    LOG.warn("{}: closing the producer failed: {}", name, BrokerErrors.describe(e));
+                }
+            }
+        }
+    }
+
+    private void initTransactions(KafkaProducer<byte[], byte[]> producer) throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                producer.initTransactions();
+                return;
+            } catch (TimeoutException e) {
+                if (attempt > settings.maxRetries() || !running) {
+                    throw e;
+                }
+                LOG.warn("{}: broker not answering initTransactions (attempt {}), retrying", name, attempt);
+                if (stopSignal.await(backoff(attempt).toMillis(), TimeUnit.MILLISECONDS)) {
+                    throw new WakeupException();
+                }
+            }
+        }
+    }
+
+    private void processBatch(KafkaProducer<byte[], byte[]> producer, ConsumerRecords<byte[], byte[]> records)
+            throws InterruptedException {
+        long polledAt = System.nanoTime();
+        producer.beginTransaction();
+        List<Instant> received = new ArrayList<>(records.count());
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            RecordTransform.Output output;
+            try {
+                output = transform.apply(record);
+            } catch (RuntimeException e) {
+                // A bug in the transform: this record is a dead letter, the partition carries on.
+                LOG.error(
+                        "{}: unexpected {} on {}-{}@{}; sent to the dead-letter topic",
+                        name,
+                        e.getClass().getSimpleName(),
+                        record.topic(),
+                        record.partition(),
+                        record.offset());
+                metrics.rejected("worker", "internal-error");
+                output = new RecordTransform.Output(
+                        List.of(deadLetters.deadLetter(
+                                record,
+                                "worker",
+                                "internal-error",
+                                e.getClass().getName(),
+                                String.valueOf(e.getMessage()),
+                                IngestHeaders.text(record.headers(), IngestHeaders.FEED),
+                                IngestHeaders.text(record.headers(), IngestHeaders.ITEM_ID))),
+                        null);
+            }
+            for (ProducerRecord<byte[], byte[]> out : output.records()) {
+                producer.send(out);
+            }
+            if (output.receivedAt() != null) {
+                received.add(output.receivedAt());
+            }
+            offsets.put(
+                    new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
+        }
+        producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
+        commit(producer);
+        metrics.transaction(Duration.ofNanos(System.nanoTime() - polledAt));
+        Instant now = Instant.now();
+        for (Instant at : received) {
+            metrics.endToEnd(Duration.between(at, now));
+        }
+        metrics.consumed(records.count());
+        metrics.committed(records.count());
+    }
+
+    /** Commits; a commit that times out may retry, but nothing else is allowed on the producer meanwhile. */
+    private void commit(KafkaProducer<byte[], byte[]> producer) throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                producer.commitTransaction();
+                return;
+            } catch (TimeoutException e) {
+                if (attempt > settings.maxRetries()) {
+                    throw new CommitUncertainException(e);
+                }
+                LOG.warn(
+                        "{}: commit timed out (attempt {} of {}), retrying the commit",
+                        name,
+                        attempt,
+                        settings.maxRetries());
+                Thread.sleep(backoff(attempt).toMillis());
+            }
+        }
+    }
+
+    private void abort(KafkaProducer<byte[], byte[]> producer) {
+        try {
+            producer.abortTransaction();
+        } catch (RuntimeException e) {
+            throw new KafkaException("could not abort the transaction: " + BrokerErrors.describe(e), e);
+        }
+    }
+
+    private void abortQuietly(KafkaProducer<byte[], byte[]> producer) {
+        try {
+            producer.abortTransaction();
+        } catch (RuntimeException e) {
+            LOG.debug("{}: abort after a fatal error failed too: {}", name, e.toString());
+        }
+    }
+
+    /** Puts the consumer back at the first record of the aborted batch, on partitions it still owns. */
+    private void rewind(ConsumerRecords<byte[], byte[]> records) {
+        for (TopicPartition tp : records.partitions()) {
+            if (consumer.assignment().contains(tp)) {
+                consumer.seek(tp, records.records(tp).get(0).offset());
+            }
+        }
+    }
+
+    private void recordLag() {
+        long lag = 0;
+        for (TopicPartition tp : consumer.assignment()) {
+            lag += consumer.currentLag(tp).orElse(0);
+        }
+        metrics.lag(this, lag);
+    }
+
+    private Duration backoff(int failures) {
+        long ms = settings.backoff().toMillis() << Math.min(failures - 1, 20);
+        return Duration.ofMillis(Math.min(ms, settings.backoffMax().toMillis()));
+    }
+
+    private static void closeQuietly(KafkaConsumer<?, ?> consumer, Duration timeout) {
+        if (consumer != null) {
+            try {
+                consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(timeout));
+            } catch (RuntimeException e) {
+                LOG.warn("closing the consumer failed: {}", BrokerErrors.describe(e));
+            }
+        }
+    }
+
+    private final class Rebalance implements ConsumerRebalanceListener {
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            // Called inside poll(), between transactions: nothing is open, nothing to flush.
+            if (!partitions.isEmpty()) {
+                LOG.info("{}: partitions revoked {}", name, partitions);
+            }
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            assignedPartitions = consumer.assignment().size();
+            assigned = true;
+            LOG.info("{}: partitions assigned {} (now {})", name, partitions, consumer.assignment());
+            listener.assigned(TransactionalLoop.this, partitions);
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            assignedPartitions = consumer.assignment().size();
+            LOG.warn("{}: partitions lost {}", name, partitions);
+        }
+    }
+
+    /** A commit timed out again and again: whether it landed is unknown, and the producer can only be closed. */
+    static final class CommitUncertainException extends KafkaException {
+        private static final long serialVersionUID = 1L;
+
+        CommitUncertainException(Throwable cause) {
+            super("the transaction commit timed out repeatedly; its outcome is unknown", cause);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package io.wireingest.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.wireingest.worker.config.WorkerConfig;
+import io.wireingest.worker.kafka.Samples;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The newcomer's path: no KAFKA_BOOTSTRAP_SERVERS, so the service starts its own broker under the data directory,
+ * creates the topics and publishes the bundled samples once; a restart finds the same data and does not publish
+ * them again.
+ */
+class EmbeddedRunIT {
+    private static final Duration WAIT = Duration.ofSeconds(90);
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    @TempDir
+    Path data;
+
+    @Test
+    void firstStartPublishesTheSamplesOnceAndARestartKeepsTheData() throws Exception {
+        WorkerConfig config = WorkerConfig.load(
+                Map.of(
+                        "INGEST_DATA_DIR", data.toString(),
+                        "INGEST_EMBEDDED_PORT", "0",
+                        "INGEST_HTTP_PORT", "0",
+                        "INGEST_THREADS", "1"),
+                new Properties());
+        int samples = Samples.load().size();
+        assertThat(samples).isEqualTo(5);
+
+        try (WorkerService first = new WorkerService(config).start()) {
+            assertThat(Files.readString(data.resolve("kafka/bootstrap.servers")).trim())
+                    .isEqualTo(first.bootstrapServers());
+            String base = "http://127.0.0.1:" + first.http().orElseThrow().port();
+            await().atMost(WAIT).until(() -> countArticles(base) == samples);
+            assertThat(get(base + "/articles?limit=10"))
+                    .contains("Flood relief centres in Kelantan drop to 12 as waters recede")
+                    .contains("urn:wireingest:yonhap-en:yonhap-en-AEN20260312001200320");
+            assertThat(first.stop()).isZero();
+        }
+        assertThat(data.resolve("kafka/samples-published")).exists();
+        assertThat(data.resolve("kafka/bootstrap.servers")).doesNotExist();
+
+        try (WorkerService second = new WorkerService(config).start()) {
+            String base = "http://127.0.0.1:" + second.http().orElseThrow().port();
+            await().atMost(WAIT).until(() -> get(base + "/health/ready").contains("\"ready\""));
+            assertThat(countArticles(base)).isEqualTo(samples);
+            assertThat(second.metrics().consumedCount()).isZero();
+            assertThat(second.stop()).isZero();
+        }
+    }
+
+    private int countArticles(String base) throws Exception {
+        return new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(get(base + "/articles?limit=100"))
+                .size();
+    }
+
+    private String get(String url) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
+                .body();
+    }
+}

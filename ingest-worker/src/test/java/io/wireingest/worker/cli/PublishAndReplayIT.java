@@ -1,0 +1,149 @@
+package io.wireingest.worker.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wireingest.worker.Main;
+import io.wireingest.worker.kafka.DeadLetters;
+import io.wireingest.worker.testing.ExactlyOnce;
+import io.wireingest.worker.testing.SharedKafka;
+import io.wireingest.worker.testing.TestTopics;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code publish} and {@code replay-rejected} against the test broker, configured through {@code --config}. */
+@ExtendWith(SharedKafka.class)
+class PublishAndReplayIT {
+    @TempDir
+    Path temp;
+
+    private Path configFile(TestTopics topics) throws Exception {
+        Path file = temp.resolve("worker.properties");
+        Files.writeString(
+                file,
+                String.join(
+                        "\n",
+                        "kafka.bootstrap.servers=" + SharedKafka.bootstrapServers(),
+                        "ingest.raw.topic=" + topics.raw(),
+                        "ingest.articles.topic=" + topics.articles(),
+                        "ingest.rejected.topic=" + topics.rejected(),
+                        ""));
+        return file;
+    }
+
+    @Test
+    void publishesFilesFoldersAndJsonLines() throws Exception {
+        TestTopics topics = TestTopics.create("publish", 1);
+        Path dir = Files.createDirectories(temp.resolve("archive/2026-03-12"));
+        Files.writeString(dir.resolve("story-1.txt"), ExactlyOnce.story(1));
+        Files.writeString(dir.resolve("page-2.html"), "<html><body><h1>Page two</h1><p>Text.</p></body></html>");
+        Files.writeString(
+                temp.resolve("batch.jsonl"),
+                "{\"id\":\"env-1\",\"feed\":\"yonhap-en\",\"contentType\":\"text/plain\","
+                        + "\"receivedAt\":\"2026-03-12T03:00:00Z\",\"body\":\"One.\"}\n\n"
+                        + "{\"id\":\"env-2\",\"feed\":\"yonhap-en\",\"contentType\":\"text/plain\","
+                        + "\"receivedAt\":\"2026-03-12T03:01:00Z\",\"body\":\"Two.\"}\n");
+
+        int exit = Main.commandLine()
+                .execute(
+                        "publish",
+                        "--config",
+                        configFile(topics).toString(),
+                        "--feed",
+                        "archive",
+                        temp.resolve("archive").toString(),
+                        temp.resolve("batch.jsonl").toString());
+        assertThat(exit).isZero();
+
+        List<ConsumerRecord<byte[], byte[]>> raw = TestTopics.readCommitted(topics.raw(), 4, Duration.ofSeconds(30));
+        Map<String, ConsumerRecord<byte[], byte[]>> byKey = new TreeMap<>();
+        raw.forEach(r -> byKey.put(new String(r.key(), StandardCharsets.UTF_8), r));
+        assertThat(byKey).containsOnlyKeys("story-1.txt", "page-2.html", "env-1", "env-2");
+        ConsumerRecord<byte[], byte[]> page = byKey.get("page-2.html");
+        assertThat(TestTopics.header(page, "content-type")).isEqualTo("text/html");
+        assertThat(TestTopics.header(page, "feed")).isEqualTo("archive");
+        assertThat(TestTopics.header(page, "item-id")).isEqualTo("page-2.html");
+        assertThat(TestTopics.header(page, "received-at")).isNotNull();
+        assertThat(TestTopics.header(byKey.get("story-1.txt"), "content-type")).isEqualTo("text/plain");
+        assertThat(new String(byKey.get("env-2").value(), StandardCharsets.UTF_8))
+                .contains("\"body\":\"Two.\"");
+    }
+
+    @Test
+    void publishReportsInvalidEnvelopesWithExitCodeOne() throws Exception {
+        TestTopics topics = TestTopics.create("publish-bad", 1);
+        Files.writeString(temp.resolve("bad.jsonl"), "{\"id\":\"x\",\"body\":\"no feed\"}\n");
+        int exit = Main.commandLine()
+                .execute(
+                        "publish",
+                        "--config",
+                        configFile(topics).toString(),
+                        temp.resolve("bad.jsonl").toString());
+        assertThat(exit).isEqualTo(1);
+        assertThat(TestTopics.readCommitted(topics.raw(), 0, Duration.ofSeconds(2)))
+                .isEmpty();
+    }
+
+    @Test
+    void replaysSelectedDeadLettersWithTheirOriginalBytesAndHeaders() throws Exception {
+        TestTopics topics = TestTopics.create("replay", 1);
+        DeadLetters deadLetters = new DeadLetters(topics.rejected(), 1_000_000);
+        RecordHeaders original = new RecordHeaders();
+        original.add("content-type", "text/plain".getBytes(StandardCharsets.UTF_8));
+        original.add("feed", "antara-id".getBytes(StandardCharsets.UTF_8));
+        TestTopics.produce(List.of(
+                deadLetters.deadLetter(
+                        source("big-1", "B".repeat(100), original, 7),
+                        "limits",
+                        "too-large",
+                        null,
+                        "too big",
+                        "antara-id",
+                        "big-1"),
+                deadLetters.deadLetter(
+                        source("empty-1", " ", original, 8),
+                        "parse",
+                        "empty",
+                        null,
+                        "no story",
+                        "antara-id",
+                        "empty-1")));
+
+        int exit = Main.commandLine()
+                .execute("replay-rejected", "--config", configFile(topics).toString(), "--reason", "too-large");
+        assertThat(exit).isZero();
+
+        List<ConsumerRecord<byte[], byte[]>> raw = TestTopics.readCommitted(topics.raw(), 1, Duration.ofSeconds(30));
+        assertThat(raw).hasSize(1);
+        ConsumerRecord<byte[], byte[]> replayed = raw.get(0);
+        assertThat(new String(replayed.key(), StandardCharsets.UTF_8)).isEqualTo("big-1");
+        assertThat(new String(replayed.value(), StandardCharsets.UTF_8)).isEqualTo("B".repeat(100));
+        assertThat(TestTopics.headerNames(replayed)).containsExactlyInAnyOrder("content-type", "feed");
+    }
+
+    private static ConsumerRecord<byte[], byte[]> source(String key, String value, RecordHeaders headers, long offset) {
+        return new ConsumerRecord<>(
+                "wire.raw",
+                0,
+                offset,
+                0L,
+                TimestampType.CREATE_TIME,
+                key.length(),
+                value.length(),
+                key.getBytes(StandardCharsets.UTF_8),
+                value.getBytes(StandardCharsets.UTF_8),
+                headers,
+                Optional.empty());
+    }
+}

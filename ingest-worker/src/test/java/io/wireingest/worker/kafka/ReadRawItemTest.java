@@ -1,0 +1,92 @@
+package io.wireingest.worker.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.wireingest.core.model.RawItem;
+import io.wireingest.core.model.SourcePosition;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
+import org.junit.jupiter.api.Test;
+
+class ReadRawItemTest {
+    private static ConsumerRecord<byte[], byte[]> record(String key, String value, RecordHeaders headers) {
+        return new ConsumerRecord<>(
+                "wire.raw",
+                2,
+                41L,
+                1773277200000L, // 2026-03-12T01:00:00Z
+                TimestampType.CREATE_TIME,
+                key == null ? -1 : key.length(),
+                value.length(),
+                key == null ? null : key.getBytes(StandardCharsets.UTF_8),
+                value.getBytes(StandardCharsets.UTF_8),
+                headers,
+                Optional.empty());
+    }
+
+    @Test
+    void readsBareBytesDescribedByHeaders() throws Exception {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("content-type", "text/html; charset=utf-8".getBytes(StandardCharsets.UTF_8));
+        headers.add("feed", "bernama-en".getBytes(StandardCharsets.UTF_8));
+        headers.add("item-id", "bn-77".getBytes(StandardCharsets.UTF_8));
+        headers.add("received-at", "2026-03-12T09:20:00+08:00".getBytes(StandardCharsets.UTF_8));
+        headers.add("x-origin", "scraper-3".getBytes(StandardCharsets.UTF_8));
+        RawItem item = ReadRawItem.read(record("key-ignored", "<p>KOTA BHARU ...</p>", headers));
+        assertThat(item.id()).isEqualTo("bn-77");
+        assertThat(item.feed()).isEqualTo("bernama-en");
+        assertThat(item.contentType()).isEqualTo("text/html; charset=utf-8");
+        assertThat(item.receivedAt()).isEqualTo(Instant.parse("2026-03-12T01:20:00Z"));
+        assertThat(item.headers()).containsExactlyEntriesOf(java.util.Map.of("x-origin", "scraper-3"));
+        assertThat(item.position()).isEqualTo(new SourcePosition("wire.raw", 2, 41L));
+    }
+
+    @Test
+    void defaultsMissingHeadersFromTheRecord() throws Exception {
+        RawItem item = ReadRawItem.read(record("yna-123", "SEOUL, March 12 (Yonhap) -- ...", new RecordHeaders()));
+        assertThat(item.id()).isEqualTo("yna-123");
+        assertThat(item.feed()).isEqualTo("wire.raw");
+        assertThat(item.contentType()).isNull();
+        assertThat(item.receivedAt()).isEqualTo(Instant.parse("2026-03-12T01:00:00Z"));
+        RawItem keyless = ReadRawItem.read(record(null, "text", new RecordHeaders()));
+        assertThat(keyless.id()).isEqualTo("wire.raw-2-41");
+    }
+
+    @Test
+    void readsAnEnvelope() throws Exception {
+        String json = "{\"id\":\"a-1\",\"feed\":\"antara-id\",\"contentType\":\"text/plain\","
+                + "\"receivedAt\":\"2026-03-12T03:00:00Z\",\"language\":\"id\",\"body\":\"Jakarta (ANTARA) - Teks.\"}";
+        RawItem item = ReadRawItem.read(record("a-1", json, new RecordHeaders()));
+        assertThat(item.id()).isEqualTo("a-1");
+        assertThat(item.feed()).isEqualTo("antara-id");
+        assertThat(item.language()).isEqualTo("id");
+        assertThat(new String(item.body(), StandardCharsets.UTF_8)).isEqualTo("Jakarta (ANTARA) - Teks.");
+        assertThat(item.position()).isEqualTo(new SourcePosition("wire.raw", 2, 41L));
+    }
+
+    @Test
+    void jsonDeclaredAsSomethingElseIsNotTakenForAnEnvelope() throws Exception {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("content-type", "application/ld+json".getBytes(StandardCharsets.UTF_8));
+        String json = "{\"body\":\"x\"}";
+        RawItem item = ReadRawItem.read(record("k", json, headers));
+        assertThat(new String(item.body(), StandardCharsets.UTF_8)).isEqualTo(json);
+    }
+
+    @Test
+    void anEnvelopeBreakingTheSchemaIsUnreadableWithEveryProblem() {
+        assertThatThrownBy(() -> ReadRawItem.read(record("k", "{\"id\":\"x\",\"body\":\"y\"}", new RecordHeaders())))
+                .isInstanceOfSatisfying(ReadRawItem.UnreadableRecordException.class, e -> {
+                    assertThat(e.reason()).isEqualTo("invalid-envelope");
+                    assertThat(e.getMessage())
+                            .contains("'feed' is required")
+                            .contains("'contentType' is required")
+                            .contains("'receivedAt' is required");
+                });
+    }
+}

@@ -1,0 +1,211 @@
+package io.wireingest.worker.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.wireingest.worker.WorkerService;
+import io.wireingest.worker.testing.ExactlyOnce;
+import io.wireingest.worker.testing.SharedKafka;
+import io.wireingest.worker.testing.TestTopics;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The worker against a real (in-JVM KRaft) broker: happy path, poison records, two workers through rebalances. */
+@ExtendWith(SharedKafka.class)
+class WorkerIT {
+    private static final Duration WAIT = Duration.ofSeconds(90);
+
+    @Test
+    void normalizesBareAndEnvelopeRecordsIntoArticlesKeyedByUri() throws Exception {
+        TestTopics topics = TestTopics.create("happy", 3);
+        String html = new String(
+                Samples.class
+                        .getResourceAsStream("/samples/bernama-en-flood-relief.html")
+                        .readAllBytes(),
+                StandardCharsets.UTF_8);
+        String envelope = "{\"id\":\"env-1\",\"feed\":\"yonhap-en\",\"contentType\":\"text/plain\","
+                + "\"receivedAt\":\"2026-03-12T03:00:00Z\",\"body\":\"" + "Seoul stocks open higher\\n\\n"
+                + "SEOUL, March 12 (Yonhap) -- South Korean stocks opened higher on Thursday as chipmakers gained."
+                + "\\n\\n(END)\\n\"}";
+        RecordHeaders none = new RecordHeaders();
+        TestTopics.produce(List.of(
+                topics.bare(0, "bernama-1", "bernama-en", "text/html; charset=utf-8", html),
+                topics.bare(0, "antara-1", "antara-id", "text/plain; charset=utf-8", ExactlyOnce.story(1)),
+                new ProducerRecord<>(
+                        topics.raw(),
+                        0,
+                        "env-1".getBytes(StandardCharsets.UTF_8),
+                        envelope.getBytes(StandardCharsets.UTF_8),
+                        none)));
+
+        try (WorkerService service = new WorkerService(topics.config("happy", Map.of())).start()) {
+            List<ConsumerRecord<byte[], byte[]>> articles = TestTopics.readCommitted(topics.articles(), 3, WAIT);
+            assertThat(service.stop()).isZero();
+
+            assertThat(articles).hasSize(3);
+            Map<String, JsonNode> byId = new TreeMap<>();
+            for (ConsumerRecord<byte[], byte[]> r : articles) {
+                JsonNode json = ExactlyOnce.json(r);
+                assertThat(new String(r.key(), StandardCharsets.UTF_8))
+                        .isEqualTo(json.path("uri").asText());
+                byId.put(json.path("wire").path("source").path("itemId").asText(), json);
+            }
+            assertThat(byId).containsOnlyKeys("bernama-1", "antara-1", "env-1");
+            JsonNode bernama = byId.get("bernama-1");
+            assertThat(bernama.path("headlines").get(0).path("value").asText())
+                    .isEqualTo("Flood relief centres in Kelantan drop to 12 as waters recede");
+            assertThat(bernama.path("wire").path("source").path("feed").asText())
+                    .isEqualTo("bernama-en");
+            // Produced in this order to partition 0: offsets 0, 1, 2.
+            assertThat(bernama.path("wire").path("source").path("topic").asText())
+                    .isEqualTo(topics.raw());
+            assertThat(bernama.path("wire").path("source").path("partition").asInt())
+                    .isZero();
+            assertThat(bernama.path("wire").path("source").path("offset").asLong())
+                    .isZero();
+            assertThat(byId.get("antara-1")
+                            .path("wire")
+                            .path("source")
+                            .path("offset")
+                            .asLong())
+                    .isEqualTo(1);
+            assertThat(byId.get("env-1")
+                            .path("wire")
+                            .path("source")
+                            .path("offset")
+                            .asLong())
+                    .isEqualTo(2);
+            assertThat(byId.get("env-1")
+                            .path("wire")
+                            .path("source")
+                            .path("feed")
+                            .asText())
+                    .isEqualTo("yonhap-en");
+            assertThat(TestTopics.readCommitted(topics.rejected(), 0, Duration.ofSeconds(2)))
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void poisonRecordsBecomeDeadLettersWhileLaterRecordsFlow() throws Exception {
+        TestTopics topics = TestTopics.create("poison", 1);
+        String notAnEnvelope = "{\"id\":\"bad-1\",\"body\":\"no feed, no type, no time\"}";
+        String big = "x".repeat(5000);
+        RecordHeaders keyOnly = new RecordHeaders();
+        TestTopics.produce(List.of(
+                topics.bare(0, "good-1", "antara-id", "text/plain; charset=utf-8", ExactlyOnce.story(1)),
+                new ProducerRecord<>(
+                        topics.raw(),
+                        0,
+                        "bad-1".getBytes(StandardCharsets.UTF_8),
+                        notAnEnvelope.getBytes(StandardCharsets.UTF_8),
+                        keyOnly),
+                topics.bare(0, "big-1", "test-feed", "text/plain; charset=utf-8", big),
+                topics.bare(0, "good-2", "antara-id", "text/plain; charset=utf-8", ExactlyOnce.story(2))));
+
+        Map<String, String> env = Map.of("INGEST_MAX_ITEM_BYTES", "4096", "INGEST_THREADS", "1");
+        try (WorkerService service = new WorkerService(topics.config("poison", env)).start()) {
+            List<ConsumerRecord<byte[], byte[]>> articles = TestTopics.readCommitted(topics.articles(), 2, WAIT);
+            List<ConsumerRecord<byte[], byte[]>> dead = TestTopics.readCommitted(topics.rejected(), 2, WAIT);
+            assertThat(service.stop()).isZero();
+
+            assertThat(ExactlyOnce.counts(articles)).isEqualTo(Map.of("good-1", 1, "good-2", 1));
+            assertThat(dead).hasSize(2);
+
+            ConsumerRecord<byte[], byte[]> envelope = dead.get(0);
+            assertThat(new String(envelope.key(), StandardCharsets.UTF_8)).isEqualTo("bad-1");
+            assertThat(new String(envelope.value(), StandardCharsets.UTF_8)).isEqualTo(notAnEnvelope);
+            assertThat(TestTopics.header(envelope, "ingest.error.stage")).isEqualTo("envelope");
+            assertThat(TestTopics.header(envelope, "ingest.error.reason")).isEqualTo("invalid-envelope");
+            assertThat(TestTopics.header(envelope, "ingest.error.class"))
+                    .isEqualTo(ReadRawItem.UnreadableRecordException.class.getName());
+            assertThat(TestTopics.header(envelope, "ingest.error.message")).contains("'feed' is required");
+            assertThat(TestTopics.header(envelope, "ingest.source.topic")).isEqualTo(topics.raw());
+            assertThat(TestTopics.header(envelope, "ingest.source.partition")).isEqualTo("0");
+            assertThat(TestTopics.header(envelope, "ingest.source.offset")).isEqualTo("1");
+            assertThat(TestTopics.header(envelope, "ingest.item.id")).isEqualTo("bad-1");
+
+            ConsumerRecord<byte[], byte[]> tooLarge = dead.get(1);
+            assertThat(new String(tooLarge.key(), StandardCharsets.UTF_8)).isEqualTo("big-1");
+            assertThat(new String(tooLarge.value(), StandardCharsets.UTF_8)).isEqualTo(big);
+            assertThat(TestTopics.headerNames(tooLarge))
+                    .containsExactlyInAnyOrder(
+                            "content-type",
+                            "feed",
+                            "item-id",
+                            "received-at",
+                            "ingest.error.stage",
+                            "ingest.error.reason",
+                            "ingest.error.class",
+                            "ingest.error.message",
+                            "ingest.source.topic",
+                            "ingest.source.partition",
+                            "ingest.source.offset",
+                            "ingest.feed",
+                            "ingest.item.id");
+            assertThat(TestTopics.header(tooLarge, "ingest.error.stage")).isEqualTo("limits");
+            assertThat(TestTopics.header(tooLarge, "ingest.error.reason")).isEqualTo("too-large");
+            assertThat(TestTopics.header(tooLarge, "ingest.error.class")).isEqualTo(DeadLetters.REJECTED_CLASS);
+            assertThat(TestTopics.header(tooLarge, "ingest.error.message"))
+                    .contains("5000")
+                    .contains("4096");
+            assertThat(TestTopics.header(tooLarge, "ingest.source.offset")).isEqualTo("2");
+            assertThat(TestTopics.header(tooLarge, "ingest.feed")).isEqualTo("test-feed");
+            assertThat(TestTopics.header(tooLarge, "ingest.item.id")).isEqualTo("big-1");
+
+            assertThat(service.metrics()
+                            .registry()
+                            .find("ingest.items.rejected")
+                            .tags("stage", "limits", "reason", "too-large")
+                            .counter()
+                            .count())
+                    .isEqualTo(1.0);
+        }
+    }
+
+    @Test
+    void twoWorkersShareThePartitionsThroughRebalancesWithoutLossOrDuplicates() throws Exception {
+        TestTopics topics = TestTopics.create("rebalance", 3);
+        Map<String, String> env = Map.of("INGEST_THREADS", "1", "INGEST_MAX_POLL_RECORDS", "5");
+        TestTopics.produce(ExactlyOnce.records(topics, "rb", 0, 90));
+        List<WorkerService> services = new ArrayList<>();
+        try {
+            WorkerService a = new WorkerService(topics.config("worker-a", env)).start();
+            services.add(a);
+            await().atMost(WAIT).until(() -> a.metrics().consumedCount() >= 10);
+
+            WorkerService b = new WorkerService(topics.config("worker-b", env)).start();
+            services.add(b);
+            TestTopics.produce(ExactlyOnce.records(topics, "rb", 90, 180));
+            await().atMost(WAIT)
+                    .until(() ->
+                            b.worker().assignedPartitions() > 0 && b.metrics().consumedCount() > 0);
+
+            // Worker a leaves mid-stream: its partitions move to b.
+            assertThat(a.stop()).isZero();
+            a.close();
+            TestTopics.produce(ExactlyOnce.records(topics, "rb", 180, 240));
+            await().atMost(WAIT)
+                    .until(() -> a.metrics().consumedCount() + b.metrics().consumedCount() >= 240);
+            assertThat(b.stop()).isZero();
+
+            ExactlyOnce.assertExactlyOnce(
+                    TestTopics.readCommitted(topics.articles(), 240, WAIT), ExactlyOnce.expectedHashes("rb", 0, 240));
+        } finally {
+            for (WorkerService s : services) {
+                s.stop();
+                s.close();
+            }
+        }
+    }
+}
