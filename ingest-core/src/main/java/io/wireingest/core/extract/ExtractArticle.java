@@ -194,35 +194,28 @@ public final class ExtractArticle {
      * hold a linked image or a linked heading. Returns them, or null when {@code el} has none.
      */
     private static List<Element> teasers(Element el) {
-        int n = el.childrenSize();
-        if (n < 3) {
-            return null;
-        }
         int repeatable = 0;
-        for (int i = 0; i < n; i++) {
-            if (REPEATABLE.contains(el.child(i).normalName())) {
+        for (Element c = el.firstElementChild(); c != null && repeatable < 3; c = c.nextElementSibling()) {
+            if (REPEATABLE.contains(c.normalName())) {
                 repeatable++;
             }
         }
         if (repeatable < 3) {
             return null;
         }
-        String[] kinds = new String[n];
         Map<String, Integer> counts = new java.util.HashMap<>();
-        for (int i = 0; i < n; i++) {
-            Element child = el.child(i);
-            if (REPEATABLE.contains(child.normalName())) {
-                kinds[i] = kind(child);
-                counts.merge(kinds[i], 1, Integer::sum);
+        for (Element c = el.firstElementChild(); c != null; c = c.nextElementSibling()) {
+            if (REPEATABLE.contains(c.normalName())) {
+                counts.merge(kind(c), 1, Integer::sum);
             }
         }
         List<Element> out = null;
-        for (int i = 0; i < n; i++) {
-            if (kinds[i] != null && counts.get(kinds[i]) >= 3 && isTeaser(el.child(i))) {
+        for (Element c = el.firstElementChild(); c != null; c = c.nextElementSibling()) {
+            if (REPEATABLE.contains(c.normalName()) && counts.get(kind(c)) >= 3 && isTeaser(c, false, false, 0)) {
                 if (out == null) {
                     out = new ArrayList<>();
                 }
-                out.add(el.child(i));
+                out.add(c);
             }
         }
         return out != null && out.size() >= 3 ? out : null;
@@ -235,36 +228,44 @@ public final class ExtractArticle {
     }
 
     /** A linked image or a linked heading: the shape of a teaser for another page. */
-    private static boolean isTeaser(Element e) {
-        for (Element a : e.getElementsByTag("a")) {
-            if (!a.getElementsByTag("img").isEmpty()) {
+    private static boolean isTeaser(Element e, boolean inLink, boolean inHeading, int depth) {
+        for (Element c = e.firstElementChild(); c != null; c = c.nextElementSibling()) {
+            String tag = c.normalName();
+            boolean link = inLink || tag.equals("a");
+            boolean heading = inHeading || isHeadingTag(tag);
+            if ((link && heading) || (link && tag.equals("img"))) {
                 return true;
             }
-            for (Element up = a.parent(); up != null && up != e; up = up.parent()) {
-                String tag = up.normalName();
-                if (tag.length() == 2 && tag.charAt(0) == 'h' && tag.charAt(1) >= '1' && tag.charAt(1) <= '6') {
-                    return true;
-                }
-            }
-            for (Element inner : a.children()) {
-                String tag = inner.normalName();
-                if (tag.length() == 2 && tag.charAt(0) == 'h' && tag.charAt(1) >= '1' && tag.charAt(1) <= '6') {
-                    return true;
-                }
+            if (depth < 12 && isTeaser(c, link, heading, depth + 1)) {
+                return true;
             }
         }
         return false;
     }
 
+    private static boolean isHeadingTag(String tag) {
+        return tag.length() == 2 && tag.charAt(0) == 'h' && tag.charAt(1) >= '1' && tag.charAt(1) <= '6';
+    }
+
+    /** Counts descendants with the given tag, up to {@code limit}. */
+    private static int count(Element e, String tag, int limit) {
+        int n = 0;
+        for (Element c = e.firstElementChild(); c != null && n < limit; c = c.nextElementSibling()) {
+            if (c.normalName().equals(tag)) {
+                n++;
+            }
+            n += count(c, tag, limit - n);
+        }
+        return n;
+    }
+
     /** A table or list used for page layout holds blocks of its own: walk into it instead of keeping it whole. */
     private static boolean isLayout(Element e, String tag) {
         if (tag.equals("table")) {
-            return !e.getElementsByTag("p").isEmpty()
-                    || e.getElementsByTag("table").size() > 1
-                    || e.getElementsByTag("div").size() > 2;
+            return count(e, "p", 1) > 0 || count(e, "table", 1) > 0 || count(e, "div", 3) > 2;
         }
         if (tag.equals("ul") || tag.equals("ol")) {
-            return e.getElementsByTag("p").size() > 1;
+            return count(e, "p", 2) > 1;
         }
         return false;
     }

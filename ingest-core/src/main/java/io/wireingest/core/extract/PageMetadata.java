@@ -358,8 +358,21 @@ public record PageMetadata(
         if (s == null) {
             return null;
         }
-        String out = s.replaceAll("[\\s\\u00A0]+", " ").strip();
-        return out.isEmpty() ? null : out;
+        StringBuilder sb = new StringBuilder(s.length());
+        boolean space = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c) || c == '\u00A0') {
+                space = sb.length() > 0;
+            } else {
+                if (space) {
+                    sb.append(' ');
+                    space = false;
+                }
+                sb.append(c);
+            }
+        }
+        return sb.length() == 0 ? null : sb.toString();
     }
 
     private static final class Builder {

@@ -21,9 +21,11 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
 import org.jsoup.safety.Cleaner;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -85,13 +87,7 @@ public class ExtractionBenchmark {
     @Benchmark
     public void extractAndSanitize(Blackhole bh) {
         for (String html : pages) {
-            Document doc = Parser.htmlParser().setMaxDepth(256).parseInput(html, "");
-            Extraction article = extract.extract(doc);
-            Document dirty = Document.createShell("");
-            for (Element block : article.blocks()) {
-                dirty.body().appendChild(block);
-            }
-            bh.consume(cleaner.clean(dirty));
+            bh.consume(extractAndSanitize(html));
         }
     }
 
@@ -103,6 +99,60 @@ public class ExtractionBenchmark {
         for (byte[] b : bytes) {
             bh.consume(pipeline.process(RawItem.of("page-" + i++, "bench", "text/html", at, b)));
         }
+    }
+
+    /**
+     * Time split of {@link #interleaved}: microseconds spent in plain parse+text and in extraction+sanitizing, summed
+     * over an iteration. Their quotient is the speed ratio, measured page by page side by side so that load from
+     * other processes on a shared machine hits both alike.
+     */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class Split {
+        public long plainMicros;
+        public long extractMicros;
+
+        @Setup(Level.Iteration)
+        public void reset() {
+            plainMicros = 0;
+            extractMicros = 0;
+        }
+    }
+
+    /** Both workloads on each page in turn (alternating which goes first); see {@link Split}. */
+    @Benchmark
+    public void interleaved(Split split, Blackhole bh) {
+        boolean plainFirst = true;
+        for (String html : pages) {
+            if (plainFirst) {
+                long t0 = System.nanoTime();
+                bh.consume(Jsoup.parse(html).body().text());
+                long t1 = System.nanoTime();
+                bh.consume(extractAndSanitize(html));
+                long t2 = System.nanoTime();
+                split.plainMicros += (t1 - t0) / 1000;
+                split.extractMicros += (t2 - t1) / 1000;
+            } else {
+                long t0 = System.nanoTime();
+                bh.consume(extractAndSanitize(html));
+                long t1 = System.nanoTime();
+                bh.consume(Jsoup.parse(html).body().text());
+                long t2 = System.nanoTime();
+                split.extractMicros += (t1 - t0) / 1000;
+                split.plainMicros += (t2 - t1) / 1000;
+            }
+            plainFirst = !plainFirst;
+        }
+    }
+
+    private Document extractAndSanitize(String html) {
+        Document doc = Parser.htmlParser().setMaxDepth(256).parseInput(html, "");
+        Extraction article = extract.extract(doc);
+        Document dirty = Document.createShell("");
+        for (Element block : article.blocks()) {
+            dirty.body().appendChild(block);
+        }
+        return cleaner.clean(dirty);
     }
 
     static Path sharedDir() {
