@@ -93,8 +93,18 @@ public final class ExtractArticle {
         PageMetadata meta = PageMetadata.from(doc, found);
         Set<Long> bodyGrams =
                 meta.articleBody() == null || meta.articleBody().length() < 200 ? null : trigrams(meta.articleBody());
+        boolean anyGood = false;
         for (TextBlock block : blocks) {
             classify(block, bodyGrams);
+            anyGood |= block.kind == Kind.GOOD;
+        }
+        if (!anyGood) {
+            // A brief: no paragraph is long enough to count as prose alone; short sentences are the best evidence.
+            for (TextBlock block : blocks) {
+                if (block.kind == Kind.SHORT && block.marks == null && isLead(block)) {
+                    block.kind = Kind.GOOD;
+                }
+            }
         }
         Scores scores = new Scores();
         Range range = chooseContainer(blocks, scores);
@@ -520,7 +530,7 @@ public final class ExtractArticle {
             chosen = marked;
         }
         if (chosen == null) {
-            return new Range(null, List.of(), 0, blocks.size() - 1);
+            return new Range(null, List.of(), 0, -1); // nothing reads as an article: the reader copies the page
         }
         return joinParts(chosen.getKey(), scores);
     }

@@ -160,6 +160,40 @@ class ExtractArticleTest {
         assertThat(extraction.metadata().byline()).isEqualTo("Hannah Okafor, Tom Birch");
     }
 
+    @Test
+    void aBriefOfShortSentencesIsStillFoundAmongMenus() {
+        Document doc = Parser.htmlParser().parseInput("""
+                        <!DOCTYPE html><html><head><title>Brief</title></head><body>
+                        <nav><a href="/">Home</a> <a href="/a">World</a></nav>
+                        <div class="menu"><a href="/x">Markets</a> <a href="/y">Weather</a></div>
+                        <div class="content"><h1>Market closes early</h1>
+                        <p>The central market closed two hours early on Friday.</p>
+                        <p>Traders said the heat kept shoppers away all afternoon.</p></div>
+                        <footer><p>Copyright 2025 Example News.</p></footer></body></html>""", "");
+        List<String> texts = new ExtractArticle()
+                .extract(doc).blocks().stream().map(Element::text).toList();
+        assertThat(texts)
+                .containsExactly(
+                        "The central market closed two hours early on Friday.",
+                        "Traders said the heat kept shoppers away all afternoon.");
+    }
+
+    @Test
+    void anArticleInsideALayoutWrapperNamedSidebarIsStillTheArticle() {
+        String para = "<p>%s river ferries ran late all week because the spring tide came in higher than the"
+                + " harbour master had forecast, and the pier crews had to wait for the water to fall.</p>";
+        Document doc = Parser.htmlParser()
+                .parseInput(
+                        "<html><body><div class=\"sticky-sidebar-wrapper\"><article><h1>Ferries late</h1>"
+                                + para.formatted("The") + para.formatted("Most")
+                                + "<div class=\"share-buttons\"><a href=\"#\">Share</a> <a href=\"#\">Tweet</a>"
+                                + "</div></article></div><footer><p>About us</p></footer></body></html>",
+                        "");
+        List<String> texts = new ExtractArticle()
+                .extract(doc).blocks().stream().map(Element::text).toList();
+        assertThat(texts).hasSize(2).allMatch(t -> t.contains("river ferries ran late"));
+    }
+
     private static Article normalize(String name) throws IOException {
         RawItem raw = RawItem.of(
                 name,
