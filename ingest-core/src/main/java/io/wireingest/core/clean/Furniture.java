@@ -49,7 +49,8 @@ public final class Furniture {
                     + "|get\\s+the\\s+latest\\b.{0,80}\\binbox\\b.*|(?:click|tap)\\s+here\\s+to\\s+(?:subscribe|sign\\s+up).*"
                     + "|sign\\s+up\\s+(?:for|to)\\s+(?:our|the)\\b.{0,60}newsletter.*|have\\s+a\\s+(?:news\\s+)?tip\\?.*"
                     + "|dapatkan\\s+(?:update|informasi)\\s+.{0,80}(?:google\\s+news|whatsapp|telegram).*"
-                    + "|langgan(?:i)?\\s+.{0,40}(?:newsletter|buletin).*)\\s*$",
+                    + "|langgan(?:i)?\\s+.{0,40}(?:newsletter|buletin).*"
+                    + "|(?:did\\s+you\\s+)?like\\s+this\\s+(?:story|article)\\??\\s*share\\s+it\\b.*)\\s*$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     /** Template tokens left inside running text. */

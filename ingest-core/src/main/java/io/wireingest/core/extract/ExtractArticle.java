@@ -651,7 +651,7 @@ public final class ExtractArticle {
             if (b.isHeading() && !headsProse(candidates, i)) {
                 continue;
             }
-            if (b.chars > 20 && !seen.add(b.text)) {
+            if (b.chars >= 80 && !seen.add(b.text)) {
                 continue;
             }
             kept.add(b);
@@ -690,7 +690,7 @@ public final class ExtractArticle {
 
     /** A subheading stays when prose follows it, not a list of links or the end of the article. */
     private static boolean headsProse(List<TextBlock> candidates, int i) {
-        for (int j = i + 1; j < candidates.size() && j <= i + 2; j++) {
+        for (int j = i + 1; j < candidates.size() && j <= i + 3; j++) {
             TextBlock next = candidates.get(j);
             if (next.kind == Kind.GOOD || isProse(next)) {
                 return true;
