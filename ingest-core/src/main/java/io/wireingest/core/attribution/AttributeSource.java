@@ -43,7 +43,7 @@ public final class AttributeSource implements StoryStage {
     public void apply(Story story, ItemContext context) throws RejectedException {
         List<Credit> credits = new ArrayList<>();
         for (String line : story.creditLines()) {
-            Optional<Credit> credit = CreditLines.read(line);
+            Optional<Credit> credit = CreditLines.read(line).or(() -> CreditLines.structuredName(line));
             if (credit.isPresent()) {
                 credits.add(credit.get());
             } else if (!line.isBlank()) {
@@ -52,7 +52,7 @@ public final class AttributeSource implements StoryStage {
         }
         Element body = story.body();
         Element first = body.children().first();
-        if (first != null && first.normalName().equals("p")) {
+        if (first != null && first.normalName().equals("p") && body.children().size() > 1) {
             Optional<Credit> byline = CreditLines.read(first.text())
                     .filter(c -> c.type() == Credit.Type.BYLINE || c.type() == Credit.Type.CONTRIBUTORS);
             if (byline.isPresent()) {
@@ -74,12 +74,15 @@ public final class AttributeSource implements StoryStage {
             if (last == null) {
                 break;
             }
-            Optional<Credit> credit =
-                    last.normalName().equals("figure") ? Optional.empty() : CreditLines.read(last.text());
-            if (credit.isEmpty()) {
+            // A byline stands first, not last; and a block that is the whole body stays (it is the story).
+            List<Credit> found =
+                    last.normalName().equals("figure") || body.children().size() == 1
+                            ? List.of()
+                            : CreditLines.readAll(last.text());
+            if (found.isEmpty() || found.stream().anyMatch(c -> c.type() == Credit.Type.BYLINE)) {
                 break;
             }
-            trailing.add(0, credit.get());
+            trailing.addAll(0, found);
             last.remove();
         }
         Element last = body.children().last();
@@ -101,17 +104,27 @@ public final class AttributeSource implements StoryStage {
         }
 
         List<AgencyCredit> chain = chain(story, credits, context);
+        // The desk that publishes the story does not cite itself ("according to Reuters calculations" in Reuters
+        // copy); an originator the text quotes ("Menurut Xinhua, ..." in ANTARA copy of Xinhua) is cited.
         Set<String> own = new HashSet<>();
-        chain.forEach(c -> own.add(c.name()));
+        if (!chain.isEmpty()) {
+            own.add(chain.get(chain.size() - 1).name());
+        }
         if (story.dateline() != null && story.dateline().agency() != null) {
-            own.addAll(List.of(story.dateline().agency().split("[-/]")));
             own.add(story.dateline().agency());
         }
         List<String> paragraphs = new ArrayList<>();
+        int n = 0;
         for (Element block : body.children()) {
             paragraphs.add(block.text());
+            if (++n % 256 == 0) {
+                context.checkTime();
+            }
         }
-        List<String> cited = CitedSources.find(paragraphs, own);
+        List<String> cited = CitedSources.find(
+                paragraphs,
+                own,
+                story.dateline() == null ? null : story.dateline().countryCode());
 
         Set<String> seen = new LinkedHashSet<>();
         for (Contributor c : story.contributors()) {

@@ -135,6 +135,14 @@ public final class CitedSources {
      * story's own agencies).
      */
     public static List<String> find(List<String> paragraphs, Collection<String> exclude) {
+        return find(paragraphs, exclude, null);
+    }
+
+    /**
+     * As {@link #find(List, Collection)}; "state media" that names no country means the state media of
+     * {@code datelineCountry} (ISO code of the dateline's place), when given.
+     */
+    public static List<String> find(List<String> paragraphs, Collection<String> exclude, String datelineCountry) {
         Set<String> out = new LinkedHashSet<>();
         for (String text : paragraphs) {
             List<int[]> hits = new ArrayList<>();
@@ -167,6 +175,9 @@ public final class CitedSources {
             Matcher s = STATE_MEDIA.matcher(text);
             while (s.find()) {
                 String code = stateCountry(text, s.start(), s.end());
+                if (code == null) {
+                    code = datelineCountry;
+                }
                 if (code != null && cites(text, s.start(), s.end())) {
                     String agency = AGENCIES.stateAgency(code).orElse(null);
                     if (agency != null) {

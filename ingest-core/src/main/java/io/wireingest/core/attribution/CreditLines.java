@@ -38,11 +38,15 @@ public final class CreditLines {
             Pattern.compile("^(?:(?:copyright|hak\\s+cipta)\\s*(?:©|\\(c\\))?|©|\\(c\\))\\s*(?<rest>.{1,160})$", FLAGS);
     private static final Pattern YEAR = Pattern.compile("(?<!\\d)(?:19|20)\\d{2}(?!\\d)");
     private static final Pattern HOLDER_NOISE = Pattern.compile(
-            "(?:all\\s+rights\\s+reserved|hak\\s+cipta\\s+dilindungi(?:\\s+undang-undang)?|dilarang\\s+mengambil.*"
+            "(?:all\\s+rights\\s+reserved|copyright|hak\\s+cipta(?!\\s+dilindungi)|©|\\(c\\)|hak\\s+cipta\\s+dilindungi(?:\\s+undang-undang)?|dilarang\\s+mengambil.*"
                     + "|(?<!\\d)(?:19|20)\\d{2}(?:\\s*[-–]\\s*(?:19|20)\\d{2})?|[.,;:|]+)",
             FLAGS);
     private static final Pattern SIGN_OFF = Pattern.compile(
             "^(?:-{1,3}|—|–)\\s*(?<a>\\p{L}[\\p{L}\\-]{1,24})\\s*(?:-{1,3}|—|–)?\\.?$", Pattern.UNICODE_CASE);
+    /** An agency standing alone as the last line: {@code BERNAMA}, {@code (AFP)}. */
+    private static final Pattern AGENCY_ALONE =
+            Pattern.compile("^\\(?\\s*(?<a>\\p{Lu}[\\p{L}\\-. ]{1,24}?)\\s*\\)?\\.?$", Pattern.UNICODE_CASE);
+
     private static final Pattern END_MARK = Pattern.compile(
             "^(?:[(\\[]\\s*(?:end|ends|selesai|tamat)\\s*[)\\]]|-+\\s*(?:end|ends)\\s*-+|#{3}|(?:end|ends))\\.?$",
             FLAGS);
@@ -63,7 +67,7 @@ public final class CreditLines {
     /** A sign-off glued to the end of a paragraph: {@code … said. -- BERNAMA}, {@code … (END)}. */
     private static final Pattern TAIL = Pattern.compile(
             "(?<tail>(?:-{1,3}|—|–)\\s*\\p{Lu}[\\p{L}\\-]{1,24}|[(\\[]\\s*(?:END|ENDS|SELESAI)\\s*[)\\]]"
-                    + "|\\(\\s*[^()/]{1,30}/[^()]{1,60}\\))\\s*\\.?\\s*$");
+                    + "|\\(\\s*[^()/]{1,30}/[^()]{1,60}\\)|\\(\\s*\\p{Lu}[\\p{L}\\-]{1,20}\\s*\\))\\s*\\.?\\s*$");
 
     private CreditLines() {}
 
@@ -104,6 +108,13 @@ public final class CreditLines {
             Optional<String> agency = AGENCIES.canonical(m.group("a"));
             return agency.map(a -> new Credit(Credit.Type.SIGN_OFF, s, List.of(a), List.of(), null, null));
         }
+        if ((m = AGENCY_ALONE.matcher(s)).matches()
+                && (s.startsWith("(") == s.replaceAll("\\.$", "").endsWith(")"))
+                && (s.startsWith("(") || m.group("a").equals(m.group("a").toUpperCase(Locale.ROOT)))
+                && AGENCIES.is(m.group("a"), AgencyDirectory.Kind.AGENCY, AgencyDirectory.Kind.EXCHANGE)) {
+            String agency = AGENCIES.canonical(m.group("a")).get();
+            return Optional.of(new Credit(Credit.Type.SIGN_OFF, s, List.of(agency), List.of(), null, null));
+        }
         if ((m = SLASHED.matcher(s)).matches()) {
             return slashed(s, m.group("a"), m.group("b"));
         }
@@ -126,6 +137,57 @@ public final class CreditLines {
             return byline(s, m.group("label"), m.group("names"));
         }
         return Optional.empty();
+    }
+
+    /** Where a copyright notice starts inside a block that also holds other credits. */
+    private static final Pattern COPYRIGHT_START =
+            Pattern.compile("(?=(?:copyright|hak\\s+cipta)\\s*(?:©|\\(c\\))|©)", FLAGS);
+
+    /**
+     * Reads a block that may hold several credits run together ({@code Pewarta: A Editor: B COPYRIGHT © ANTARA
+     * 2024}, as a page renders lines joined by {@code <br>}): every credit, or an empty list when any part is no credit.
+     */
+    public static List<Credit> readAll(String block) {
+        if (block == null || block.isBlank()) {
+            return List.of();
+        }
+        Optional<Credit> whole = read(block);
+        if (whole.isPresent() && whole.get().type() != Credit.Type.CONTRIBUTORS) {
+            return List.of(whole.get());
+        }
+        List<Credit> out = new ArrayList<>();
+        String text = block.strip();
+        Matcher start = COPYRIGHT_START.matcher(text);
+        List<String> parts = start.find() && start.start() > 0
+                ? List.of(text.substring(0, start.start()), text.substring(start.start()))
+                : List.of(text);
+        for (String part : parts) {
+            if (part.isBlank()) {
+                continue;
+            }
+            Optional<Credit> credit = read(part);
+            if (credit.isEmpty()) {
+                return List.of();
+            }
+            out.add(credit.get());
+        }
+        return out;
+    }
+
+    /**
+     * A name from a structured credit field of a format ({@code source}, {@code infoSources}, {@code distributor}):
+     * the agency it names, canonical when the directory knows it, else as given; empty when it is no short name.
+     */
+    public static Optional<Credit> structuredName(String field) {
+        if (field == null) {
+            return Optional.empty();
+        }
+        String s = field.strip();
+        if (s.isEmpty() || s.length() > 60 || s.matches(".*[.!?]\\s.*")) {
+            return Optional.empty();
+        }
+        String name = AGENCIES.findPrefix(s).map(AgencyDirectory.Entry::name).orElse(s);
+        return Optional.of(new Credit(Credit.Type.SIGN_OFF, s, List.of(name), List.of(), null, null));
     }
 
     /**
@@ -213,9 +275,12 @@ public final class CreditLines {
                     : key.startsWith("translated")
                             ? "translator"
                             : key.startsWith("photo") ? "photographer" : "reporter";
-            String names = m.group("names").replaceAll("\\s+in\\s+\\p{Lu}[\\p{L} ]*$", "");
-            for (String name : names(names)) {
-                people.add(new Contributor(role, name, label + " by"));
+            for (String name : names(m.group("names"))) {
+                // "Reporting by Ana Cruz in Manila": the place is not part of the name
+                String person = name.replaceAll("\\s+in\\s+\\p{Lu}.*$", "").strip();
+                if (!person.isEmpty()) {
+                    people.add(new Contributor(role, person, label + " by"));
+                }
             }
         }
         return people.isEmpty()

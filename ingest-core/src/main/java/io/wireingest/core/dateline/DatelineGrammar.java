@@ -76,7 +76,7 @@ final class DatelineGrammar {
     private static final String AGENCY = "(?:\\s*,?\\s*\\(\\s*(?<paren>[^()]{1,50}?)\\s*\\)"
             + "|\\s*\\.?\\s*/\\s*(?<slash>\\p{L}[\\p{L}\\-]{1,20})\\s*/\\s*\\.?"
             + "|\\s+(?<bare>\\p{Lu}[\\p{L}\\-]{1,15}))";
-    private static final String SEPARATOR = "\\s*(?<sep>-{1,3}|–{1,2}|—{1,2}|_|:|\\|)";
+    private static final String SEPARATOR = "\\s*(?<sep>\\.-|-{1,3}|–{1,2}|—{1,2}|_|:|\\|)";
     private static final String BODY_START = "(?=\\s*(?:[\\p{Lu}\\p{N}\"“'‘(\\[]|$))";
     private static final String BYLINE =
             "(?:By\\s+(?<byline>\\p{Lu}[\\p{Ll}'’\\-]+\\.?(?:\\s*(?:,|and|dan|&)?\\s*\\p{Lu}[\\p{L}'’\\-.]*){0,6}?)"
@@ -96,7 +96,7 @@ final class DatelineGrammar {
         outlets.sort(Comparator.comparingInt(String::length).reversed());
         String prefix = "(?:(?<prefix>" + DOMAIN + "|(?i:" + String.join("|", outlets) + "))\\s*,\\s*)?";
         DATELINE = Pattern.compile("^\\s*" + BYLINE + "(?<start>)" + prefix
-                + "(?<places>" + PLACE + "(?:\\s*/\\s*" + PLACE + ")*)"
+                + "(?:(?<places>" + PLACE + "(?:\\s*/\\s*" + PLACE + ")*)|(?=" + DATE + "\\s*\\())"
                 + "(?<regions>(?:\\s*,\\s*" + REGION + "){0,3}?)"
                 + "(?:\\s*,?\\s*(?<date>" + DATE + ")\\.?)?"
                 + "(?:(?<agency>" + AGENCY + ")(?:" + SEPARATOR + ")?|" + SEPARATOR.replace("<sep>", "<sep2>") + ")"
@@ -106,6 +106,9 @@ final class DatelineGrammar {
     private static final Pattern REGION_SPLIT = Pattern.compile("\\s*,\\s*");
     private static final Pattern PLACE_SPLIT = Pattern.compile("\\s*/\\s*");
     private static final Pattern AGENCY_SPLIT = Pattern.compile("\\s*[-/]\\s*");
+    /** A desk code after a known agency, as dpa prints its regional services: {@code dpa/lno}. */
+    private static final Pattern REGIONAL_CODE = Pattern.compile("\\p{Ll}{2,5}");
+
     private static final Pattern UNKNOWN_CODE = Pattern.compile("\\p{Lu}[\\p{Lu}\\d]{1,7}");
 
     /** Words that start sentences, never datelines. */
@@ -201,6 +204,11 @@ final class DatelineGrammar {
 
     private DatelineGrammar() {}
 
+    /** A site name standing alone as the dateline ({@code Suara.com - …}), as some outlets print it. */
+    private static final Pattern OUTLET_ONLY = Pattern.compile("^\\s*(?<outlet>[\\p{L}\\d][\\p{L}\\d\\-]*"
+            + "\\.(?i:com|net|org|id|co\\.id|tv|news|info|asia|my|com\\.my|sg|com\\.sg|in|co\\.in|ph|vn|kr|co\\.kr|jp"
+            + "|cn|co|co\\.uk))\\s*(?<sep>-{1,3}|–{1,2}|—{1,2})\\s*(?=[\\p{Lu}\\p{N}\"“'‘])");
+
     /** Reads the dateline at the start of a lead, if there is one that the gazetteer and directory can vouch for. */
     static Optional<Reading> read(String lead) {
         if (lead == null || lead.isBlank()) {
@@ -209,10 +217,28 @@ final class DatelineGrammar {
         String s = lead.length() > 400 ? lead.substring(0, 400) : lead;
         Matcher m = DATELINE.matcher(s);
         if (!m.lookingAt()) {
+            Matcher o = OUTLET_ONLY.matcher(s);
+            if (o.lookingAt()) {
+                return Optional.of(new Reading(
+                        s.substring(0, o.end()).strip(),
+                        o.end(),
+                        null,
+                        o.group("outlet"),
+                        List.of(),
+                        List.of(),
+                        null,
+                        null,
+                        null));
+            }
             return Optional.empty();
         }
         String placesText = m.group("places");
-        List<String> places = List.of(PLACE_SPLIT.split(placesText.strip()));
+        // A dateline without a place ("Jan 3 (OPTA) -") needs a date and a known agency.
+        if (placesText == null
+                && (m.group("date") == null || m.group("paren") == null || !agencyKnown(m.group("paren")))) {
+            return Optional.empty();
+        }
+        List<String> places = placesText == null ? List.of() : List.of(PLACE_SPLIT.split(placesText.strip()));
         for (String p : places) {
             String first = p.split("\\s+")[0];
             boolean known = GAZETTEER.city(p).isPresent();
@@ -312,7 +338,8 @@ final class DatelineGrammar {
         for (String p : parts) {
             if (AGENCIES.find(p).isPresent()) {
                 any = true;
-            } else if (!UNKNOWN_CODE.matcher(p).matches()) {
+            } else if (!UNKNOWN_CODE.matcher(p).matches()
+                    && !(any && REGIONAL_CODE.matcher(p).matches())) {
                 return false;
             }
         }

@@ -7,13 +7,18 @@ import io.wireingest.core.pipeline.ItemContext;
 import io.wireingest.core.pipeline.RejectedException;
 import io.wireingest.core.pipeline.StageName;
 import io.wireingest.core.pipeline.StoryStage;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -38,6 +43,11 @@ public final class ExtractDateline implements StoryStage {
     private static final Pattern DATELINE_LIKE =
             Pattern.compile("^\\s*\\p{Lu}[^.!?\\n]{1,60}?(?:\\([^()]{1,40}\\))?\\s*(?:-{1,3}|–|—)\\s+\\S");
 
+    /** An ISO-like timestamp: {@code 20170102T222800+0000}, {@code 2018-01-03 20:13:08 GMT+00:00}. */
+    private static final Pattern TIMESTAMP_FIELD = Pattern.compile(
+            "(?<y>\\d{4})-?(?<mo>\\d{2})-?(?<d>\\d{2})(?:[T ]\\s*(?<h>\\d{2}):?(?<mi>\\d{2})(?::?(?<s>\\d{2}))?"
+                    + "(?:\\.\\d+)?\\s*(?:GMT|UTC)?\\s*(?<off>Z|[+-]\\d{2}:?\\d{2})?)?");
+
     private static final Pattern DOMAIN_LIKE = Pattern.compile("[\\p{L}\\d][\\p{L}\\d\\-]*(?:\\.\\p{L}{2,}){1,3}");
     private static final Pattern AGENCY_PARTS = Pattern.compile("(?<=[-/])|(?=[-/])");
 
@@ -60,26 +70,35 @@ public final class ExtractDateline implements StoryStage {
 
         DatelineGrammar.Reading reading = null;
         String leadRest = null;
+        if (field != null && !field.isEmpty() && TIMESTAMP_FIELD.matcher(field).matches()) {
+            // Some feeds put a timestamp, not a dateline, in the dateline field.
+            story.dateline(timestampField(field));
+            return;
+        }
         if (field != null && !field.isEmpty()) {
-            reading = DatelineGrammar.read(field)
-                    .or(() -> DatelineGrammar.read(field + " -"))
-                    .orElse(null);
-            if (reading == null) {
-                story.warn("dateline field not understood: \"" + field + "\"");
-                story.dateline(new Dateline(field, null, null, null, null, null, null, false));
+            Optional<DatelineGrammar.Reading> fromField =
+                    DatelineGrammar.read(field).or(() -> DatelineGrammar.read(field + " -"));
+            Optional<DatelineGrammar.Reading> inLead =
+                    lead == null ? Optional.empty() : DatelineGrammar.read(plain(lead));
+            if (inLead.isPresent()
+                    && (fromField.isEmpty() && sameHead(inLead.get(), field)
+                            || fromField.isPresent() && sameHead(inLead.get(), fromField.get()))) {
+                // The lead prints the same dateline in full: it is what the story shows, the field adds the date.
+                reading = inLead.get();
+                if (reading.date() == null
+                        && fromField.isPresent()
+                        && fromField.get().date() != null) {
+                    reading = withDate(reading, fromField.get());
+                }
+                leadRest = strip(lead, reading.end());
+            } else if (fromField.isPresent()) {
+                reading = withText(fromField.get(), field);
+            } else {
+                story.dateline(fieldOnly(field));
                 return;
             }
-            reading = withText(reading, field);
-            if (lead != null) {
-                Optional<DatelineGrammar.Reading> inLead = DatelineGrammar.read(lead.text());
-                if (inLead.isPresent() && sameHead(inLead.get(), reading)) {
-                    leadRest = strip(lead, inLead.get().end());
-                } else if (lead.text().startsWith(field)) {
-                    leadRest = strip(lead, field.length());
-                }
-            }
         } else if (lead != null) {
-            String text = lead.text();
+            String text = plain(lead);
             reading = DatelineGrammar.read(text).orElse(null);
             if (reading == null) {
                 if (DATELINE_LIKE.matcher(text).lookingAt()) {
@@ -129,6 +148,9 @@ public final class ExtractDateline implements StoryStage {
             if (regionCode.isPresent()) {
                 country = titleCase(region);
                 code = regionCode.get();
+            } else if (country == null && GAZETTEER.regionCountryCode(region).isPresent()) {
+                // a state or province ("EL PASO, Texas"): the country is known, but not printed
+                code = GAZETTEER.regionCountryCode(region).get();
             } else if (DOMAIN_LIKE.matcher(region).matches()
                     || AGENCIES.is(region, AgencyDirectory.Kind.OUTLET, AgencyDirectory.Kind.AGENCY)) {
                 outlet = outletName(region);
@@ -181,7 +203,45 @@ public final class ExtractDateline implements StoryStage {
             }
         }
         return new Dateline(
-                r.text(), String.join("/", places), country, code, agency, dateText, date, inferred, outlet, dateTime);
+                r.text(),
+                places.isEmpty() ? null : String.join("/", places),
+                country,
+                code,
+                agency,
+                dateText,
+                date,
+                inferred,
+                outlet,
+                dateTime);
+    }
+
+    private static Dateline timestampField(String field) {
+        Matcher m = TIMESTAMP_FIELD.matcher(field);
+        LocalDate date = null;
+        OffsetDateTime dateTime = null;
+        if (m.matches()) {
+            try {
+                date = LocalDate.of(
+                        Integer.parseInt(m.group("y")),
+                        Integer.parseInt(m.group("mo")),
+                        Integer.parseInt(m.group("d")));
+                if (m.group("h") != null && m.group("off") != null) {
+                    LocalTime time = LocalTime.of(
+                            Integer.parseInt(m.group("h")),
+                            Integer.parseInt(m.group("mi")),
+                            m.group("s") == null ? 0 : Integer.parseInt(m.group("s")));
+                    String off = m.group("off").replace(":", "");
+                    ZoneOffset offset = off.equalsIgnoreCase("Z")
+                            ? ZoneOffset.UTC
+                            : ZoneOffset.of(off.substring(0, 3) + ":" + off.substring(3));
+                    dateTime = OffsetDateTime.of(date, time, offset);
+                }
+            } catch (DateTimeException e) {
+                date = null;
+                dateTime = null;
+            }
+        }
+        return new Dateline(field, null, null, null, null, field, date, false, null, dateTime);
     }
 
     /** The first anchored in-text date of the first paragraphs, resolved: it places a bare weekday of the lead. */
@@ -209,8 +269,52 @@ public final class ExtractDateline implements StoryStage {
                 r.agencyPrinted());
     }
 
+    private static boolean sameHead(DatelineGrammar.Reading lead, String field) {
+        String head = field.split("[,(/]")[0];
+        return !lead.places().isEmpty() && Gazetteer.key(lead.places().get(0)).equals(Gazetteer.key(head));
+    }
+
+    private static DatelineGrammar.Reading withDate(DatelineGrammar.Reading r, DatelineGrammar.Reading dated) {
+        return new DatelineGrammar.Reading(
+                r.text(),
+                r.end(),
+                r.byline(),
+                r.prefixOutlet(),
+                r.places(),
+                r.regions(),
+                dated.dateText(),
+                dated.date(),
+                r.agencyPrinted());
+    }
+
+    /**
+     * A structured dateline field the grammar cannot vouch for ({@code Newport News, VA}): the format says it is a
+     * dateline, so its first part is taken as the place, as printed.
+     */
+    private static Dateline fieldOnly(String field) {
+        String[] parts = field.split("\\s*,\\s*");
+        String place = parts[0].replaceAll("\\s*\\(.*$", "").strip();
+        if (place.isEmpty() || place.length() > 60) {
+            return new Dateline(field, null, null, null, null, null, null, false);
+        }
+        String country = null;
+        String code = GAZETTEER.city(place).map(Gazetteer.City::countryCode).orElse(null);
+        for (int i = 1; i < parts.length; i++) {
+            Optional<String> c = GAZETTEER.countryCode(parts[i]);
+            if (c.isPresent()) {
+                country = titleCase(parts[i]);
+                code = c.get();
+            }
+        }
+        if (country == null && code != null) {
+            country = GAZETTEER.countryName(code).orElse(null);
+        }
+        return new Dateline(field, titleCase(place), country, code, null, null, null, false);
+    }
+
     private static boolean sameHead(DatelineGrammar.Reading a, DatelineGrammar.Reading b) {
-        return a.places().size() == b.places().size()
+        return !a.places().isEmpty()
+                && a.places().size() == b.places().size()
                 && Gazetteer.key(a.places().get(0))
                         .equals(Gazetteer.key(b.places().get(0)));
     }
@@ -221,19 +325,44 @@ public final class ExtractDateline implements StoryStage {
         if (whole.isPresent()) {
             return whole.get();
         }
-        StringBuilder sb = new StringBuilder();
+        // Parts the directory knows keep their order and separators; desk codes beside them ("dpa/lno") drop out.
+        List<String> parts = new ArrayList<>();
+        List<String> separators = new ArrayList<>();
+        String pendingSeparator = null;
+        boolean anyKnown = false;
         for (String part : AGENCY_PARTS.split(printed.replaceAll("\\s*([-/])\\s*", "$1"))) {
             if (part.equals("-") || part.equals("/")) {
-                sb.append(part);
-            } else {
-                sb.append(AGENCIES.canonical(part).orElse(part.strip()));
+                pendingSeparator = part;
+                continue;
             }
+            Optional<String> known = AGENCIES.canonical(part);
+            anyKnown |= known.isPresent();
+            parts.add(known.orElse("\u0000" + part.strip()));
+            separators.add(pendingSeparator);
+            pendingSeparator = null;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < parts.size(); i++) {
+            String part = parts.get(i);
+            boolean unknown = part.startsWith("\u0000");
+            if (unknown && anyKnown) {
+                continue;
+            }
+            if (sb.length() > 0) {
+                sb.append(separators.get(i) == null ? "-" : separators.get(i));
+            }
+            sb.append(unknown ? part.substring(1) : part);
         }
         return sb.toString();
     }
 
     private static String outletName(String printed) {
         return AGENCIES.canonical(printed).orElse(printed.strip());
+    }
+
+    /** The paragraph's text with no-break spaces as spaces (same length, so offsets still fit the paragraph). */
+    private static String plain(Element paragraph) {
+        return paragraph.text().replace('\u00A0', ' ').replace('\u202F', ' ');
     }
 
     /** The paragraphs a dateline may lead: the first text blocks, past a byline standing on its own. */

@@ -28,6 +28,7 @@ public final class Gazetteer {
     private final Map<String, City> cities = new HashMap<>();
     private final Map<String, String> countryCodes = new HashMap<>();
     private final Map<String, String> countryNames = new HashMap<>();
+    private final Map<String, String> regionCountries = new HashMap<>();
 
     private Gazetteer() {
         read("countries.tsv", (cols) -> {
@@ -36,6 +37,11 @@ public final class Gazetteer {
             countryNames.put(code, names[0]);
             for (String n : names) {
                 countryCodes.putIfAbsent(key(n), code);
+            }
+        });
+        read("regions.tsv", (cols) -> {
+            for (String n : cols[1].split("\\|")) {
+                regionCountries.putIfAbsent(n.strip(), cols[0]);
             }
         });
         read("cities.tsv", (cols) -> {
@@ -61,6 +67,14 @@ public final class Gazetteer {
     /** The ISO code of a country name in any of its spellings ({@code Korea Selatan} → {@code KR}). */
     public Optional<String> countryCode(String country) {
         return country == null ? Optional.empty() : Optional.ofNullable(countryCodes.get(key(country)));
+    }
+
+    /**
+     * The ISO code of the country of a region a dateline prints after its city ({@code Pa.}, {@code Calif.},
+     * {@code Sabah}, {@code Jatim}); spelled exactly, since postal codes are short.
+     */
+    public Optional<String> regionCountryCode(String region) {
+        return region == null ? Optional.empty() : Optional.ofNullable(regionCountries.get(region.strip()));
     }
 
     /** The English short name of a country by ISO code. */

@@ -27,11 +27,15 @@ final class InTextDates {
     private static final String WD = "(?<wd>" + DateWords.WEEKDAY_FULL + ")";
     private static final String TIME =
             "(?:\\s*[,|\\-–—]?\\s*(?:(?:sekitar\\s+)?(?:pukul|jam|pkl\\.?|pk\\.?|at|around)\\s*)?"
-                    + "(?<h>\\d{1,2})[.:](?<min>\\d{2})(?![\\d.:]\\d)(?:\\s*(?<ampm>[ap]\\.?\\s?m\\.?))?"
+                    + "(?<h>\\d{1,2})[.:](?<min>\\d{2})(?:[.:]\\d{2})?(?![\\d.:]\\d)(?:\\s*(?<ampm>[ap]\\.?\\s?m\\.?))?"
                     + "(?:\\s*\\(?(?<tz>" + TimeZoneTable.ABBREVIATION + ")\\)?(?![\\p{L}]))?)?";
+    /** A time printed before the date it belongs to: {@code pukul 19.55 Wita, Jumat (22/9)}. */
+    private static final String TIME_BEFORE = "(?:(?:pukul|jam)\\s*(?<h0>\\d{1,2})[.:](?<min0>\\d{2})"
+            + "(?:\\s*(?<tz0>" + TimeZoneTable.ABBREVIATION + ")(?![\\p{L}]))?\\s*,?\\s*)?";
+
     private static final Pattern ANCHORED = Pattern.compile(
-            "(?<![\\p{L}])" + WD + "\\s*\\(\\s*(?<d>\\d{1,2})\\s*/\\s*(?<m>\\d{1,2})(?:\\s*/\\s*(?<y>\\d{2,4}))?\\s*\\)"
-                    + TIME,
+            "(?<![\\p{L}])" + TIME_BEFORE + WD
+                    + "\\s*\\(\\s*(?<d>\\d{1,2})\\s*/\\s*(?<m>\\d{1,2})(?:\\s*/\\s*(?<y>\\d{2,4}))?\\s*\\)" + TIME,
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern WRITTEN = Pattern.compile(
             "(?<![\\p{L}\\d])(?:" + WD + "\\s*,?\\s*)?(?:"
@@ -126,6 +130,15 @@ final class InTextDates {
         return m.end();
     }
 
+    /** A named group's text, or null when the pattern has no such group or it did not match. */
+    private static String group(Matcher m, String name) {
+        try {
+            return m.group(name);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     private static Found build(String printed, Matcher m, String weekday, int month, int day, String year, int start) {
         if (month < 1 || month > 12 || day < 1 || day > 31) {
             return null;
@@ -137,10 +150,11 @@ final class InTextDates {
         }
         LocalTime time = null;
         ZoneOffset offset = null;
-        if (m.group("h") != null) {
-            int h = Integer.parseInt(m.group("h"));
-            int min = Integer.parseInt(m.group("min"));
-            String ampm = m.group("ampm");
+        String hour = group(m, "h") != null ? group(m, "h") : group(m, "h0");
+        if (hour != null) {
+            int h = Integer.parseInt(hour);
+            int min = Integer.parseInt(group(m, "h") != null ? group(m, "min") : group(m, "min0"));
+            String ampm = group(m, "h") != null ? group(m, "ampm") : null;
             if (ampm != null) {
                 boolean pm = Character.toLowerCase(ampm.charAt(0)) == 'p';
                 if (h == 12) {
@@ -152,8 +166,9 @@ final class InTextDates {
             if (h <= 23 && min <= 59) {
                 time = LocalTime.of(h, min);
             }
-            if (m.group("tz") != null) {
-                offset = TimeZoneTable.offset(m.group("tz")).orElse(null);
+            String tz = group(m, "h") != null ? group(m, "tz") : group(m, "tz0");
+            if (tz != null) {
+                offset = TimeZoneTable.offset(tz).orElse(null);
             }
         }
         DayOfWeek wd = weekday == null ? null : DateWords.weekday(weekday);

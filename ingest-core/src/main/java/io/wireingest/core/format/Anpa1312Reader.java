@@ -84,6 +84,9 @@ public final class Anpa1312Reader implements WireFormatReader {
         String month = null;
         String day = null;
         for (String line : headerLines.subList(Math.min(1, headerLines.size()), headerLines.size())) {
+            if (line.length() > 200) {
+                continue;
+            }
             Matcher m = HEADER.matcher(line.replaceAll("[\\x00-\\x1F]", " "));
             if (m.matches()) {
                 story.urgency(urgency(m.group(1)));

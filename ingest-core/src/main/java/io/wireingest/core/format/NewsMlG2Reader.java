@@ -196,6 +196,13 @@ public final class NewsMlG2Reader implements WireFormatReader {
     private static void body(Element newsItem, Story story, ItemContext context) {
         Element set = newsItem.selectFirst("contentSet");
         if (set == null) {
+            story.warn("the news item has no contentSet: no body");
+            return;
+        }
+        if (!set.select("> remoteContent").isEmpty()
+                && set.select("> inlineXML, > inlineData").isEmpty()) {
+            // Remote content would need a fetch; readers never touch the network.
+            story.warn("the body is remote content (remoteContent), which is not fetched");
             return;
         }
         for (Element part : set.children()) {

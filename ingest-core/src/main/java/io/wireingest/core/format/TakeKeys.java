@@ -21,11 +21,18 @@ public final class TakeKeys {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern TRAILING_PARENS = Pattern.compile("^(.*?)\\s*\\(([^()]+)\\)\\s*$");
 
+    private static final int MAX_KEY = 80;
+    private static final int MAX_SLUGLINE = 300;
+
     private TakeKeys() {}
 
     /** Whether a string reads as a take key. */
     public static boolean isTakeKey(String s) {
-        return s != null && !s.isBlank() && KNOWN.matcher(s.strip()).matches();
+        // Take keys are short; the length cap also keeps the patterns linear on hostile input.
+        return s != null
+                && !s.isBlank()
+                && s.length() <= MAX_KEY
+                && KNOWN.matcher(s.strip()).matches();
     }
 
     /**
@@ -37,6 +44,9 @@ public final class TakeKeys {
             return new String[] {null, null};
         }
         String s = slugline.strip();
+        if (s.length() > MAX_SLUGLINE) {
+            return new String[] {s, null};
+        }
         Matcher parens = TRAILING_PARENS.matcher(s);
         if (parens.matches() && isTakeKey(parens.group(2))) {
             return new String[] {parens.group(1).strip(), parens.group(2).strip()};
@@ -54,6 +64,9 @@ public final class TakeKeys {
     public static List<String> signals(String takeKey) {
         List<String> out = new ArrayList<>();
         if (takeKey == null) {
+            return out;
+        }
+        if (takeKey.length() > MAX_KEY) {
             return out;
         }
         String k = takeKey.toLowerCase(Locale.ROOT);

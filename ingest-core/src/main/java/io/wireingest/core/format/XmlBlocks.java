@@ -178,7 +178,7 @@ public final class XmlBlocks {
                 continue;
             }
             lines++;
-            if (line.strip().matches(".*\\S {3,}\\S.*")) {
+            if (line.strip().contains("   ")) {
                 columned++;
             }
         }

@@ -32,7 +32,9 @@ import org.jsoup.nodes.TextNode;
  * dropped. Query it with jsoup selectors on lowercase names (jsoup matches tag names case-insensitively).
  */
 public final class SafeXml {
-    private static final XMLInputFactory FACTORY = factory();
+    /** One configured factory per thread: the JDK does not promise that a shared factory is thread-safe. */
+    private static final ThreadLocal<XMLInputFactory> FACTORY = ThreadLocal.withInitial(SafeXml::factory);
+
     private static final Pattern NAMED_ENTITY = Pattern.compile("&([A-Za-z][A-Za-z0-9]{1,31});");
     private static final Pattern ENTITY_DECLARATION = Pattern.compile("<!ENTITY", Pattern.CASE_INSENSITIVE);
     private static final int TIME_CHECK_EVERY = 4096;
@@ -96,7 +98,7 @@ public final class SafeXml {
         int events = 0;
         XMLStreamReader r = null;
         try {
-            r = FACTORY.createXMLStreamReader(new StringReader(xml));
+            r = FACTORY.get().createXMLStreamReader(new StringReader(xml));
             while (r.hasNext()) {
                 int event = r.next();
                 if (++events % TIME_CHECK_EVERY == 0) {

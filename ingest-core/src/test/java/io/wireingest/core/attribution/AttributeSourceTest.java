@@ -72,6 +72,17 @@ class AttributeSourceTest {
     }
 
     @Test
+    void readsCreditsRunTogetherInOneBlock() {
+        JsonNode a = normalize("antara-id", """
+                Bogor (ANTARA) - Hujan deras membuat sejumlah jalan tergenang pada Selasa sore.
+                Pewarta: Dewi Lestari Editor: Budi Santoso COPYRIGHT © ANTARA 2024
+                """);
+        assertThat(contributors(a)).containsExactly("reporter:Dewi Lestari", "editor:Budi Santoso");
+        assertThat(a.path("copyrightNotice").asText()).isEqualTo("COPYRIGHT © ANTARA 2024");
+        assertThat(body(a)).isEqualTo("Hujan deras membuat sejumlah jalan tergenang pada Selasa sore.");
+    }
+
+    @Test
     void readsATranslatedForeignStoryAsAChain() {
         JsonNode a = normalize("antara-id", """
                 Tokyo (ANTARA) - Pemerintah Jepang menaikkan anggaran pertahanan, menurut Kyodo.
@@ -83,8 +94,8 @@ class AttributeSourceTest {
         assertThat(a.path("wire").path("attribution").path("credit").asText()).isEqualTo("Sumber: Kyodo-OANA");
         assertThat(contributors(a)).containsExactly("translator:Sari Wulandari");
         assertThat(a.path("infoSources")).hasSize(3);
-        // Kyodo is the story's own originator: not a source the text cites
-        assertThat(a.path("wire").path("attribution").path("cited")).isEmpty();
+        // the text quotes its originator: that is a citation too (the publisher's own name would not be)
+        assertThat(a.path("wire").path("attribution").path("cited").toString()).isEqualTo("[\"Kyodo\"]");
     }
 
     @Test

@@ -34,6 +34,14 @@ class CitedSourcesTest {
     }
 
     @Test
+    void readsStateMediaWithoutACountryAsTheStateMediaOfTheDatelinesCountry() {
+        List<String> paragraphs = List.of("Rudal itu jatuh di laut, kata media pemerintah pada Jumat.");
+        assertThat(CitedSources.find(paragraphs, Set.of(), "KP")).containsExactly("KCNA");
+        assertThat(CitedSources.find(paragraphs, Set.of(), "ID")).isEmpty();
+        assertThat(CitedSources.find(paragraphs, Set.of(), null)).isEmpty();
+    }
+
+    @Test
     void keepsTheOrderOfFirstMentionAndNamesEachOnce() {
         assertThat(cited(
                         "According to Yonhap, the talks ended.",

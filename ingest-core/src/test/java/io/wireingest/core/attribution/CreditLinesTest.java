@@ -52,6 +52,14 @@ class CreditLinesTest {
     }
 
     @Test
+    void leavesTheReportersPlaceOutOfTheName() {
+        assertThat(read("Reporting by Ana Cruz in Manila and Tom Reyes in Cebu; Editing by Mark Field")
+                        .contributors())
+                .extracting(Contributor::name)
+                .containsExactly("Ana Cruz", "Tom Reyes", "Mark Field");
+    }
+
+    @Test
     void readsABylineOfSeveralReporters() {
         Credit c = read("By Ana Cruz and Tom Reyes");
         assertThat(c.type()).isEqualTo(Credit.Type.BYLINE);

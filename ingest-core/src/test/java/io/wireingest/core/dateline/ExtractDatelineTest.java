@@ -44,6 +44,10 @@ class ExtractDatelineTest {
             Jakarta, 3 Okt (ANTARA) -                  | Jakarta          | Indonesia    | ID   | ANTARA        | 3 Okt           | 2024-10-03
             Padang, 2 Des (ANTARA) -                   | Padang           | Indonesia    | ID   | ANTARA        | 2 Des           | 2024-12-02
             Berlin (dpa) -                             | Berlin           | Germany      | DE   | dpa           | null            | null
+            EL PASO, Texas (AP) —                      | El Paso          | United States| US   | AP            | null            | null
+            Hamburg (dpa/lno) -                        | Hamburg          | Germany      | DE   | dpa           | null            | null
+            MANILA, June 25 (NNN-PNA) --               | Manila           | Philippines  | PH   | NNN-PNA       | June 25         | 2024-06-25
+            XI'AN, Nov. 3 (Xinhua) --                  | Xi'an            | China        | CN   | Xinhua        | Nov. 3          | 2024-11-03
             GWANGJU --                                 | Gwangju          | South Korea  | KR   | null          | null            | null
             OSAKA, Japan -                             | Osaka            | Japan        | JP   | null          | null            | null
             PUTRAJAYA, 5 Mac --                        | Putrajaya        | Malaysia     | MY   | null          | 5 Mac           | 2024-03-05
@@ -55,6 +59,8 @@ class ExtractDatelineTest {
             Saigon (VNA) -                             | Saigon           | Vietnam      | VN   | VNA           | null            | null
             Jakarta -                                  | Jakarta          | Indonesia    | ID   | null          | null            | null
             Surabaya (ANTARA Jatim) -                  | Surabaya         | Indonesia    | ID   | ANTARA        | null            | null
+            Tegucigalpa, Nov 2 (EFE).-                 | Tegucigalpa      | Honduras     | HN   | EFE           | Nov 2           | 2024-11-02
+            FORT WASHINGTON, Pa. (AP) _                | Fort Washington  | United States| US   | AP            | null            | null
             """)
     void readsEachStyle(
             String lead, String place, String country, String code, String agency, String dateText, String date) {
@@ -132,7 +138,8 @@ class ExtractDatelineTest {
         Story story = story("BUSAN, Feb. 3 (Yonhap) -- " + BODY);
         story.datelineText("BUSAN, Feb. 3");
         apply(story, RECEIVED);
-        assertThat(story.dateline().text()).isEqualTo("BUSAN, Feb. 3");
+        assertThat(story.dateline().text()).isEqualTo("BUSAN, Feb. 3 (Yonhap) --");
+        assertThat(story.dateline().agency()).isEqualTo("Yonhap");
         assertThat(story.dateline().place()).isEqualTo("Busan");
         assertThat(story.body().child(0).text()).isEqualTo(BODY);
     }
@@ -144,6 +151,47 @@ class ExtractDatelineTest {
         apply(story, RECEIVED);
         assertThat(story.dateline().place()).isEqualTo("Bandung");
         assertThat(story.body().child(0).html()).isEqualTo("Warga <em>kota</em> berkumpul.");
+    }
+
+    @Test
+    void readsADatelineWithoutAPlace() {
+        Story story = story("Nov 30 (OPTA) - Results of the weekend matches.");
+        apply(story, RECEIVED);
+        assertThat(story.dateline().place()).isNull();
+        assertThat(story.dateline().agency()).isEqualTo("Opta");
+        assertThat(story.dateline().date()).hasToString("2024-11-30");
+        assertThat(story.body().child(0).text()).isEqualTo("Results of the weekend matches.");
+    }
+
+    @Test
+    void readsAnOutletStandingAloneAsTheDateline() {
+        Story story = story("Suara.com - Harga cabai naik menjelang akhir tahun.");
+        apply(story, RECEIVED);
+        assertThat(story.dateline().text()).isEqualTo("Suara.com -");
+        assertThat(story.dateline().place()).isNull();
+        assertThat(story.dateline().agency()).isEqualTo("Suara.com");
+        assertThat(story.dateline().outlet()).isEqualTo("Suara.com");
+        assertThat(story.body().child(0).text()).isEqualTo("Harga cabai naik menjelang akhir tahun.");
+    }
+
+    @Test
+    void readsATimestampInTheDatelineFieldAsADate() {
+        Story story = story(BODY);
+        story.datelineText("20231102T101500+0000");
+        apply(story, RECEIVED);
+        assertThat(story.dateline().place()).isNull();
+        assertThat(story.dateline().date()).hasToString("2023-11-02");
+        assertThat(story.dateline().dateTime()).hasToString("2023-11-02T10:15Z");
+        assertThat(story.body().child(0).text()).isEqualTo(BODY);
+    }
+
+    @Test
+    void readsALeadWithNoBreakSpaces() {
+        Story story = new Story(WireFormat.HTML);
+        story.body().appendElement("p").html("Bandung&nbsp;(ANTARA)&nbsp;- Warga berkumpul di alun-alun.");
+        apply(story, RECEIVED);
+        assertThat(story.dateline().agency()).isEqualTo("ANTARA");
+        assertThat(story.body().child(0).text()).isEqualTo("Warga berkumpul di alun-alun.");
     }
 
     @Test

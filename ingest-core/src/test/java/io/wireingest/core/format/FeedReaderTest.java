@@ -75,4 +75,16 @@ class FeedReaderTest {
                 .containsExactlyElementsOf(
                         first.stream().map(Article::contentHash).toList());
     }
+
+    @Test
+    void aLoneAtomEntryIsOneArticle() {
+        String entry = "<entry xmlns=\"http://www.w3.org/2005/Atom\"><id>urn:uuid:7c1e</id><title>Lone entry</title>"
+                + "<updated>2024-10-02T10:00:00Z</updated><content type=\"text\">First line.\n\nSecond line.</content>"
+                + "</entry>";
+        List<Article> articles = Fixtures.articles(
+                entry.getBytes(java.nio.charset.StandardCharsets.UTF_8), null, "e-1", Fixtures.RECEIVED);
+        assertThat(articles).hasSize(1);
+        assertThat(articles.get(0).uri()).isEqualTo(NormalizeArticle.uri("wire", "urn:uuid:7c1e"));
+        assertThat(articles.get(0).html()).isEqualTo("<p>First line.</p><p>Second line.</p>");
+    }
 }
