@@ -27,7 +27,6 @@ final class BoilerplateHints {
         "related",
         "recommend",
         "newsletter",
-        "subscri",
         "signup",
         "sign-up",
         "promo",
@@ -53,7 +52,6 @@ final class BoilerplateHints {
         "berita-terkait",
         "berita-lain",
         "artikel-berkaitan",
-        "paywall",
         "inline-ad",
         "ad-container",
         "ad-slot",
@@ -115,6 +113,8 @@ final class BoilerplateHints {
         "sidebar",
         "side-bar",
         "footer",
+        "subscri",
+        "paywall",
         "caption",
         "gallery",
         "slideshow",
@@ -199,7 +199,9 @@ final class BoilerplateHints {
 
     private static final int CACHE_SIZE = 20_000;
 
-    private static int wordStrength(String hint) {
+    private static int wordStrength(String classAndId) {
+        // "commentary" names opinion articles, not comment threads.
+        String hint = classAndId.contains("commentary") ? classAndId.replace("commentary", "") : classAndId;
         for (String word : STRONG_WORDS) {
             if (hint.contains(word)) {
                 return STRONG;
