@@ -107,6 +107,7 @@ public final class ExtractArticle {
             }
         }
         Scores scores = new Scores();
+        scores.weighTeasers(blocks);
         Range range = chooseContainer(blocks, scores);
         List<TextBlock> kept = select(blocks, range, meta, scores);
         return new Analysis(meta, blocks, range, kept);
@@ -146,11 +147,13 @@ public final class ExtractArticle {
                     continue;
                 }
                 int strength = PERIPHERAL.contains(tag) ? BoilerplateHints.WEAK : BoilerplateHints.strength(e);
+                boolean teaser = false;
                 if (teasers != null && strength != BoilerplateHints.STRONG && teasers.contains(e)) {
                     strength = BoilerplateHints.STRONG;
+                    teaser = true;
                 }
                 boolean furniture = strength != BoilerplateHints.NONE;
-                Marks inner = furniture ? new Marks(e, strength == BoilerplateHints.STRONG, marks) : marks;
+                Marks inner = furniture ? new Marks(e, strength == BoilerplateHints.STRONG, teaser, marks) : marks;
                 if (LEAF_BLOCKS.contains(tag) && !isLayout(e, tag)) {
                     flush(el, run, marks, out, found);
                     run = null;
@@ -193,7 +196,9 @@ public final class ExtractArticle {
             return null;
         }
         Marks outer = strongOnly(marks.outer());
-        return marks.strong() ? (outer == marks.outer() ? marks : new Marks(marks.element(), true, outer)) : outer;
+        return marks.strong()
+                ? (outer == marks.outer() ? marks : new Marks(marks.element(), true, marks.teaser(), outer))
+                : outer;
     }
 
     /** Containers repeated side by side. */
@@ -482,9 +487,46 @@ public final class ExtractArticle {
             return s;
         }
 
-        /** Every mark counts inside the chosen container (weak and strong differ only for embedded posts). */
+        /** Teaser-shaped siblings that hold most of the page's prose: the article's own column, not teasers. */
+        final Set<Element> notTeasers = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+
+        /** Whether a mark counts. Class words always do; a repeated-sibling mark only on a minor share of prose. */
         boolean effective(Marks m) {
-            return true;
+            return !m.teaser() || !notTeasers.contains(m.element());
+        }
+
+        Marks nextEffective(Marks m) {
+            while (m != null && !effective(m)) {
+                m = m.outer();
+            }
+            return m;
+        }
+
+        /** Finds the repeated-sibling marks that hold half the page's prose or more. */
+        void weighTeasers(List<TextBlock> blocks) {
+            Map<Element, Integer> teaserProse = null;
+            int total = 0;
+            for (TextBlock b : blocks) {
+                if (b.kind != Kind.GOOD) {
+                    continue;
+                }
+                total += b.chars;
+                for (Marks m = b.marks; m != null; m = m.outer()) {
+                    if (m.teaser()) {
+                        if (teaserProse == null) {
+                            teaserProse = new IdentityHashMap<>();
+                        }
+                        teaserProse.merge(m.element(), b.chars, Integer::sum);
+                    }
+                }
+            }
+            if (teaserProse != null) {
+                for (Map.Entry<Element, Integer> entry : teaserProse.entrySet()) {
+                    if (entry.getValue() >= 0.5 * total) {
+                        notTeasers.add(entry.getKey());
+                    }
+                }
+            }
         }
     }
 
@@ -498,7 +540,7 @@ public final class ExtractArticle {
             };
             double inMarked = b.kind == Kind.GOOD ? 0.5 * b.chars : own;
             double furniture = -0.5 * b.chars;
-            Marks pending = b.marks;
+            Marks pending = scores.nextEffective(b.marks);
             int marksBelow = 0;
             for (Element e = b.element; e != null; e = e.parent()) {
                 Score s = scores.of(e);
@@ -517,7 +559,7 @@ public final class ExtractArticle {
                 }
                 while (pending != null && pending.element() == e) {
                     marksBelow++;
-                    pending = pending.outer();
+                    pending = scores.nextEffective(pending.outer());
                 }
             }
         }

@@ -50,7 +50,7 @@ final class TextBlock {
     }
 
     /** A chain of furniture-marked ancestors, innermost first. */
-    record Marks(Element element, boolean strong, Marks outer) {}
+    record Marks(Element element, boolean strong, boolean teaser, Marks outer) {}
 
     /**
      * Whether an effective furniture mark lies between this block and {@code container} (the container itself
