@@ -698,7 +698,32 @@ public final class ExtractArticle {
             }
             kept.add(b);
         }
+        // Sign-offs that sell: "Follow us on Twitter", "Email the author at ...", "Join our forums", "Ikuti kami".
+        for (int tail = 0; tail < 3 && !kept.isEmpty(); tail++) {
+            TextBlock last = kept.get(kept.size() - 1);
+            if (last.chars > 600 || promoCues(last.text) < 2) {
+                break;
+            }
+            kept.remove(kept.size() - 1);
+        }
         return kept;
+    }
+
+    /** Words of calls to follow, subscribe or write in (English, Indonesian, Malay). */
+    private static final java.util.regex.Pattern PROMO_CUE = java.util.regex.Pattern.compile(
+            "\\b(?:follow\\s+(?:us|him|her|them|the)\\b|on\\s+(?:twitter|facebook|instagram|youtube|linkedin|tiktok)"
+                    + "|subscribe|newsletter|e-?mail|sign\\s+up|click|forums?|let\\s+us\\s+know|news\\s+tip"
+                    + "|letters?\\s+to\\s+the\\s+editor|ikuti\\s+kami|berlangganan|langgan|google\\s+news|whatsapp"
+                    + "|telegram)\\b",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    private static int promoCues(String text) {
+        java.util.regex.Matcher m = PROMO_CUE.matcher(text);
+        Set<String> seen = new HashSet<>();
+        while (m.find()) {
+            seen.add(m.group().toLowerCase(java.util.Locale.ROOT));
+        }
+        return seen.size();
     }
 
     private static boolean keepTrailing(TextBlock b) {

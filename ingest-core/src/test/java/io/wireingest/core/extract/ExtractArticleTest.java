@@ -194,6 +194,25 @@ class ExtractArticleTest {
         assertThat(texts).hasSize(2).allMatch(t -> t.contains("river ferries ran late"));
     }
 
+    @Test
+    void dropsPromotionalSignOffsButNotClosingSentences() {
+        String para = "<p>%s the coastal road reopened on Sunday after crews cleared the last of the landslide, and"
+                + " buses returned to their normal timetable by the evening rush.</p>";
+        Document doc = Parser.htmlParser()
+                .parseInput(
+                        "<html><body><article>" + para.formatted("Officials said") + para.formatted("Drivers said")
+                                + "<p>The minister said she would follow the repairs closely this winter.</p>"
+                                + "<p>Follow us on Twitter and sign up for our newsletter for more road news.</p>"
+                                + "</article></body></html>",
+                        "");
+        List<String> texts = new ExtractArticle()
+                .extract(doc).blocks().stream().map(Element::text).toList();
+        assertThat(texts)
+                .hasSize(3)
+                .last()
+                .isEqualTo("The minister said she would follow the repairs closely this winter.");
+    }
+
     private static Article normalize(String name) throws IOException {
         RawItem raw = RawItem.of(
                 name,
