@@ -223,15 +223,6 @@ final class BoilerplateHints {
         return NONE;
     }
 
-    /** Whether the element's attributes name it as the article body. */
-    static boolean isArticleBody(Element el) {
-        if (el.attributesSize() == 0) {
-            return false;
-        }
-        String itemprop = el.attr("itemprop");
-        return itemprop.equalsIgnoreCase("articleBody") || itemprop.equalsIgnoreCase("text");
-    }
-
     private static boolean isHiddenStyle(String style) {
         String s = style.toLowerCase(Locale.ROOT).replace(" ", "");
         return s.contains("display:none") || s.contains("visibility:hidden");

@@ -3,6 +3,7 @@ package io.wireingest.core.extract;
 import io.wireingest.core.clean.Furniture;
 import io.wireingest.core.extract.TextBlock.Kind;
 import io.wireingest.core.extract.TextBlock.Marks;
+import io.wireingest.core.format.HtmlBlocks;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -26,9 +27,8 @@ import org.jsoup.nodes.TextNode;
  * <p>No site-specific rules: only tag semantics, statistics and generic class words. Thread-safe and stateless.
  */
 public final class ExtractArticle {
-    /** Blocks taken whole. */
-    static final Set<String> LEAF_BLOCKS =
-            Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "blockquote", "pre", "table", "figure");
+    /** Blocks taken whole: the same as the reader copies from fragments. */
+    static final Set<String> LEAF_BLOCKS = HtmlBlocks.LEAF_BLOCKS;
 
     /** Elements whose content is never article text. */
     static final Set<String> SKIP = Set.of(
@@ -319,7 +319,6 @@ public final class ExtractArticle {
         block.linkChars = m.linkChars;
         block.words = m.words;
         block.stops = m.stops;
-        block.commas = m.commas;
         block.unspaced = m.unspaced;
     }
 
@@ -336,7 +335,6 @@ public final class ExtractArticle {
         int linkChars;
         int words;
         int stops;
-        int commas;
         int unspaced;
         boolean space;
         boolean inWord;
@@ -393,12 +391,8 @@ public final class ExtractArticle {
                     words++;
                 }
                 inWord = wordChar;
-                if (c == ',') {
-                    commas++;
-                } else if (!ascii) {
-                    if (c == '、' || c == '，') {
-                        commas++;
-                    } else if (c == '。' || c == '！' || c == '？') {
+                if (!ascii) {
+                    if (c == '。' || c == '！' || c == '？') {
                         stops++;
                     } else if (c >= 0x2E80 && (Character.isIdeographic(c) || (c >= 0x3040 && c <= 0x30FF))) {
                         unspaced++;

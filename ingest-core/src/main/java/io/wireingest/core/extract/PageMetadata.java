@@ -165,7 +165,7 @@ public record PageMetadata(
                 squash(headline),
                 squash(byline),
                 b.published,
-                b.modified != null ? b.modified : null,
+                b.modified,
                 squash(language),
                 squash(b.description),
                 b.articleBody);

@@ -35,7 +35,6 @@ final class TextBlock {
     int linkChars;
     int words;
     int stops;
-    int commas;
     /** Ideographic and kana characters: scripts written without spaces between words. */
     int unspaced;
 
