@@ -5,6 +5,7 @@ import io.wireingest.core.extract.ExtractArticle;
 import io.wireingest.core.extract.Extraction;
 import io.wireingest.core.model.RawItem;
 import io.wireingest.core.pipeline.IngestPipeline;
+import io.wireingest.core.testing.SharedCorpus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -156,16 +157,8 @@ public class ExtractionBenchmark {
     }
 
     static Path sharedDir() {
-        String configured = System.getProperty("WIRE_SHARED_DIR", System.getenv("WIRE_SHARED_DIR"));
-        if (configured != null && !configured.isBlank()) {
-            return Path.of(configured);
-        }
-        for (Path dir = Path.of("").toAbsolutePath(); dir.getParent() != null; dir = dir.getParent()) {
-            Path candidate = dir.resolveSibling("shared");
-            if (Files.isDirectory(candidate.resolve("corpus/extraction-benchmark"))) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("the shared extraction benchmark is not found: set WIRE_SHARED_DIR");
+        return SharedCorpus.find()
+                .orElseThrow(() ->
+                        new IllegalStateException("the shared extraction benchmark is not found: set WIRE_SHARED_DIR"));
     }
 }
