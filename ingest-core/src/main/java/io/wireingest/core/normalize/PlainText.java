@@ -113,12 +113,16 @@ public final class PlainText {
             if (el.normalName().equals("br")) {
                 sb.add('\n');
             } else {
-                boolean block = el.isBlock() && sb.length > 0;
-                if (block) {
+                boolean block = el.isBlock();
+                if (block && sb.length > 0 && sb.chars[sb.length - 1] != '\n') {
                     sb.add('\n');
                 }
                 for (Node child : el.childNodes()) {
                     append(child, sb);
+                }
+                // Text after a nested block (a tweet's author line after its paragraph) starts a new line.
+                if (block && sb.length() > 0 && sb.charAt(sb.length() - 1) != '\n') {
+                    sb.append('\n');
                 }
             }
         }
