@@ -121,8 +121,8 @@ public final class PlainText {
                     append(child, sb);
                 }
                 // Text after a nested block (a tweet's author line after its paragraph) starts a new line.
-                if (block && sb.length() > 0 && sb.charAt(sb.length() - 1) != '\n') {
-                    sb.append('\n');
+                if (block && sb.length > 0 && sb.chars[sb.length - 1] != '\n') {
+                    sb.add('\n');
                 }
             }
         }
