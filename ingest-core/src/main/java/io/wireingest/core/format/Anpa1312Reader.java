@@ -218,13 +218,13 @@ public final class Anpa1312Reader implements WireFormatReader {
             }
             if (line.startsWith("\t")) {
                 flush(paragraph, story);
-                String s = TextBlocks.squash(Teletype.withoutControls(line));
+                String s = withoutQuadLeft(TextBlocks.squash(Teletype.withoutControls(line)));
                 if (!s.isEmpty() && !s.matches("_+=?")) {
                     paragraph.append(s);
                 }
                 continue;
             }
-            String s = TextBlocks.squash(Teletype.withoutControls(line));
+            String s = withoutQuadLeft(TextBlocks.squash(Teletype.withoutControls(line)));
             if (s.isEmpty()) {
                 flush(paragraph, story);
             } else {
@@ -261,6 +261,11 @@ public final class Anpa1312Reader implements WireFormatReader {
             cells.add(TextBlocks.squash(cell.replace('{', '½')));
         }
         return cells;
+    }
+
+    /** A body line without the {@code <} (quad left) that ends a paragraph in ANPA copy. */
+    private static String withoutQuadLeft(String s) {
+        return s.endsWith("<") ? s.substring(0, s.length() - 1).stripTrailing() : s;
     }
 
     private static void flush(StringBuilder paragraph, Story story) {
