@@ -178,8 +178,7 @@ public final class Anpa1312Reader implements WireFormatReader {
             if (lead.startsWith("^")) {
                 flush(paragraph, story);
                 for (String segment : lead.split("\\^")) {
-                    String s =
-                            TextBlocks.squash(Teletype.withoutControls(segment)).replaceAll("[<=\\s]+$", "");
+                    String s = Teletype.withoutTerminators(TextBlocks.squash(Teletype.withoutControls(segment)));
                     if (s.isEmpty() || s.matches("\\*?\\d+")) {
                         continue;
                     }
@@ -252,7 +251,7 @@ public final class Anpa1312Reader implements WireFormatReader {
     /** The cells of a table row: BS starts it, {@code ;} separates cells, DLE is a fixed space, {@code {} is ½. */
     private static List<String> cells(String line) {
         String s = line.replace(String.valueOf(Teletype.DLE), "");
-        s = Teletype.withoutControls(s).strip().replaceAll("[<=\\s]+$", "");
+        s = Teletype.withoutTerminators(Teletype.withoutControls(s).strip());
         if (s.startsWith("^")) {
             s = s.substring(1);
         }

@@ -90,8 +90,15 @@ class MutatedFixturesTest {
     private static void check(
             IngestPipeline pipeline, String label, String contentType, byte[] body, List<String> failures) {
         Outcome outcome;
+        long started = System.nanoTime();
         try {
             outcome = pipeline.process(RawItem.of("fuzz-1", "wire", contentType, AT, body));
+            long ms = (System.nanoTime() - started) / 1_000_000;
+            if (ms > 1000) {
+                // reported, not asserted (no timing assertions): a slow mutant is a lead to follow by hand
+                System.out.println("slow mutant: " + label + " took " + ms + " ms, " + body.length + " bytes, "
+                        + outcome.stageNanos());
+            }
         } catch (Throwable t) {
             failures.add(label + ": threw " + shorten(t.toString()));
             return;
