@@ -59,6 +59,14 @@ public final class DetectLanguage implements StoryStage {
 
     private static volatile LanguageDetector detector;
 
+    /**
+     * A language stage. The detector's models are loaded here, once per JVM, so that loading them (seconds on a busy
+     * machine) is paid when the pipeline is built and never counts against an item's time budget.
+     */
+    public DetectLanguage() {
+        detector();
+    }
+
     @Override
     public StageName name() {
         return StageName.LANGUAGE;
@@ -152,6 +160,7 @@ public final class DetectLanguage implements StoryStage {
                 if (d == null) {
                     d = LanguageDetectorBuilder.fromLanguages(LANGUAGES.toArray(new Language[0]))
                             .withLowAccuracyMode()
+                            .withPreloadedLanguageModels()
                             .build();
                     detector = d;
                 }
