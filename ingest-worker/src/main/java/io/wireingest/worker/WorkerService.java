@@ -93,6 +93,7 @@ public final class WorkerService implements AutoCloseable {
         metrics = WorkerMetrics.prometheus();
         resources.add(0, metrics);
         IngestPipeline pipeline = IngestPipeline.create(config.limits());
+        warmUp(pipeline);
         DeadLetters deadLetters = new DeadLetters(config.rejectedTopic(), config.maxRecordBytes());
         WorkerMetrics m = metrics;
         worker = new Worker(
@@ -135,6 +136,23 @@ public final class WorkerService implements AutoCloseable {
                     url);
         } else {
             LOG.info("wire-ingest running. Kafka: {}. HTTP off", bootstrap);
+        }
+    }
+
+    /**
+     * Runs the bundled samples through the pipeline once before consuming, so that model loading (language
+     * detection) and class loading do not land on the first real items' latency.
+     */
+    private static void warmUp(IngestPipeline pipeline) {
+        long start = System.nanoTime();
+        try {
+            for (Samples.Sample s : Samples.load()) {
+                pipeline.process(io.wireingest.core.model.RawItem.of(
+                        s.itemId(), s.feed(), s.contentType(), Instant.now(), s.body()));
+            }
+            LOG.info("pipeline warmed up in {} ms", (System.nanoTime() - start) / 1_000_000);
+        } catch (java.io.IOException | RuntimeException e) {
+            LOG.warn("pipeline warm-up skipped: {}", e.toString());
         }
     }
 

@@ -47,7 +47,17 @@ public final class CitedSources {
                 .forEach(l -> l.sort(Comparator.comparingInt(String::length).reversed()));
         byWord.replaceAll((k, v) -> List.copyOf(v));
         NAMES_BY_FIRST_WORD = Map.copyOf(byWord);
+        boolean[] first = new boolean[65536];
+        for (List<String> forms : byWord.values()) {
+            for (String form : forms) {
+                first[form.charAt(0)] = true;
+            }
+        }
+        FIRST_CHARS = first;
     }
+
+    /** The first characters of every name form (case-sensitive, as matched): a cheap test before a word is keyed. */
+    private static final boolean[] FIRST_CHARS;
 
     /** The word starting at {@code from}: letters, digits and inner apostrophes, dots and hyphens. */
     private static String firstWord(String text, int from) {
@@ -153,6 +163,9 @@ public final class CitedSources {
                         || (i > 0 && Character.isLetterOrDigit(text.charAt(i - 1)))) {
                     continue;
                 }
+                if (!FIRST_CHARS[text.charAt(i)]) {
+                    continue;
+                }
                 String word = firstWord(text, i);
                 List<String> candidates = NAMES_BY_FIRST_WORD.get(AgencyDirectory.key(word));
                 if (candidates == null) {
@@ -173,15 +186,23 @@ public final class CitedSources {
                 i += Math.max(0, word.length() - 1);
             }
             Matcher s = STATE_MEDIA.matcher(text);
-            while (s.find()) {
-                String code = stateCountry(text, s.start(), s.end());
+            int from = 0;
+            while ((from = nextStateMediaStart(text, from)) >= 0) {
+                if (!s.region(from, len).lookingAt()) {
+                    from++;
+                    continue;
+                }
+                int start = s.start();
+                int end = s.end();
+                from = end;
+                String code = stateCountry(text, start, end);
                 if (code == null) {
                     code = datelineCountry;
                 }
-                if (code != null && cites(text, s.start(), s.end())) {
+                if (code != null && cites(text, start, end)) {
                     String agency = AGENCIES.stateAgency(code).orElse(null);
                     if (agency != null) {
-                        hits.add(new int[] {s.start()});
+                        hits.add(new int[] {start});
                         names.add(agency);
                     }
                 }
@@ -198,6 +219,24 @@ public final class CitedSources {
             }
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * The next position at or after {@code from} where a {@link #STATE_MEDIA} phrase could start: every phrase starts
+     * with "media", "state", "kantor" or "official". Trying the pattern only there, with {@code lookingAt}, finds the
+     * same matches as {@code find()} without running the case-insensitive alternation at every character.
+     */
+    private static int nextStateMediaStart(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c == 'm' || c == 'M') && text.regionMatches(true, i, "media", 0, 5)
+                    || (c == 's' || c == 'S') && text.regionMatches(true, i, "state", 0, 5)
+                    || (c == 'k' || c == 'K') && text.regionMatches(true, i, "kantor", 0, 6)
+                    || (c == 'o' || c == 'O') && text.regionMatches(true, i, "official", 0, 8)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static boolean cites(String text, int start, int end) {

@@ -168,6 +168,9 @@ public final class CleanBody implements StoryStage {
     private static void removeInlineTokens(Element block) {
         for (TextNode node : block.textNodes()) {
             String text = node.getWholeText();
+            if (text.indexOf('[') < 0 && text.indexOf('{') < 0) {
+                continue; // every template token starts with one of these
+            }
             String cleaned = Furniture.INLINE_TOKEN.matcher(text).replaceAll("");
             if (!cleaned.equals(text)) {
                 node.text(cleaned);

@@ -44,12 +44,13 @@ public final class Furniture {
                     + "|ikuti\\s+(?:berita|kami).{0,80}(?:google\\s+news|whatsapp|telegram|instagram).*"
                     + "|follow\\s+us\\s+on.{0,80}|share\\s+this(?:\\s+article)?:?|bagikan(?:\\s+artikel)?:?"
                     + "|subscribe\\s+to\\s+our\\s+newsletter.*|kurs\\s+[a-z]{3}\\s+[0-9.,]+.*"
-                    + "|advert|adverti[sz]ement|sponsored(?:\\s+content)?|iklan\\s+\\S+|explore\\s+further"
+                    + "|advert|adverti[sz]ement|sponsored(?:\\s+content)?|explore\\s+further"
                     + "|image\\s+(?:copyright|caption|credit)\\b.*|media\\s+playback\\s+is\\s+unsupported.*"
                     + "|get\\s+the\\s+latest\\b.{0,80}\\binbox\\b.*|(?:click|tap)\\s+here\\s+to\\s+(?:subscribe|sign\\s+up).*"
                     + "|sign\\s+up\\s+(?:for|to)\\s+(?:our|the)\\b.{0,60}newsletter.*|have\\s+a\\s+(?:news\\s+)?tip\\?.*"
                     + "|dapatkan\\s+(?:update|informasi)\\s+.{0,80}(?:google\\s+news|whatsapp|telegram).*"
-                    + "|langgan(?:i)?\\s+.{0,40}(?:newsletter|buletin).*)\\s*$",
+                    + "|langgan(?:i)?\\s+.{0,40}(?:newsletter|buletin).*"
+                    + "|(?:did\\s+you\\s+)?like\\s+this\\s+(?:story|article)\\??\\s*share\\s+it\\b.*)\\s*$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     /** Template tokens left inside running text. */

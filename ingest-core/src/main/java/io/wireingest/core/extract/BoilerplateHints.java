@@ -27,7 +27,6 @@ final class BoilerplateHints {
         "related",
         "recommend",
         "newsletter",
-        "subscri",
         "signup",
         "sign-up",
         "promo",
@@ -53,7 +52,6 @@ final class BoilerplateHints {
         "berita-terkait",
         "berita-lain",
         "artikel-berkaitan",
-        "paywall",
         "inline-ad",
         "ad-container",
         "ad-slot",
@@ -115,6 +113,8 @@ final class BoilerplateHints {
         "sidebar",
         "side-bar",
         "footer",
+        "subscri",
+        "paywall",
         "caption",
         "gallery",
         "slideshow",
@@ -177,7 +177,31 @@ final class BoilerplateHints {
         if (cls.isEmpty() && id.isEmpty()) {
             return NONE;
         }
-        String hint = (cls + " " + id).toLowerCase(Locale.ROOT);
+        String key = cls + " " + id;
+        Integer cached = CACHE.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        int strength = wordStrength(key.toLowerCase(Locale.ROOT));
+        if (CACHE.size() > CACHE_SIZE) {
+            CACHE.clear(); // bounded: a stream of pages from many sites must not grow it without end
+        }
+        CACHE.put(key, strength);
+        return strength;
+    }
+
+    /**
+     * Class and id strings repeat within a page and across pages of one site; matching them against the word lists is
+     * the costliest part of reading an element, so results are remembered.
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<String, Integer> CACHE =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static final int CACHE_SIZE = 20_000;
+
+    private static int wordStrength(String classAndId) {
+        // "commentary" names opinion articles, not comment threads.
+        String hint = classAndId.contains("commentary") ? classAndId.replace("commentary", "") : classAndId;
         for (String word : STRONG_WORDS) {
             if (hint.contains(word)) {
                 return STRONG;
@@ -197,15 +221,6 @@ final class BoilerplateHints {
             }
         }
         return NONE;
-    }
-
-    /** Whether the element's attributes name it as the article body. */
-    static boolean isArticleBody(Element el) {
-        if (el.attributesSize() == 0) {
-            return false;
-        }
-        String itemprop = el.attr("itemprop");
-        return itemprop.equalsIgnoreCase("articleBody") || itemprop.equalsIgnoreCase("text");
     }
 
     private static boolean isHiddenStyle(String style) {

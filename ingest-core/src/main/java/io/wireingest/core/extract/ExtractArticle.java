@@ -3,6 +3,7 @@ package io.wireingest.core.extract;
 import io.wireingest.core.clean.Furniture;
 import io.wireingest.core.extract.TextBlock.Kind;
 import io.wireingest.core.extract.TextBlock.Marks;
+import io.wireingest.core.format.HtmlBlocks;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -26,9 +27,8 @@ import org.jsoup.nodes.TextNode;
  * <p>No site-specific rules: only tag semantics, statistics and generic class words. Thread-safe and stateless.
  */
 public final class ExtractArticle {
-    /** Blocks taken whole. */
-    static final Set<String> LEAF_BLOCKS =
-            Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "blockquote", "pre", "table", "figure");
+    /** Blocks taken whole: the same as the reader copies from fragments. */
+    static final Set<String> LEAF_BLOCKS = HtmlBlocks.LEAF_BLOCKS;
 
     /** Elements whose content is never article text. */
     static final Set<String> SKIP = Set.of(
@@ -68,8 +68,9 @@ public final class ExtractArticle {
     private static final int GOOD_CHARS_UNSPACED = 70;
 
     /** Extracts the article of a page. The document is consumed: the returned blocks are moved out of it. */
-    public Extraction extract(Document doc, PageMetadata meta) {
-        Analysis analysis = analyze(doc, meta);
+    public Extraction extract(Document doc) {
+        Analysis analysis = analyze(doc);
+        PageMetadata meta = analysis.meta;
         List<Element> out = new ArrayList<>(analysis.kept.size());
         for (TextBlock block : analysis.kept) {
             out.add(detach(block));
@@ -78,26 +79,43 @@ public final class ExtractArticle {
     }
 
     /** The blocks of a page, the chosen range and the blocks kept from it (for diagnostics and tests). */
-    record Analysis(List<TextBlock> blocks, Range range, List<TextBlock> kept) {}
+    record Analysis(PageMetadata meta, List<TextBlock> blocks, Range range, List<TextBlock> kept) {}
 
-    static Analysis analyze(Document doc, PageMetadata meta) {
+    /** Reads the page once: metadata and blocks in the same walk. */
+    static Analysis analyze(Document doc) {
         Element body = doc.body();
         List<TextBlock> blocks = new ArrayList<>();
-        segment(body, null, blocks);
+        PageMetadata.Found found = new PageMetadata.Found();
+        if (doc.head() != null) {
+            PageMetadata.collect(doc.head(), found, 0);
+        }
+        segment(body, null, blocks, found);
+        PageMetadata meta = PageMetadata.from(doc, found);
         Set<Long> bodyGrams =
                 meta.articleBody() == null || meta.articleBody().length() < 200 ? null : trigrams(meta.articleBody());
+        boolean anyGood = false;
         for (TextBlock block : blocks) {
             classify(block, bodyGrams);
+            anyGood |= block.kind == Kind.GOOD;
+        }
+        if (!anyGood) {
+            // A brief: no paragraph is long enough to count as prose alone; short sentences are the best evidence.
+            for (TextBlock block : blocks) {
+                if (block.kind == Kind.SHORT && block.marks == null && isLead(block)) {
+                    block.kind = Kind.GOOD;
+                }
+            }
         }
         Scores scores = new Scores();
+        scores.weighTeasers(blocks);
         Range range = chooseContainer(blocks, scores);
         List<TextBlock> kept = select(blocks, range, meta, scores);
-        return new Analysis(blocks, range, kept);
+        return new Analysis(meta, blocks, range, kept);
     }
 
     // ---- segmentation -------------------------------------------------------------------------------------------
 
-    private static void segment(Element el, Marks marks, List<TextBlock> out) {
+    private static void segment(Element el, Marks marks, List<TextBlock> out, PageMetadata.Found found) {
         List<Element> teasers = teasers(el);
         List<Node> run = null;
         List<Node> children = el.childNodes();
@@ -113,13 +131,14 @@ public final class ExtractArticle {
                 run.add(text);
             } else if (child instanceof Element e) {
                 String tag = e.normalName();
+                found.see(e, tag);
                 if (SKIP.contains(tag)) {
                     continue;
                 }
                 if (tag.equals("br")) {
                     if (run != null) {
                         if (nextIsBr(e)) {
-                            flush(el, run, marks, out);
+                            flush(el, run, marks, out, found);
                             run = null;
                         } else {
                             run.add(e);
@@ -128,25 +147,27 @@ public final class ExtractArticle {
                     continue;
                 }
                 int strength = PERIPHERAL.contains(tag) ? BoilerplateHints.WEAK : BoilerplateHints.strength(e);
+                boolean teaser = false;
                 if (teasers != null && strength != BoilerplateHints.STRONG && teasers.contains(e)) {
                     strength = BoilerplateHints.STRONG;
+                    teaser = true;
                 }
                 boolean furniture = strength != BoilerplateHints.NONE;
-                Marks inner = furniture ? new Marks(e, strength == BoilerplateHints.STRONG, marks) : marks;
+                Marks inner = furniture ? new Marks(e, strength == BoilerplateHints.STRONG, teaser, marks) : marks;
                 if (LEAF_BLOCKS.contains(tag) && !isLayout(e, tag)) {
-                    flush(el, run, marks, out);
+                    flush(el, run, marks, out, found);
                     run = null;
                     // An embedded post (tweet, Instagram) sits in a "social" or "embed" wrapper: only strong marks
                     // count.
                     TextBlock block = new TextBlock(e, null, tag.equals("blockquote") ? strongOnly(inner) : inner);
-                    measure(block);
+                    measure(block, found);
                     if (block.chars > 0 || tag.equals("figure")) {
                         out.add(block);
                     }
                 } else if (e.isBlock() || containsBlock(e)) {
-                    flush(el, run, marks, out);
+                    flush(el, run, marks, out, found);
                     run = null;
-                    segment(e, inner, out);
+                    segment(e, inner, out, found);
                 } else if (!furniture) {
                     if (run == null) {
                         run = new ArrayList<>();
@@ -155,15 +176,16 @@ public final class ExtractArticle {
                 }
             }
         }
-        flush(el, run, marks, out);
+        flush(el, run, marks, out, found);
     }
 
-    private static void flush(Element container, List<Node> run, Marks marks, List<TextBlock> out) {
+    private static void flush(
+            Element container, List<Node> run, Marks marks, List<TextBlock> out, PageMetadata.Found found) {
         if (run == null) {
             return;
         }
         TextBlock block = new TextBlock(container, run, marks);
-        measure(block);
+        measure(block, found);
         if (block.chars > 0) {
             out.add(block);
         }
@@ -174,7 +196,9 @@ public final class ExtractArticle {
             return null;
         }
         Marks outer = strongOnly(marks.outer());
-        return marks.strong() ? (outer == marks.outer() ? marks : new Marks(marks.element(), true, outer)) : outer;
+        return marks.strong()
+                ? (outer == marks.outer() ? marks : new Marks(marks.element(), true, marks.teaser(), outer))
+                : outer;
     }
 
     /** Containers repeated side by side. */
@@ -185,32 +209,28 @@ public final class ExtractArticle {
      * hold a linked image or a linked heading. Returns them, or null when {@code el} has none.
      */
     private static List<Element> teasers(Element el) {
-        int n = el.childrenSize();
-        if (n < 3) {
+        int repeatable = 0;
+        for (Element c = el.firstElementChild(); c != null && repeatable < 3; c = c.nextElementSibling()) {
+            if (REPEATABLE.contains(c.normalName())) {
+                repeatable++;
+            }
+        }
+        if (repeatable < 3) {
             return null;
         }
-        Map<String, Integer> kinds = null;
-        for (int i = 0; i < n; i++) {
-            Element child = el.child(i);
-            if (!REPEATABLE.contains(child.normalName())) {
-                continue;
+        Map<String, Integer> counts = new java.util.HashMap<>();
+        for (Element c = el.firstElementChild(); c != null; c = c.nextElementSibling()) {
+            if (REPEATABLE.contains(c.normalName())) {
+                counts.merge(kind(c), 1, Integer::sum);
             }
-            if (kinds == null) {
-                kinds = new java.util.HashMap<>();
-            }
-            kinds.merge(kind(child), 1, Integer::sum);
-        }
-        if (kinds == null) {
-            return null;
         }
         List<Element> out = null;
-        for (int i = 0; i < n; i++) {
-            Element child = el.child(i);
-            if (REPEATABLE.contains(child.normalName()) && kinds.get(kind(child)) >= 3 && isTeaser(child)) {
+        for (Element c = el.firstElementChild(); c != null; c = c.nextElementSibling()) {
+            if (REPEATABLE.contains(c.normalName()) && counts.get(kind(c)) >= 3 && isTeaser(c, false, false, 0)) {
                 if (out == null) {
                     out = new ArrayList<>();
                 }
-                out.add(child);
+                out.add(c);
             }
         }
         return out != null && out.size() >= 3 ? out : null;
@@ -223,36 +243,44 @@ public final class ExtractArticle {
     }
 
     /** A linked image or a linked heading: the shape of a teaser for another page. */
-    private static boolean isTeaser(Element e) {
-        for (Element a : e.getElementsByTag("a")) {
-            if (!a.getElementsByTag("img").isEmpty()) {
+    private static boolean isTeaser(Element e, boolean inLink, boolean inHeading, int depth) {
+        for (Element c = e.firstElementChild(); c != null; c = c.nextElementSibling()) {
+            String tag = c.normalName();
+            boolean link = inLink || tag.equals("a");
+            boolean heading = inHeading || isHeadingTag(tag);
+            if ((link && heading) || (link && tag.equals("img"))) {
                 return true;
             }
-            for (Element up = a.parent(); up != null && up != e; up = up.parent()) {
-                String tag = up.normalName();
-                if (tag.length() == 2 && tag.charAt(0) == 'h' && tag.charAt(1) >= '1' && tag.charAt(1) <= '6') {
-                    return true;
-                }
-            }
-            for (Element inner : a.children()) {
-                String tag = inner.normalName();
-                if (tag.length() == 2 && tag.charAt(0) == 'h' && tag.charAt(1) >= '1' && tag.charAt(1) <= '6') {
-                    return true;
-                }
+            if (depth < 12 && isTeaser(c, link, heading, depth + 1)) {
+                return true;
             }
         }
         return false;
     }
 
+    private static boolean isHeadingTag(String tag) {
+        return tag.length() == 2 && tag.charAt(0) == 'h' && tag.charAt(1) >= '1' && tag.charAt(1) <= '6';
+    }
+
+    /** Counts descendants with the given tag, up to {@code limit}. */
+    private static int count(Element e, String tag, int limit) {
+        int n = 0;
+        for (Element c = e.firstElementChild(); c != null && n < limit; c = c.nextElementSibling()) {
+            if (c.normalName().equals(tag)) {
+                n++;
+            }
+            n += count(c, tag, limit - n);
+        }
+        return n;
+    }
+
     /** A table or list used for page layout holds blocks of its own: walk into it instead of keeping it whole. */
     private static boolean isLayout(Element e, String tag) {
         if (tag.equals("table")) {
-            return !e.getElementsByTag("p").isEmpty()
-                    || e.getElementsByTag("table").size() > 1
-                    || e.getElementsByTag("div").size() > 2;
+            return count(e, "p", 1) > 0 || count(e, "table", 1) > 0 || count(e, "div", 3) > 2;
         }
         if (tag.equals("ul") || tag.equals("ol")) {
-            return e.getElementsByTag("p").size() > 1;
+            return count(e, "p", 2) > 1;
         }
         return false;
     }
@@ -276,8 +304,8 @@ public final class ExtractArticle {
 
     // ---- measuring ----------------------------------------------------------------------------------------------
 
-    private static void measure(TextBlock block) {
-        Meter m = new Meter();
+    private static void measure(TextBlock block, PageMetadata.Found found) {
+        Meter m = new Meter(found);
         if (block.run == null) {
             m.walk(block.element, false);
         } else {
@@ -291,18 +319,22 @@ public final class ExtractArticle {
         block.linkChars = m.linkChars;
         block.words = m.words;
         block.stops = m.stops;
-        block.commas = m.commas;
         block.unspaced = m.unspaced;
     }
 
     /** Counts a block's text in one pass over its nodes and builds its white-space-normalized text. */
     private static final class Meter {
         final StringBuilder sb = new StringBuilder(128);
+        final PageMetadata.Found found;
+
+        Meter(PageMetadata.Found found) {
+            this.found = found;
+        }
+
         int chars;
         int linkChars;
         int words;
         int stops;
-        int commas;
         int unspaced;
         boolean space;
         boolean inWord;
@@ -313,6 +345,7 @@ public final class ExtractArticle {
                 text(t.getWholeText(), inLink);
             } else if (node instanceof Element e) {
                 String tag = e.normalName();
+                found.see(e, tag);
                 if (SKIP.contains(tag)) {
                     return;
                 }
@@ -332,7 +365,8 @@ public final class ExtractArticle {
         void text(String s, boolean inLink) {
             for (int i = 0, n = s.length(); i < n; i++) {
                 char c = s.charAt(i);
-                if (Character.isWhitespace(c) || c == '\u00A0') {
+                boolean ascii = c < 128;
+                if (ascii ? c <= ' ' : Character.isWhitespace(c) || c == '\u00A0') {
                     space = true;
                     if (isStop(last)) {
                         stops++;
@@ -350,19 +384,19 @@ public final class ExtractArticle {
                 if (inLink) {
                     linkChars++;
                 }
-                boolean wordChar = Character.isLetterOrDigit(c) || c == '_';
+                boolean wordChar = ascii
+                        ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'
+                        : Character.isLetterOrDigit(c);
                 if (wordChar && !inWord) {
                     words++;
                 }
                 inWord = wordChar;
-                if (c == ',' || c == '、' || c == '，') {
-                    commas++;
-                }
-                if (c >= 0x2E80 && (Character.isIdeographic(c) || (c >= 0x3040 && c <= 0x30FF))) {
-                    unspaced++;
-                }
-                if (c == '。' || c == '！' || c == '？') {
-                    stops++;
+                if (!ascii) {
+                    if (c == '。' || c == '！' || c == '？') {
+                        stops++;
+                    } else if (c >= 0x2E80 && (Character.isIdeographic(c) || (c >= 0x3040 && c <= 0x30FF))) {
+                        unspaced++;
+                    }
                 }
                 last = c;
             }
@@ -447,30 +481,52 @@ public final class ExtractArticle {
             return s;
         }
 
-        /** A weak mark (layout words) counts only where the marked element holds little prose. */
+        /** Teaser-shaped siblings that hold most of the page's prose: the article's own column, not teasers. */
+        final Set<Element> notTeasers = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+
+        /** Whether a mark counts. Class words always do; a repeated-sibling mark only on a minor share of prose. */
         boolean effective(Marks m) {
-            if (m.strong()) {
-                return true;
+            return !m.teaser() || !notTeasers.contains(m.element());
+        }
+
+        Marks nextEffective(Marks m) {
+            while (m != null && !effective(m)) {
+                m = m.outer();
             }
-            Score s = map.get(m.element());
-            return s == null || s.goodChars < 2 * s.chars;
+            return m;
+        }
+
+        /** Finds the repeated-sibling marks that hold half the page's prose or more. */
+        void weighTeasers(List<TextBlock> blocks) {
+            Map<Element, Integer> teaserProse = null;
+            int total = 0;
+            for (TextBlock b : blocks) {
+                if (b.kind != Kind.GOOD) {
+                    continue;
+                }
+                total += b.chars;
+                for (Marks m = b.marks; m != null; m = m.outer()) {
+                    if (m.teaser()) {
+                        if (teaserProse == null) {
+                            teaserProse = new IdentityHashMap<>();
+                        }
+                        teaserProse.merge(m.element(), b.chars, Integer::sum);
+                    }
+                }
+            }
+            if (teaserProse != null) {
+                for (Map.Entry<Element, Integer> entry : teaserProse.entrySet()) {
+                    if (entry.getValue() >= 0.5 * total) {
+                        notTeasers.add(entry.getKey());
+                    }
+                }
+            }
         }
     }
 
     private static Range chooseContainer(List<TextBlock> blocks, Scores scores) {
         for (int i = 0; i < blocks.size(); i++) {
             TextBlock b = blocks.get(i);
-            for (Element e = b.element; e != null; e = e.parent()) {
-                Score s = scores.of(e);
-                s.chars += b.chars;
-                if (b.kind == Kind.GOOD) {
-                    s.goodChars += b.chars;
-                }
-                s.first = Math.min(s.first, i);
-                s.last = Math.max(s.last, i);
-            }
-        }
-        for (TextBlock b : blocks) {
             double own = switch (b.kind) {
                 case GOOD -> b.chars;
                 case SHORT -> -0.25 * b.chars;
@@ -478,13 +534,18 @@ public final class ExtractArticle {
             };
             double inMarked = b.kind == Kind.GOOD ? 0.5 * b.chars : own;
             double furniture = -0.5 * b.chars;
-            Marks pending = b.marks;
-            while (pending != null && !scores.effective(pending)) {
-                pending = pending.outer();
-            }
+            Marks pending = scores.nextEffective(b.marks);
             int marksBelow = 0;
             for (Element e = b.element; e != null; e = e.parent()) {
                 Score s = scores.of(e);
+                s.chars += b.chars;
+                if (b.kind == Kind.GOOD) {
+                    s.goodChars += b.chars;
+                }
+                if (s.first > i) {
+                    s.first = i;
+                }
+                s.last = i;
                 s.value += marksBelow > 0 ? furniture : pending != null ? inMarked : own;
                 s.insideMark = pending != null;
                 if (b.kind == Kind.GOOD && marksBelow == 0) {
@@ -492,10 +553,7 @@ public final class ExtractArticle {
                 }
                 while (pending != null && pending.element() == e) {
                     marksBelow++;
-                    pending = pending.outer();
-                    while (pending != null && !scores.effective(pending)) {
-                        pending = pending.outer();
-                    }
+                    pending = scores.nextEffective(pending.outer());
                 }
             }
         }
@@ -508,7 +566,7 @@ public final class ExtractArticle {
             chosen = marked;
         }
         if (chosen == null) {
-            return new Range(null, List.of(), 0, blocks.size() - 1);
+            return new Range(null, List.of(), 0, -1); // nothing reads as an article: the reader copies the page
         }
         return joinParts(chosen.getKey(), scores);
     }
@@ -629,12 +687,37 @@ public final class ExtractArticle {
             if (b.isHeading() && !headsProse(candidates, i)) {
                 continue;
             }
-            if (b.chars > 20 && !seen.add(b.text)) {
+            if (b.chars >= 80 && !seen.add(b.text)) {
                 continue;
             }
             kept.add(b);
         }
+        // Sign-offs that sell: "Follow us on Twitter", "Email the author at ...", "Join our forums", "Ikuti kami".
+        for (int tail = 0; tail < 3 && !kept.isEmpty(); tail++) {
+            TextBlock last = kept.get(kept.size() - 1);
+            if (last.chars > 600 || promoCues(last.text) < 2) {
+                break;
+            }
+            kept.remove(kept.size() - 1);
+        }
         return kept;
+    }
+
+    /** Words of calls to follow, subscribe or write in (English, Indonesian, Malay). */
+    private static final java.util.regex.Pattern PROMO_CUE = java.util.regex.Pattern.compile(
+            "\\b(?:follow\\s+(?:us|him|her|them|the)\\b|on\\s+(?:twitter|facebook|instagram|youtube|linkedin|tiktok)"
+                    + "|subscribe|newsletter|e-?mail|sign\\s+up|click|forums?|let\\s+us\\s+know|news\\s+tip"
+                    + "|letters?\\s+to\\s+the\\s+editor|ikuti\\s+kami|berlangganan|langgan|google\\s+news|whatsapp"
+                    + "|telegram)\\b",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    private static int promoCues(String text) {
+        java.util.regex.Matcher m = PROMO_CUE.matcher(text);
+        Set<String> seen = new HashSet<>();
+        while (m.find()) {
+            seen.add(m.group().toLowerCase(java.util.Locale.ROOT));
+        }
+        return seen.size();
     }
 
     private static boolean keepTrailing(TextBlock b) {
@@ -668,7 +751,7 @@ public final class ExtractArticle {
 
     /** A subheading stays when prose follows it, not a list of links or the end of the article. */
     private static boolean headsProse(List<TextBlock> candidates, int i) {
-        for (int j = i + 1; j < candidates.size() && j <= i + 2; j++) {
+        for (int j = i + 1; j < candidates.size() && j <= i + 3; j++) {
             TextBlock next = candidates.get(j);
             if (next.kind == Kind.GOOD || isProse(next)) {
                 return true;

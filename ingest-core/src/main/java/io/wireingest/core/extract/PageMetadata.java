@@ -101,15 +101,18 @@ public record PageMetadata(
 
     /** Reads the metadata of a parsed page. Never throws for bad metadata: unreadable values are left out. */
     public static PageMetadata read(Document doc) {
+        Found found = new Found();
+        collect(doc, found, 0);
+        return from(doc, found);
+    }
+
+    /** The metadata in elements already gathered by a walk of the page (the extractor's own walk). */
+    static PageMetadata from(Document doc, Found found) {
         Builder b = new Builder();
-        for (Element script : doc.getElementsByTag("script")) {
-            String type = script.attr("type");
-            if (type.regionMatches(true, 0, "application/ld+json", 0, 19)) {
-                readJsonLd(script.data(), b);
-            }
+        for (Element script : found.jsonLd) {
+            readJsonLd(script.data(), b);
         }
-        Element head = doc.head();
-        for (Element meta : head.getElementsByTag("meta")) {
+        for (Element meta : found.meta) {
             String key = meta.hasAttr("property") ? meta.attr("property") : meta.attr("name");
             if (key.isEmpty()) {
                 key = meta.attr("itemprop");
@@ -143,22 +146,18 @@ public record PageMetadata(
                 default -> {}
             }
         }
-        if (b.published == null) {
-            Element time = doc.body().selectFirst("time[datetime][itemprop=datePublished], time[pubdate][datetime]");
-            if (time != null) {
-                b.published = instant(time.attr("datetime"));
-            }
+        if (b.published == null && found.time != null) {
+            b.published = instant(found.time.attr("datetime"));
         }
         Element html = doc.firstElementChild();
         String lang = html == null ? "" : html.attr("lang").strip();
         String language = !lang.isEmpty() ? lang : b.inLanguage != null ? b.inLanguage : b.locale;
         String headline = b.headline != null ? b.headline : b.metaTitle;
         if (headline == null) {
-            Element h1 = doc.body().selectFirst("h1");
-            if (h1 != null && !h1.text().isBlank()) {
-                headline = h1.text();
-            } else if (!doc.title().isBlank()) {
-                headline = doc.title();
+            if (found.h1 != null && !found.h1.text().isBlank()) {
+                headline = found.h1.text();
+            } else if (found.title != null && !found.title.text().isBlank()) {
+                headline = found.title.text();
             }
         }
         String byline = b.authors.isEmpty() ? b.metaAuthor : String.join(", ", b.authors);
@@ -166,15 +165,57 @@ public record PageMetadata(
                 squash(headline),
                 squash(byline),
                 b.published,
-                b.modified != null ? b.modified : null,
+                b.modified,
                 squash(language),
                 squash(b.description),
                 b.articleBody);
     }
 
+    /** The elements metadata is read from, gathered in one walk of the page (cheaper than one query per kind). */
+    static final class Found {
+        final List<Element> jsonLd = new ArrayList<>();
+        final List<Element> meta = new ArrayList<>();
+        Element time;
+        Element h1;
+        Element title;
+
+        /** Notes an element if metadata is read from it. */
+        void see(Element e, String tag) {
+            switch (tag) {
+                case "script" -> {
+                    if (e.attr("type").regionMatches(true, 0, "application/ld+json", 0, 19)) {
+                        jsonLd.add(e);
+                    }
+                }
+                case "meta" -> meta.add(e);
+                case "title" -> title = title == null ? e : title;
+                case "h1" -> h1 = h1 == null ? e : h1;
+                case "time" -> {
+                    if (time == null
+                            && e.hasAttr("datetime")
+                            && (e.hasAttr("pubdate") || "datePublished".equals(e.attr("itemprop")))) {
+                        time = e;
+                    }
+                }
+                default -> {}
+            }
+        }
+    }
+
+    static void collect(Element el, Found found, int depth) {
+        for (Element child = el.firstElementChild(); child != null; child = child.nextElementSibling()) {
+            String tag = child.normalName();
+            found.see(child, tag);
+            if (depth < 512 && !tag.equals("script") && !tag.equals("style") && !tag.equals("meta")) {
+                collect(child, found, depth + 1);
+            }
+        }
+    }
+
     private static void readJsonLd(String data, Builder b) {
-        if (data.isBlank() || data.length() > 2_000_000) {
-            return;
+        if (data.length() > 2_000_000
+                || !(data.contains("rticle") || data.contains("Posting") || data.contains("headline"))) {
+            return; // not about an article: breadcrumbs, organisation, site search; skip the JSON parse
         }
         JsonNode root;
         try {
@@ -317,8 +358,21 @@ public record PageMetadata(
         if (s == null) {
             return null;
         }
-        String out = s.replaceAll("[\\s\\u00A0]+", " ").strip();
-        return out.isEmpty() ? null : out;
+        StringBuilder sb = new StringBuilder(s.length());
+        boolean space = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c) || c == '\u00A0') {
+                space = sb.length() > 0;
+            } else {
+                if (space) {
+                    sb.append(' ');
+                    space = false;
+                }
+                sb.append(c);
+            }
+        }
+        return sb.length() == 0 ? null : sb.toString();
     }
 
     private static final class Builder {

@@ -35,7 +35,6 @@ final class TextBlock {
     int linkChars;
     int words;
     int stops;
-    int commas;
     /** Ideographic and kana characters: scripts written without spaces between words. */
     int unspaced;
 
@@ -50,7 +49,7 @@ final class TextBlock {
     }
 
     /** A chain of furniture-marked ancestors, innermost first. */
-    record Marks(Element element, boolean strong, Marks outer) {}
+    record Marks(Element element, boolean strong, boolean teaser, Marks outer) {}
 
     /**
      * Whether an effective furniture mark lies between this block and {@code container} (the container itself

@@ -47,7 +47,11 @@ public final class HtmlPageReader implements WireFormatReader {
         String base = item.raw().url() == null ? "" : item.raw().url();
         Document doc = parser.parseInput(item.text(), base);
         context.checkTime();
-        PageMetadata meta = PageMetadata.read(doc);
+        // A fragment of story paragraphs is all story; a whole page is searched for its article. The extractor reads
+        // the page's metadata in the same walk.
+        Extraction article = isPage(item.text()) ? EXTRACT.extract(doc) : null;
+        PageMetadata meta = article != null ? article.metadata() : PageMetadata.read(doc);
+        context.checkTime();
         Story story = new Story(WireFormat.HTML);
         story.headline(meta.headline());
         story.byline(meta.byline());
@@ -57,9 +61,6 @@ public final class HtmlPageReader implements WireFormatReader {
         if (meta.language() != null) {
             story.language(meta.language());
         }
-        // A fragment of story paragraphs is all story; a whole page is searched for its article.
-        Extraction article = isPage(item.text()) ? EXTRACT.extract(doc, meta) : null;
-        context.checkTime();
         if (article == null || article.blocks().isEmpty()) {
             HtmlBlocks.copy(doc.body(), story);
         } else {

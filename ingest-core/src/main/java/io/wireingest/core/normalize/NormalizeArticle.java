@@ -89,18 +89,20 @@ public final class NormalizeArticle {
         Element safe = sanitize(story);
         String html = safe.html();
         String text = PlainText.of(safe);
+        int charCount = text.codePointCount(0, text.length());
+        int wordCount = PlainText.wordCount(text);
         ArrayNode bodies = a.putArray("bodies");
         bodies.addObject()
                 .put("role", "main")
                 .put("contentType", "text/html")
-                .put("charCount", text.codePointCount(0, text.length()))
-                .put("wordCount", PlainText.wordCount(text))
+                .put("charCount", charCount)
+                .put("wordCount", wordCount)
                 .put("value", html);
         bodies.addObject()
                 .put("role", "main")
                 .put("contentType", "text/plain")
-                .put("charCount", text.codePointCount(0, text.length()))
-                .put("wordCount", PlainText.wordCount(text))
+                .put("charCount", charCount)
+                .put("wordCount", wordCount)
                 .put("value", text);
 
         putIfPresent(a, "by", byline(story));

@@ -79,11 +79,30 @@ public final class PlainText {
         return squashInline(sb);
     }
 
+    /** Collapses runs of spaces, tabs and no-break spaces to one space, drops spaces around line breaks, trims. */
     private static String squashInline(StringBuilder sb) {
-        return sb.toString()
-                .replaceAll("[ \\t\\x0B\\f\\u00A0]+", " ")
-                .replaceAll(" ?\n ?", "\n")
-                .strip();
+        StringBuilder out = new StringBuilder(sb.length());
+        boolean pendingSpace = false;
+        for (int i = 0; i < sb.length(); i++) {
+            char c = sb.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\u000B' || c == '\f' || c == '\u00A0') {
+                pendingSpace = true;
+            } else if (c == '\n') {
+                pendingSpace = false;
+                int last = out.length() - 1;
+                if (last >= 0 && out.charAt(last) == ' ') {
+                    out.setLength(last);
+                }
+                out.append('\n');
+            } else {
+                if (pendingSpace && out.length() > 0 && out.charAt(out.length() - 1) != '\n') {
+                    out.append(' ');
+                }
+                pendingSpace = false;
+                out.append(c);
+            }
+        }
+        return out.toString().strip();
     }
 
     private static void append(Node node, StringBuilder sb) {
@@ -93,12 +112,16 @@ public final class PlainText {
             if (el.normalName().equals("br")) {
                 sb.append('\n');
             } else {
-                boolean block = el.isBlock() && sb.length() > 0;
-                if (block) {
+                boolean block = el.isBlock();
+                if (block && sb.length() > 0 && sb.charAt(sb.length() - 1) != '\n') {
                     sb.append('\n');
                 }
                 for (Node child : el.childNodes()) {
                     append(child, sb);
+                }
+                // Text after a nested block (a tweet's author line after its paragraph) starts a new line.
+                if (block && sb.length() > 0 && sb.charAt(sb.length() - 1) != '\n') {
+                    sb.append('\n');
                 }
             }
         }
@@ -120,22 +143,35 @@ public final class PlainText {
     public static int wordCount(String text) {
         int words = 0;
         boolean inWord = false;
-        for (int i = 0; i < text.length(); ) {
-            int c = text.codePointAt(i);
-            int next = i + Character.charCount(c) < text.length() ? text.codePointAt(i + Character.charCount(c)) : -1;
-            int previous = i > 0 ? text.codePointBefore(i) : -1;
-            boolean joiner = (c == '\'' || c == '-' || c == '’') && next >= 0 && Character.isLetterOrDigit(next);
-            boolean digitGroup = (c == ',' || c == '.')
-                    && previous >= 0
-                    && Character.isDigit(previous)
-                    && next >= 0
-                    && Character.isDigit(next);
-            boolean part = Character.isLetterOrDigit(c) || (inWord && (joiner || digitGroup));
+        int n = text.length();
+        for (int i = 0; i < n; ) {
+            char ch = text.charAt(i);
+            int c = ch;
+            int width = 1;
+            if (Character.isHighSurrogate(ch) && i + 1 < n) {
+                c = text.codePointAt(i);
+                width = Character.charCount(c);
+            }
+            boolean part;
+            if (Character.isLetterOrDigit(c)) {
+                part = true;
+            } else if (!inWord || i + width >= n) {
+                part = false;
+            } else {
+                char next = text.charAt(i + width);
+                if (c == '\'' || c == '-' || c == '’') {
+                    part = Character.isLetterOrDigit(next) || Character.isHighSurrogate(next);
+                } else if (c == ',' || c == '.') {
+                    part = Character.isDigit(text.charAt(i - 1)) && Character.isDigit(next);
+                } else {
+                    part = false;
+                }
+            }
             if (part && !inWord) {
                 words++;
             }
             inWord = part;
-            i += Character.charCount(c);
+            i += width;
         }
         return words;
     }

@@ -3,9 +3,9 @@ package io.wireingest.core.bench;
 import io.wireingest.core.clean.ArticleSafelist;
 import io.wireingest.core.extract.ExtractArticle;
 import io.wireingest.core.extract.Extraction;
-import io.wireingest.core.extract.PageMetadata;
 import io.wireingest.core.model.RawItem;
 import io.wireingest.core.pipeline.IngestPipeline;
+import io.wireingest.core.testing.SharedCorpus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -22,9 +22,11 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
 import org.jsoup.safety.Cleaner;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -44,7 +46,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 5)
+@Warmup(iterations = 5, time = 5)
 @Measurement(iterations = 5, time = 5)
 @Fork(1)
 public class ExtractionBenchmark {
@@ -86,14 +88,7 @@ public class ExtractionBenchmark {
     @Benchmark
     public void extractAndSanitize(Blackhole bh) {
         for (String html : pages) {
-            Document doc = Parser.htmlParser().setMaxDepth(256).parseInput(html, "");
-            PageMetadata meta = PageMetadata.read(doc);
-            Extraction article = extract.extract(doc, meta);
-            Document dirty = Document.createShell("");
-            for (Element block : article.blocks()) {
-                dirty.body().appendChild(block);
-            }
-            bh.consume(cleaner.clean(dirty));
+            bh.consume(extractAndSanitize(html));
         }
     }
 
@@ -107,17 +102,63 @@ public class ExtractionBenchmark {
         }
     }
 
-    static Path sharedDir() {
-        String configured = System.getProperty("WIRE_SHARED_DIR", System.getenv("WIRE_SHARED_DIR"));
-        if (configured != null && !configured.isBlank()) {
-            return Path.of(configured);
+    /**
+     * Time split of {@link #interleaved}: microseconds spent in plain parse+text and in extraction+sanitizing, summed
+     * over an iteration. Their quotient is the speed ratio, measured page by page side by side so that load from
+     * other processes on a shared machine hits both alike.
+     */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class Split {
+        public long plainMicros;
+        public long extractMicros;
+
+        @Setup(Level.Iteration)
+        public void reset() {
+            plainMicros = 0;
+            extractMicros = 0;
         }
-        for (Path dir = Path.of("").toAbsolutePath(); dir.getParent() != null; dir = dir.getParent()) {
-            Path candidate = dir.resolveSibling("shared");
-            if (Files.isDirectory(candidate.resolve("corpus/extraction-benchmark"))) {
-                return candidate;
+    }
+
+    /** Both workloads on each page in turn (alternating which goes first); see {@link Split}. */
+    @Benchmark
+    public void interleaved(Split split, Blackhole bh) {
+        boolean plainFirst = true;
+        for (String html : pages) {
+            if (plainFirst) {
+                long t0 = System.nanoTime();
+                bh.consume(Jsoup.parse(html).body().text());
+                long t1 = System.nanoTime();
+                bh.consume(extractAndSanitize(html));
+                long t2 = System.nanoTime();
+                split.plainMicros += (t1 - t0) / 1000;
+                split.extractMicros += (t2 - t1) / 1000;
+            } else {
+                long t0 = System.nanoTime();
+                bh.consume(extractAndSanitize(html));
+                long t1 = System.nanoTime();
+                bh.consume(Jsoup.parse(html).body().text());
+                long t2 = System.nanoTime();
+                split.extractMicros += (t1 - t0) / 1000;
+                split.plainMicros += (t2 - t1) / 1000;
             }
+            plainFirst = !plainFirst;
         }
-        throw new IllegalStateException("the shared extraction benchmark is not found: set WIRE_SHARED_DIR");
+    }
+
+    private Document extractAndSanitize(String html) {
+        Document doc = Parser.htmlParser().setMaxDepth(256).parseInput(html, "");
+        Extraction article = extract.extract(doc);
+        Document dirty = Document.createShell("");
+        for (Element block : article.blocks()) {
+            dirty.body().appendChild(block);
+        }
+        return cleaner.clean(dirty);
+    }
+
+    static Path sharedDir() {
+        return SharedCorpus.find()
+                .orElseThrow(() ->
+                        new IllegalStateException("the shared extraction benchmark is not found: set WIRE_SHARED_DIR"));
     }
 }

@@ -303,6 +303,18 @@ public final class BenchCommand implements Callable<Integer> {
         double rejected = metrics.registry().find(WorkerMetrics.ITEMS_REJECTED).counters().stream()
                 .mapToDouble(c -> c.count())
                 .sum();
+        StringBuilder stages = new StringBuilder();
+        for (io.micrometer.core.instrument.Timer t :
+                metrics.registry().find(WorkerMetrics.STAGE_DURATION).timers()) {
+            if (stages.length() > 0) {
+                stages.append(", ");
+            }
+            stages.append(t.getId().getTag("stage"))
+                    .append(String.format(Locale.ROOT, " %.2f", t.mean(TimeUnit.MILLISECONDS)));
+        }
+        if (stages.length() > 0) {
+            System.err.println("bench: " + name + " mean ms per item by stage: " + stages);
+        }
         return new Phase(name, seconds, p50, p99, peak, rejected);
     }
 

@@ -13,6 +13,8 @@ final class Signals {
 
     private Signals() {}
 
+    // sun.misc.Signal (module jdk.unsupported) is the one JDK way to take SIGTERM without starting JVM shutdown,
+    // which would force exit code 143; javac's "internal proprietary API" warning for it is expected.
     @SuppressWarnings("restriction")
     static void onTermination(Runnable stop) {
         AtomicInteger count = new AtomicInteger();

@@ -111,7 +111,8 @@ public final class WorkerConfig {
             "INGEST_SHUTDOWN_TIMEOUT_MS",
             "30000",
             Type.LONG,
-            "How long SIGTERM waits for open transactions to finish before aborting them (ms).");
+            "How long a stop (SIGTERM) waits for the threads to finish their open transactions (ms); past it the "
+                    + "worker exits 1 and the broker aborts what is left.");
     public static final ConfigKey HTTP_HOST =
             ConfigKey.of("INGEST_HTTP_HOST", "0.0.0.0", Type.STRING, "Address the HTTP server binds to.");
     public static final ConfigKey HTTP_PORT =

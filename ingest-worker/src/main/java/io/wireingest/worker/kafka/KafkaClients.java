@@ -13,7 +13,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * Kafka client settings built from the worker configuration: the pass-through {@code kafka.*} settings first (TLS,
  * SASL, timeouts), then what exactly-once needs, which the configuration does not let anyone override.
  */
-public final class KafkaClients {
+public final class KafkaClients implements TransactionalLoop.ClientFactory {
     private final WorkerConfig config;
     private final String bootstrapServers;
 
@@ -43,8 +43,21 @@ public final class KafkaClients {
         return common(clientId);
     }
 
+    @Override
+    public org.apache.kafka.clients.consumer.Consumer<byte[], byte[]> transactionalConsumer(
+            String groupId, String clientId) {
+        return new org.apache.kafka.clients.consumer.KafkaConsumer<>(transactionalConsumerProps(groupId, clientId));
+    }
+
+    @Override
+    public org.apache.kafka.clients.producer.Producer<byte[], byte[]> transactionalProducer(
+            String transactionalId, String clientId) {
+        return new org.apache.kafka.clients.producer.KafkaProducer<>(
+                transactionalProducerProps(transactionalId, clientId));
+    }
+
     /** A read_committed consumer of the worker's group, offsets committed only through transactions. */
-    public Map<String, Object> transactionalConsumer(String groupId, String clientId) {
+    public Map<String, Object> transactionalConsumerProps(String groupId, String clientId) {
         Map<String, Object> props = common(clientId);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -67,7 +80,7 @@ public final class KafkaClients {
     }
 
     /** A transactional, idempotent producer. */
-    public Map<String, Object> transactionalProducer(String transactionalId, String clientId) {
+    public Map<String, Object> transactionalProducerProps(String transactionalId, String clientId) {
         Map<String, Object> props = producer(clientId);
         props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
         return props;

@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
@@ -48,11 +48,20 @@ public final class TransactionalLoop implements Runnable {
         void fatal(TransactionalLoop loop, Throwable error);
     }
 
+    /** Makes the loop's clients ({@link KafkaClients} for real ones; tests hand in Kafka's mocks). */
+    public interface ClientFactory {
+        /** A transactional producer with the given transactional id. */
+        Producer<byte[], byte[]> transactionalProducer(String transactionalId, String clientId);
+
+        /** A read_committed consumer of the group, without auto-commit. */
+        Consumer<byte[], byte[]> transactionalConsumer(String groupId, String clientId);
+    }
+
     /** Timing and retry settings. */
     public record Settings(Duration pollTimeout, Duration backoff, Duration backoffMax, int maxRetries) {}
 
     private final String name;
-    private final KafkaClients clients;
+    private final ClientFactory clients;
     private final String groupId;
     private final String topic;
     private final String transactionalId;
@@ -62,14 +71,14 @@ public final class TransactionalLoop implements Runnable {
     private final Settings settings;
     private final Listener listener;
     private final CountDownLatch stopSignal = new CountDownLatch(1);
-    private volatile KafkaConsumer<byte[], byte[]> consumer;
+    private volatile Consumer<byte[], byte[]> consumer;
     private volatile boolean running = true;
     private volatile boolean assigned;
     private volatile int assignedPartitions;
 
     public TransactionalLoop(
             String name,
-            KafkaClients clients,
+            ClientFactory clients,
             String groupId,
             String topic,
             String transactionalId,
@@ -108,7 +117,7 @@ public final class TransactionalLoop implements Runnable {
     public void stop() {
         running = false;
         stopSignal.countDown();
-        KafkaConsumer<byte[], byte[]> c = consumer;
+        Consumer<byte[], byte[]> c = consumer;
         if (c != null) {
             c.wakeup();
         }
@@ -116,15 +125,15 @@ public final class TransactionalLoop implements Runnable {
 
     @Override
     public void run() {
-        KafkaProducer<byte[], byte[]> producer = null;
+        Producer<byte[], byte[]> producer = null;
         KafkaClientMetrics producerMetrics = null;
         KafkaClientMetrics consumerMetrics = null;
         boolean closeProducerAtOnce = false;
         try {
-            producer = new KafkaProducer<>(clients.transactionalProducer(transactionalId, name + "-producer"));
+            producer = clients.transactionalProducer(transactionalId, name + "-producer");
             producerMetrics = metrics.bind(producer);
             initTransactions(producer);
-            consumer = new KafkaConsumer<>(clients.transactionalConsumer(groupId, name + "-consumer"));
+            consumer = clients.transactionalConsumer(groupId, name + "-consumer");
             consumerMetrics = metrics.bind(consumer);
             if (!running) {
                 consumer.wakeup();
@@ -211,7 +220,7 @@ public final class TransactionalLoop implements Runnable {
         }
     }
 
-    private void initTransactions(KafkaProducer<byte[], byte[]> producer) throws InterruptedException {
+    private void initTransactions(Producer<byte[], byte[]> producer) throws InterruptedException {
         for (int attempt = 1; ; attempt++) {
             try {
                 producer.initTransactions();
@@ -228,7 +237,7 @@ public final class TransactionalLoop implements Runnable {
         }
     }
 
-    private void processBatch(KafkaProducer<byte[], byte[]> producer, ConsumerRecords<byte[], byte[]> records)
+    private void processBatch(Producer<byte[], byte[]> producer, ConsumerRecords<byte[], byte[]> records)
             throws InterruptedException {
         long polledAt = System.nanoTime();
         producer.beginTransaction();
@@ -280,7 +289,7 @@ public final class TransactionalLoop implements Runnable {
     }
 
     /** Commits; a commit that times out may retry, but nothing else is allowed on the producer meanwhile. */
-    private void commit(KafkaProducer<byte[], byte[]> producer) throws InterruptedException {
+    private void commit(Producer<byte[], byte[]> producer) throws InterruptedException {
         for (int attempt = 1; ; attempt++) {
             try {
                 producer.commitTransaction();
@@ -299,7 +308,7 @@ public final class TransactionalLoop implements Runnable {
         }
     }
 
-    private void abort(KafkaProducer<byte[], byte[]> producer) {
+    private void abort(Producer<byte[], byte[]> producer) {
         try {
             producer.abortTransaction();
         } catch (RuntimeException e) {
@@ -307,7 +316,7 @@ public final class TransactionalLoop implements Runnable {
         }
     }
 
-    private void abortQuietly(KafkaProducer<byte[], byte[]> producer) {
+    private void abortQuietly(Producer<byte[], byte[]> producer) {
         try {
             producer.abortTransaction();
         } catch (RuntimeException e) {
@@ -337,7 +346,7 @@ public final class TransactionalLoop implements Runnable {
         return Duration.ofMillis(Math.min(ms, settings.backoffMax().toMillis()));
     }
 
-    private static void closeQuietly(KafkaConsumer<?, ?> consumer, Duration timeout) {
+    private static void closeQuietly(Consumer<?, ?> consumer, Duration timeout) {
         if (consumer != null) {
             try {
                 consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(timeout));
@@ -351,6 +360,7 @@ public final class TransactionalLoop implements Runnable {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             // Called inside poll(), between transactions: nothing is open, nothing to flush.
+            assignedPartitions = Math.max(0, consumer.assignment().size() - partitions.size());
             if (!partitions.isEmpty()) {
                 LOG.info("{}: partitions revoked {}", name, partitions);
             }

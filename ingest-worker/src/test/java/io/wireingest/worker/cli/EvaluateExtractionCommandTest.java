@@ -3,6 +3,7 @@ package io.wireingest.worker.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.wireingest.core.testing.SharedCorpus;
 import io.wireingest.worker.Main;
 import io.wireingest.worker.cli.EvaluateExtractionCommand.Evaluation;
 import java.io.ByteArrayOutputStream;
@@ -11,7 +12,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -94,10 +94,8 @@ class EvaluateExtractionCommandTest {
     /** The shared benchmark (97 real pages): F1 must stay at or above 0.97. Skipped without ../shared. */
     @Test
     void reachesTheTargetF1OnTheSharedBenchmark() throws IOException {
-        Optional<Path> shared = SharedDir.locate();
-        assumeTrue(shared.isPresent(), "../shared (or WIRE_SHARED_DIR) is not available");
-        Path bench = shared.get().resolve("corpus/extraction-benchmark");
-        assumeTrue(Files.isDirectory(bench.resolve("html")), "no extraction benchmark in " + shared.get());
+        Path bench = SharedCorpus.require("corpus/extraction-benchmark");
+        assumeTrue(Files.isDirectory(bench.resolve("html")), "no extraction benchmark pages in " + bench);
 
         Evaluation evaluation =
                 EvaluateExtractionCommand.evaluate(bench.resolve("html"), bench.resolve("ground-truth.json"), null);

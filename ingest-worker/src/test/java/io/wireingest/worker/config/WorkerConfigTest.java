@@ -43,6 +43,15 @@ class WorkerConfigTest {
     }
 
     @Test
+    void theOperatorGuideDocumentsEveryKey() throws Exception {
+        Path guide = Path.of("..", "docs", "OPERATIONS.md");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(guide), "docs/OPERATIONS.md not beside the module");
+        String text = Files.readString(guide);
+        assertThat(WorkerConfig.KEYS)
+                .allSatisfy(key -> assertThat(text).contains("| `" + key.env() + "` | `" + key.property() + "` |"));
+    }
+
+    @Test
     void reportsEveryProblemAtOnce() {
         Map<String, String> env = Map.of(
                 "INGEST_THREADS", "0",

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.wireingest.core.testing.ArticleSchemas;
 import io.wireingest.worker.WorkerService;
+import io.wireingest.worker.config.WorkerConfig;
 import io.wireingest.worker.testing.ExactlyOnce;
 import io.wireingest.worker.testing.SharedKafka;
 import io.wireingest.worker.testing.TestTopics;
@@ -56,6 +58,7 @@ class WorkerIT {
             Map<String, JsonNode> byId = new TreeMap<>();
             for (ConsumerRecord<byte[], byte[]> r : articles) {
                 JsonNode json = ExactlyOnce.json(r);
+                ArticleSchemas.assertValidArticleJson(new String(r.value(), StandardCharsets.UTF_8));
                 assertThat(new String(r.key(), StandardCharsets.UTF_8))
                         .isEqualTo(json.path("uri").asText());
                 byId.put(json.path("wire").path("source").path("itemId").asText(), json);
@@ -186,10 +189,13 @@ class WorkerIT {
 
             WorkerService b = new WorkerService(topics.config("worker-b", env)).start();
             services.add(b);
-            TestTopics.produce(ExactlyOnce.records(topics, "rb", 90, 180));
+            // Once both hold partitions, new items land on both (keys hash over all three partitions).
             await().atMost(WAIT)
-                    .until(() ->
-                            b.worker().assignedPartitions() > 0 && b.metrics().consumedCount() > 0);
+                    .until(() -> b.worker().assignedPartitions() > 0
+                            && a.worker().assignedPartitions() > 0
+                            && a.worker().assignedPartitions() + b.worker().assignedPartitions() == 3);
+            TestTopics.produce(ExactlyOnce.records(topics, "rb", 90, 180));
+            await().atMost(WAIT).until(() -> b.metrics().consumedCount() > 0);
 
             // Worker a leaves mid-stream: its partitions move to b.
             assertThat(a.stop()).isZero();
@@ -207,5 +213,32 @@ class WorkerIT {
                 s.close();
             }
         }
+    }
+
+    @Test
+    void aFencedProducerStopsTheWorkerWithExitCodeOne() throws Exception {
+        TestTopics topics = TestTopics.create("fenced", 1);
+        WorkerConfig config = topics.config("fenced", Map.of("INGEST_THREADS", "1"));
+        try (WorkerService service = new WorkerService(config).start()) {
+            TestTopics.produce(List.of(topics.bare(0, "f-1", "antara-id", "text/plain", ExactlyOnce.story(1))));
+            TestTopics.readCommitted(topics.articles(), 1, WAIT);
+
+            // Another producer takes over the worker's transactional id: the worker's producer is now a zombie.
+            Map<String, Object> props = new java.util.HashMap<>(SharedKafka.clientProps());
+            props.put("transactional.id", config.transactionalIdPrefix() + "-fenced-0");
+            props.put("key.serializer", org.apache.kafka.common.serialization.ByteArraySerializer.class);
+            props.put("value.serializer", org.apache.kafka.common.serialization.ByteArraySerializer.class);
+            try (var usurper = new org.apache.kafka.clients.producer.KafkaProducer<byte[], byte[]>(props)) {
+                usurper.initTransactions();
+            }
+            TestTopics.produce(List.of(topics.bare(0, "f-2", "antara-id", "text/plain", ExactlyOnce.story(2))));
+
+            await().atMost(WAIT).until(service::terminated);
+            assertThat(service.worker().fatal()).isPresent();
+            assertThat(service.stop()).isEqualTo(Worker.EXIT_FATAL);
+        }
+        // Nothing the fenced worker did after the takeover was committed.
+        assertThat(ExactlyOnce.counts(TestTopics.readCommitted(topics.articles(), 1, Duration.ofSeconds(3))))
+                .isEqualTo(Map.of("f-1", 1));
     }
 }

@@ -8,6 +8,7 @@ import io.wireingest.core.model.RawItem;
 import io.wireingest.core.normalize.Article;
 import io.wireingest.core.pipeline.IngestPipeline;
 import io.wireingest.core.pipeline.Outcome;
+import io.wireingest.core.testing.ArticleSchemas;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -89,6 +90,9 @@ public final class ExactlyOnce {
 
     /** Asserts that the articles hold every expected item exactly once, with its expected content hash. */
     public static void assertExactlyOnce(List<ConsumerRecord<byte[], byte[]>> articles, Map<String, String> expected) {
+        for (ConsumerRecord<byte[], byte[]> r : articles) {
+            ArticleSchemas.assertValidArticleJson(new String(r.value(), StandardCharsets.UTF_8));
+        }
         Map<String, Integer> counts = counts(articles);
         assertThat(counts.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
         assertThat(counts.values()).allMatch(c -> c == 1, "every item exactly once");

@@ -51,11 +51,15 @@ public record TestTopics(String name, String raw, String articles, String reject
     static void awaitLeaders(Admin admin, List<String> names) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
-            boolean ready = admin.describeTopics(names).allTopicNames().get(10, TimeUnit.SECONDS).values().stream()
-                    .flatMap(d -> d.partitions().stream())
-                    .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
-            if (ready) {
-                return;
+            try {
+                boolean ready = admin.describeTopics(names).allTopicNames().get(10, TimeUnit.SECONDS).values().stream()
+                        .flatMap(d -> d.partitions().stream())
+                        .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+                if (ready) {
+                    return;
+                }
+            } catch (java.util.concurrent.ExecutionException e) {
+                // The topic's metadata has not reached the broker yet: ask again.
             }
             Thread.sleep(100);
         }

@@ -1,0 +1,216 @@
+package io.wireingest.worker.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.wireingest.worker.metrics.WorkerMetrics;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.MockConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.NotEnoughReplicasException;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.Test;
+
+/** The loop's failure handling, with Kafka's mock clients standing in for a broker in trouble. */
+class TransactionalLoopTest {
+    private static final TopicPartition TP = new TopicPartition("wire.raw", 0);
+
+    /** A mock producer whose commit fails the first {@code failures} times with the given error. */
+    private static final class FailingProducer extends MockProducer<byte[], byte[]> {
+        private final AtomicInteger failures;
+        private final RuntimeException error;
+        final AtomicInteger aborts = new AtomicInteger();
+
+        FailingProducer(int failures, RuntimeException error) {
+            super(true, null, new ByteArraySerializer(), new ByteArraySerializer());
+            this.failures = new AtomicInteger(failures);
+            this.error = error;
+        }
+
+        @Override
+        public void commitTransaction() {
+            if (failures.getAndDecrement() > 0) {
+                throw error;
+            }
+            super.commitTransaction();
+        }
+
+        @Override
+        public void abortTransaction() {
+            aborts.incrementAndGet();
+            super.abortTransaction();
+        }
+    }
+
+    /**
+     * Kafka's MockConsumer forgets records once polled; a real consumer re-reads them after a seek. This one keeps
+     * them and hands them out again from the position a seek sets, as the loop's rewind expects.
+     */
+    private static final class RewindableConsumer extends MockConsumer<byte[], byte[]> {
+        private final List<ConsumerRecord<byte[], byte[]>> all = new java.util.ArrayList<>();
+
+        RewindableConsumer() {
+            super("earliest");
+        }
+
+        @Override
+        public synchronized void addRecord(ConsumerRecord<byte[], byte[]> record) {
+            all.add(record);
+            super.addRecord(record);
+        }
+
+        @Override
+        public synchronized void seek(TopicPartition partition, long offset) {
+            super.seek(partition, offset);
+            for (ConsumerRecord<byte[], byte[]> r : all) {
+                if (r.offset() >= offset) {
+                    super.addRecord(r);
+                }
+            }
+        }
+    }
+
+    private final RewindableConsumer consumer = new RewindableConsumer();
+    private final WorkerMetrics metrics = new WorkerMetrics(new SimpleMeterRegistry());
+    private final AtomicReference<Throwable> fatal = new AtomicReference<>();
+
+    private TransactionalLoop loop(Producer<byte[], byte[]> producer, int maxRetries) {
+        consumer.schedulePollTask(() -> {
+            consumer.rebalance(List.of(TP));
+            consumer.updateBeginningOffsets(Map.of(TP, 0L));
+            for (int i = 0; i < 3; i++) {
+                consumer.addRecord(new ConsumerRecord<>(
+                        "wire.raw",
+                        0,
+                        i,
+                        ("k" + i).getBytes(StandardCharsets.UTF_8),
+                        ("item " + i).getBytes(StandardCharsets.UTF_8)));
+            }
+        });
+        TransactionalLoop.ClientFactory factory = new TransactionalLoop.ClientFactory() {
+            @Override
+            public Producer<byte[], byte[]> transactionalProducer(String transactionalId, String clientId) {
+                return producer;
+            }
+
+            @Override
+            public Consumer<byte[], byte[]> transactionalConsumer(String groupId, String clientId) {
+                return consumer;
+            }
+        };
+        return new TransactionalLoop(
+                "test-loop",
+                factory,
+                "group",
+                "wire.raw",
+                "group-test-0",
+                new PassThrough("out"),
+                new DeadLetters("wire.rejected", 1_000_000),
+                metrics,
+                new TransactionalLoop.Settings(
+                        Duration.ofMillis(20), Duration.ofMillis(10), Duration.ofMillis(40), maxRetries),
+                (l, error) -> fatal.set(error));
+    }
+
+    /** The last offset of {@link #TP} committed through a transaction, or -1. */
+    private static long committedOffset(MockProducer<byte[], byte[]> producer) {
+        long offset = -1;
+        for (Map<String, Map<TopicPartition, OffsetAndMetadata>> commit : producer.consumerGroupOffsetsHistory()) {
+            for (Map<TopicPartition, OffsetAndMetadata> offsets : commit.values()) {
+                if (offsets.containsKey(TP)) {
+                    offset = offsets.get(TP).offset();
+                }
+            }
+        }
+        return offset;
+    }
+
+    @Test
+    void aRetriableFailureAbortsRewindsAndRetriesTheBatch() throws Exception {
+        FailingProducer producer =
+                new FailingProducer(2, new KafkaException("broker trouble", new NotEnoughReplicasException("isr")));
+        TransactionalLoop loop = loop(producer, 5);
+        Thread t = new Thread(loop);
+        t.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> producer.commitCount() == 1);
+        loop.stop();
+        t.join(10_000);
+
+        assertThat(fatal.get()).isNull();
+        assertThat(producer.aborts.get()).isEqualTo(2);
+        assertThat(committedOffset(producer)).isEqualTo(3);
+        // The committed transaction holds each record once; the aborted attempts are gone.
+        assertThat(producer.history().stream().map(ProducerRecord::topic)).allMatch("out"::equals);
+        assertThat(metrics.registry()
+                        .find(WorkerMetrics.TRANSACTIONS_ABORTED)
+                        .tag("cause", "retriable")
+                        .counter()
+                        .count())
+                .isEqualTo(2.0);
+        assertThat(metrics.consumedCount()).isEqualTo(3.0);
+        assertThat(consumer.closed()).isTrue();
+    }
+
+    @Test
+    void aFencedProducerIsFatalAndNothingIsCommitted() throws Exception {
+        FailingProducer producer = new FailingProducer(1, new ProducerFencedException("newer producer"));
+        TransactionalLoop loop = loop(producer, 5);
+        Thread t = new Thread(loop);
+        t.start();
+        t.join(10_000);
+
+        assertThat(t.isAlive()).isFalse();
+        assertThat(fatal.get()).isInstanceOf(ProducerFencedException.class);
+        assertThat(producer.commitCount()).isZero();
+        assertThat(metrics.consumedCount()).isZero();
+        assertThat(consumer.closed()).isTrue();
+        assertThat(producer.closed()).isTrue();
+    }
+
+    @Test
+    void retriesAreBoundedThenTheLoopGivesUp() throws Exception {
+        FailingProducer producer = new FailingProducer(
+                Integer.MAX_VALUE, new KafkaException("still down", new NotEnoughReplicasException("isr")));
+        TransactionalLoop loop = loop(producer, 2);
+        Thread t = new Thread(loop);
+        t.start();
+        t.join(10_000);
+
+        assertThat(t.isAlive()).isFalse();
+        assertThat(fatal.get()).hasMessageContaining("gave up after 2 failed attempts");
+        assertThat(producer.aborts.get()).isEqualTo(3);
+        assertThat(producer.commitCount()).isZero();
+    }
+
+    @Test
+    void stopEndsTheLoopCleanly() throws Exception {
+        MockProducer<byte[], byte[]> producer =
+                new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
+        TransactionalLoop loop = loop(producer, 5);
+        Thread t = new Thread(loop);
+        t.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> producer.commitCount() == 1);
+        loop.stop();
+        t.join(10_000);
+
+        assertThat(t.isAlive()).isFalse();
+        assertThat(fatal.get()).isNull();
+        assertThat(loop.assigned()).isTrue();
+        assertThat(producer.closed()).isTrue();
+        assertThat(committedOffset(producer)).isEqualTo(3);
+    }
+}
