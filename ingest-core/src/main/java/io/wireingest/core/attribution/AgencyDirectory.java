@@ -171,7 +171,7 @@ public final class AgencyDirectory {
     }
 
     /** Lowercase letters and digits only: {@code ANTARA News} and {@code antaranews} share a key. */
-    static String key(String name) {
+    public static String key(String name) {
         StringBuilder sb = new StringBuilder(name.length());
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);

@@ -40,6 +40,12 @@ public final class AttributeSource implements StoryStage {
         return StageName.ATTRIBUTE;
     }
 
+    /** A desk advisory or a summary bullet above the story (Reuters tops), which a byline may follow. */
+    private static final java.util.regex.Pattern TOPS = java.util.regex.Pattern.compile(
+            "^(?:\\((?:Adds|Updates|Corrects|Recasts|Repeats|Refiles|Rewrites|Changes|Fixes|Moves|Writes through"
+                    + "|Inserts|Removes|Deletes|New throughout|Releads|Re-leads|Advances|Clarifies)\\b[^()]{0,160}\\)$"
+                    + "|[*•]\\s+\\S)");
+
     @Override
     public void apply(Story story, ItemContext context) throws RejectedException {
         List<Credit> credits = new ArrayList<>();
@@ -53,6 +59,15 @@ public final class AttributeSource implements StoryStage {
         }
         Element body = story.body();
         Element first = body.children().first();
+        for (int i = 0;
+                i < 6
+                        && first != null
+                        && first.normalName().equals("p")
+                        && TOPS.matcher(first.text()).lookingAt();
+                i++) {
+            // past the desk's tops ("(Adds comments)", "* summary bullet"): the byline stands before the lead
+            first = first.nextElementSibling();
+        }
         if (first != null && first.normalName().equals("p") && body.children().size() > 1) {
             Optional<Credit> byline = CreditLines.read(first.text())
                     .filter(c -> c.type() == Credit.Type.BYLINE || c.type() == Credit.Type.CONTRIBUTORS);

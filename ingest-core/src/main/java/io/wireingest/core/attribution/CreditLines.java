@@ -43,6 +43,14 @@ public final class CreditLines {
             FLAGS);
     private static final Pattern SIGN_OFF = Pattern.compile(
             "^(?:-{1,3}|—|–)\\s*(?<a>\\p{L}[\\p{L}\\-]{1,24})\\s*(?:-{1,3}|—|–)?\\.?$", Pattern.UNICODE_CASE);
+    /**
+     * An agency's code with the desk's code and the initials of the staff who handled the copy, as the last line
+     * ({@code AFP sn}, {@code AAP RTV ar}, {@code dpa wsz jln}): the code in capitals (or dpa's lower case), initials
+     * in lower case.
+     */
+    private static final Pattern DESK_SIGN_OFF = Pattern.compile(
+            "^(?<a>\\p{Lu}{2,8}|\\p{Ll}{2,8})(?:\\s+\\p{Lu}{2,5})*\\s+\\p{Ll}{1,4}(?:[/ ]\\p{Ll}{1,4}){0,3}$",
+            Pattern.UNICODE_CASE);
     /** An agency standing alone as the last line: {@code BERNAMA}, {@code (AFP)}. */
     private static final Pattern AGENCY_ALONE =
             Pattern.compile("^\\(?\\s*(?<a>\\p{Lu}[\\p{L}\\-. ]{1,24}?)\\s*\\)?\\.?$", Pattern.UNICODE_CASE);
@@ -60,6 +68,12 @@ public final class CreditLines {
     private static final Pattern PERSON = Pattern.compile(
             "\\p{Lu}[\\p{L}.'’\\-]*(?:\\s+(?:bin|binti|van|de|da|al|el)?\\s*\\p{Lu}[\\p{L}.'’\\-]*){0,4}",
             Pattern.UNICODE_CASE);
+    /** What follows a writer's name in a byline: an employer ({@code The …}, a known agency) or a job title. */
+    private static final Pattern AFFILIATION = Pattern.compile(
+            "(?:The\\s+.+|.*\\b(?:Correspondent|Writer|Reporter|Editor|Columnist|Critic|Analyst|Staff|Bureau Chief"
+                    + "|Press|News|Times|Post|Tribune|Herald|Journal|Agency|Association|Media|Wire)s?)",
+            FLAGS);
+
     private static final Pattern NAME_SPLIT = Pattern.compile("\\s*(?:,|;|&|\\band\\b|\\bdan\\b)\\s*", FLAGS);
     private static final Pattern AGENCY_SPLIT =
             Pattern.compile("\\s*(?:[-/,]|\\bvia\\b|\\bdan\\b|\\band\\b)\\s*", FLAGS);
@@ -107,6 +121,11 @@ public final class CreditLines {
         if ((m = SIGN_OFF.matcher(s)).matches()) {
             Optional<String> agency = AGENCIES.canonical(m.group("a"));
             return agency.map(a -> new Credit(Credit.Type.SIGN_OFF, s, List.of(a), List.of(), null, null));
+        }
+        if ((m = DESK_SIGN_OFF.matcher(s)).matches()
+                && AGENCIES.is(m.group("a"), AgencyDirectory.Kind.AGENCY, AgencyDirectory.Kind.EXCHANGE)) {
+            String agency = AGENCIES.canonical(m.group("a")).get();
+            return Optional.of(new Credit(Credit.Type.SIGN_OFF, s, List.of(agency), List.of(), null, null));
         }
         if ((m = AGENCY_ALONE.matcher(s)).matches()
                 && (s.startsWith("(") == s.replaceAll("\\.$", "").endsWith(")"))
@@ -182,7 +201,8 @@ public final class CreditLines {
         if (field == null) {
             return Optional.empty();
         }
-        String s = field.strip();
+        // a dash or colon left over from a dateline-style credit ("STT–", "dpa:") is not part of the name
+        String s = field.strip().replaceAll("[\\s\\-–—:]+$", "").replaceAll("^[\\s\\-–—:]+", "");
         if (s.isEmpty() || s.length() > 60 || s.matches(".*[.!?]\\s.*")) {
             return Optional.empty();
         }
@@ -295,6 +315,12 @@ public final class CreditLines {
             Optional<String> agency = AGENCIES.canonical(name);
             if (agency.isPresent()) {
                 agencies.add(agency.get());
+            } else if (!people.isEmpty() && AFFILIATION.matcher(name).matches()) {
+                // "By Ian Jones, Press Association Political Correspondent", "By Ana Cruz, The Harbour Times":
+                // the writer's employer or title, not another writer
+                AGENCIES.findPrefix(name.replaceFirst("(?i)^the\\s+", ""))
+                        .filter(e -> e.kind() != AgencyDirectory.Kind.MEDIA)
+                        .ifPresent(e -> agencies.add(e.name()));
             } else if (PERSON.matcher(name).matches()) {
                 people.add(new Contributor("reporter", name, label));
             } else {

@@ -51,9 +51,7 @@ public final class CleanBody implements StoryStage {
                 inOtherNews = false;
             }
             if (pendingRelatedLabel != null) {
-                story.related()
-                        .add(new RelatedLink(
-                                pendingRelatedLabel.text().replaceAll("[:\\s]+$", ""), text, firstLink(block)));
+                story.related().add(new RelatedLink(trimLabel(pendingRelatedLabel.text()), text, firstLink(block)));
                 block.remove();
                 pendingRelatedLabel = null;
                 continue;
@@ -156,11 +154,20 @@ public final class CleanBody implements StoryStage {
         if (!labelled) {
             return false;
         }
-        String label = previous.text().replaceAll("[:\\s]+$", "");
+        String label = trimLabel(previous.text());
         for (Element li : list.select("li")) {
             story.related().add(new RelatedLink(label, li.text().strip(), firstLink(li)));
         }
         return true;
+    }
+
+    /** The label without trailing colons and white space (a loop: a trailing-run regex is quadratic on long runs). */
+    private static String trimLabel(String label) {
+        int end = label.length();
+        while (end > 0 && (label.charAt(end - 1) == ':' || Character.isWhitespace(label.charAt(end - 1)))) {
+            end--;
+        }
+        return label.substring(0, end);
     }
 
     private static String normalizeLabel(String label) {

@@ -214,6 +214,38 @@ final class DatelineGrammar {
         if (lead == null || lead.isBlank()) {
             return Optional.empty();
         }
+        Matcher first = AGENCY_FIRST.matcher(lead);
+        if (first.lookingAt() && agencyKnown(first.group("a"))) {
+            // "(ANSA) - Rome, October 11 - …": the agency printed before the place
+            Optional<Reading> rest = readPlaced(lead.substring(first.end()));
+            if (rest.isPresent()
+                    && rest.get().agencyPrinted() == null
+                    && !rest.get().places().isEmpty()) {
+                Reading r = rest.get();
+                int end = first.end() + r.end();
+                return Optional.of(new Reading(
+                        lead.substring(0, end).strip(),
+                        end,
+                        r.byline(),
+                        r.prefixOutlet(),
+                        r.places(),
+                        r.regions(),
+                        r.dateText(),
+                        r.date(),
+                        first.group("a").strip()));
+            }
+        }
+        return readPlaced(lead);
+    }
+
+    /** An agency in parentheses before the place: {@code (ANSA) - }. */
+    private static final Pattern AGENCY_FIRST =
+            Pattern.compile("\\(\\s*(?<a>\\p{L}[\\p{L}\\-/ ]{1,23})\\s*\\)\\s*(?:-{1,3}|–|—)\\s+");
+
+    private static Optional<Reading> readPlaced(String lead) {
+        if (lead == null || lead.isBlank()) {
+            return Optional.empty();
+        }
         String s = lead.length() > 400 ? lead.substring(0, 400) : lead;
         Matcher m = DATELINE.matcher(s);
         if (!m.lookingAt()) {

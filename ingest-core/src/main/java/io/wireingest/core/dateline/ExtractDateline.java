@@ -39,6 +39,14 @@ public final class ExtractDateline implements StoryStage {
     /** A paragraph that is only a byline, which may stand before the dateline paragraph. */
     private static final Pattern BYLINE_ONLY = Pattern.compile("^(?:By|Oleh)\\s+[^.!?]{2,80}$");
 
+    /** A desk advisory standing before the story: {@code (Adds comments, detail)}, {@code (Updates with ...)}. */
+    private static final Pattern ADVISORY = Pattern.compile(
+            "^\\((?:Adds|Updates|Corrects|Recasts|Repeats|Refiles|Rewrites|Changes|Fixes|Moves|Writes through|Inserts"
+                    + "|Removes|Deletes|New throughout|Releads|Re-leads|Advances|Clarifies)\\b[^()]{0,160}\\)$");
+
+    /** A summary bullet above the story ({@code * Dollar index down 0.1 percent}, Reuters "factbox" tops). */
+    private static final Pattern SUMMARY_BULLET = Pattern.compile("^[*•]\\s+\\S");
+
     /** Something that starts like a dateline (a short capitalised head and a dash) but that the grammar refused. */
     private static final Pattern DATELINE_LIKE =
             Pattern.compile("^\\s*\\p{Lu}[^.!?\\n]{1,60}?(?:\\([^()]{1,40}\\))?\\s*(?:-{1,3}|–|—)\\s+\\S");
@@ -65,16 +73,22 @@ public final class ExtractDateline implements StoryStage {
         Instant reference = story.versionCreated() != null ? story.versionCreated() : context.receivedAt();
         List<Element> paragraphs = leadParagraphs(story.body());
         Element lead = paragraphs.isEmpty() ? null : paragraphs.get(0);
-        String field =
+        String printedField =
                 story.datelineText() == null ? null : story.datelineText().strip();
 
         DatelineGrammar.Reading reading = null;
         String leadRest = null;
-        if (field != null && !field.isEmpty() && TIMESTAMP_FIELD.matcher(field).matches()) {
-            // Some feeds put a timestamp, not a dateline, in the dateline field.
-            story.dateline(timestampField(field));
-            return;
+        if (printedField != null
+                && !printedField.isEmpty()
+                && TIMESTAMP_FIELD.matcher(printedField).matches()) {
+            // Some feeds put a timestamp, not a dateline, in the dateline field: a dateline the lead prints wins.
+            if (lead == null || DatelineGrammar.read(plain(lead)).isEmpty()) {
+                story.dateline(timestampField(printedField));
+                return;
+            }
         }
+        String field =
+                printedField != null && TIMESTAMP_FIELD.matcher(printedField).matches() ? null : printedField;
         if (field != null && !field.isEmpty()) {
             Optional<DatelineGrammar.Reading> fromField =
                     DatelineGrammar.read(field).or(() -> DatelineGrammar.read(field + " -"));
@@ -381,7 +395,11 @@ public final class ExtractDateline implements StoryStage {
                 break;
             }
             String text = block.text().strip();
-            if (text.isEmpty() || (out.isEmpty() && BYLINE_ONLY.matcher(text).matches())) {
+            if (text.isEmpty()
+                    || (out.isEmpty()
+                            && (BYLINE_ONLY.matcher(text).matches()
+                                    || ADVISORY.matcher(text).matches()
+                                    || SUMMARY_BULLET.matcher(text).lookingAt()))) {
                 continue;
             }
             out.add(block);

@@ -82,15 +82,9 @@ public final class Gazetteer {
         return code == null ? Optional.empty() : Optional.ofNullable(countryNames.get(code));
     }
 
+    /** The same lookup key as the agency directory's: lowercase letters and digits only. */
     static String key(String name) {
-        StringBuilder sb = new StringBuilder(name.length());
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (Character.isLetterOrDigit(c)) {
-                sb.append(Character.toLowerCase(c));
-            }
-        }
-        return sb.toString();
+        return io.wireingest.core.attribution.AgencyDirectory.key(name);
     }
 
     private interface Row {

@@ -178,8 +178,7 @@ public final class Anpa1312Reader implements WireFormatReader {
             if (lead.startsWith("^")) {
                 flush(paragraph, story);
                 for (String segment : lead.split("\\^")) {
-                    String s =
-                            TextBlocks.squash(Teletype.withoutControls(segment)).replaceAll("[<=\\s]+$", "");
+                    String s = Teletype.withoutTerminators(TextBlocks.squash(Teletype.withoutControls(segment)));
                     if (s.isEmpty() || s.matches("\\*?\\d+")) {
                         continue;
                     }
@@ -218,13 +217,13 @@ public final class Anpa1312Reader implements WireFormatReader {
             }
             if (line.startsWith("\t")) {
                 flush(paragraph, story);
-                String s = TextBlocks.squash(Teletype.withoutControls(line));
+                String s = withoutQuadLeft(TextBlocks.squash(Teletype.withoutControls(line)));
                 if (!s.isEmpty() && !s.matches("_+=?")) {
                     paragraph.append(s);
                 }
                 continue;
             }
-            String s = TextBlocks.squash(Teletype.withoutControls(line));
+            String s = withoutQuadLeft(TextBlocks.squash(Teletype.withoutControls(line)));
             if (s.isEmpty()) {
                 flush(paragraph, story);
             } else {
@@ -252,7 +251,7 @@ public final class Anpa1312Reader implements WireFormatReader {
     /** The cells of a table row: BS starts it, {@code ;} separates cells, DLE is a fixed space, {@code {} is ½. */
     private static List<String> cells(String line) {
         String s = line.replace(String.valueOf(Teletype.DLE), "");
-        s = Teletype.withoutControls(s).strip().replaceAll("[<=\\s]+$", "");
+        s = Teletype.withoutTerminators(Teletype.withoutControls(s).strip());
         if (s.startsWith("^")) {
             s = s.substring(1);
         }
@@ -261,6 +260,11 @@ public final class Anpa1312Reader implements WireFormatReader {
             cells.add(TextBlocks.squash(cell.replace('{', '½')));
         }
         return cells;
+    }
+
+    /** A body line without the {@code <} (quad left) that ends a paragraph in ANPA copy. */
+    private static String withoutQuadLeft(String s) {
+        return s.endsWith("<") ? s.substring(0, s.length() - 1).stripTrailing() : s;
     }
 
     private static void flush(StringBuilder paragraph, Story story) {

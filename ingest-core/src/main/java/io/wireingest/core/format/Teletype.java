@@ -92,7 +92,27 @@ final class Teletype {
         }
     }
 
-    /** Rows of cells laid out as a text table, each column padded to its widest cell. */
+    /**
+     * The line without its trailing {@code <} / {@code =} terminators and white space. A loop, not
+     * {@code replaceAll("[<=\\s]+$")}, which is quadratic on a long run of those characters inside the line.
+     */
+    static String withoutTerminators(String s) {
+        int end = s.length();
+        while (end > 0) {
+            char c = s.charAt(end - 1);
+            if (c == '<' || c == '=' || Character.isWhitespace(c)) {
+                end--;
+            } else {
+                break;
+            }
+        }
+        return s.substring(0, end);
+    }
+
+    /** Cells wider than this are not padded for: one huge cell must not pad every row of the table to its width. */
+    private static final int MAX_PADDED_WIDTH = 60;
+
+    /** Rows of cells laid out as a text table, each column padded to its widest cell (up to a bound). */
     static String table(List<List<String>> rows) {
         List<Integer> widths = new ArrayList<>();
         for (List<String> row : rows) {
@@ -112,7 +132,8 @@ final class Teletype {
                 String cell = row.get(i);
                 line.append(cell);
                 if (i < row.size() - 1) {
-                    line.append(" ".repeat(widths.get(i) - cell.length() + 2));
+                    int width = Math.min(widths.get(i), MAX_PADDED_WIDTH);
+                    line.append(" ".repeat(Math.max(0, width - cell.length()) + 2));
                 }
             }
             if (sb.length() > 0) {

@@ -55,6 +55,26 @@ public final class XmlBlocks {
         int before = story.body().childrenSize();
         copyHtml(copy.html(), story, context);
         splitWrapped(story, before);
+        unwrapSoftBreaks(story, before);
+    }
+
+    /**
+     * Removes the line breaks of hard-wrapped copy ({@code "which has major <br />petrochemical holdings"}, AAP and
+     * AFP NITF): a {@code br} after a space and before more text of the same paragraph is a teletype line end, not a
+     * break the story means. A {@code br} after text without a space (an address, a verse) is kept.
+     */
+    static void unwrapSoftBreaks(Story story, int from) {
+        List<Element> blocks = story.body().children();
+        for (int i = from; i < blocks.size(); i++) {
+            for (Element br : blocks.get(i).select("p br, li br, blockquote br")) {
+                if (br.previousSibling() instanceof TextNode before
+                        && br.nextSibling() instanceof TextNode after
+                        && before.getWholeText().endsWith(" ")
+                        && !after.getWholeText().isBlank()) {
+                    br.remove();
+                }
+            }
+        }
     }
 
     /** Lines stripped of layout indentation, runs of blank lines collapsed to one. */

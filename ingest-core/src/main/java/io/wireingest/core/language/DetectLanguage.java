@@ -60,6 +60,14 @@ public final class DetectLanguage implements StoryStage {
 
     private static volatile LanguageDetector detector;
 
+    /**
+     * A language stage. The detector's models are loaded here, once per JVM, so that loading them (seconds on a busy
+     * machine) is paid when the pipeline is built and never counts against an item's time budget.
+     */
+    public DetectLanguage() {
+        detector();
+    }
+
     @Override
     public StageName name() {
         return StageName.LANGUAGE;
@@ -67,15 +75,24 @@ public final class DetectLanguage implements StoryStage {
 
     @Override
     public void apply(Story story, ItemContext context) {
-        String declared = context.raw().language();
-        if (declared != null && !declared.isBlank()) {
-            story.language(declared.trim());
+        String declared = tag(context.raw().language());
+        if (declared != null) {
+            story.language(declared);
+            return;
+        }
+        if (context.raw().language() != null && !context.raw().language().isBlank()) {
+            story.warn("declared language not understood: \""
+                    + excerpt(context.raw().language()) + "\"");
+        }
+        String fromSource = tag(story.language());
+        if (fromSource != null) {
+            story.language(fromSource);
             return;
         }
         if (story.language() != null && !story.language().isBlank()) {
-            story.language(story.language().trim());
-            return;
+            story.warn("source language not understood: \"" + excerpt(story.language()) + "\"");
         }
+        story.language(null);
         String sample = sample(story);
         String detected = detect(sample);
         if (detected == null) {
@@ -83,6 +100,26 @@ public final class DetectLanguage implements StoryStage {
         } else {
             story.language(detected);
         }
+    }
+
+    private static final java.util.regex.Pattern LANGUAGE_TAG =
+            java.util.regex.Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*");
+
+    /**
+     * A declared language as a BCP 47 tag ({@code en_US} read as {@code en-US}), or null when it is missing or not a
+     * language tag (a source may declare anything: a language name, a corrupt or huge attribute).
+     */
+    static String tag(String declared) {
+        if (declared == null) {
+            return null;
+        }
+        String t = declared.strip().replace('_', '-');
+        return t.length() <= 35 && LANGUAGE_TAG.matcher(t).matches() ? t : null;
+    }
+
+    private static String excerpt(String s) {
+        String t = s.strip();
+        return t.length() <= 40 ? t : t.substring(0, 40) + "…";
     }
 
     /** The detected BCP 47 language of a text, or null when unsure. */
@@ -153,6 +190,7 @@ public final class DetectLanguage implements StoryStage {
                 if (d == null) {
                     d = LanguageDetectorBuilder.fromLanguages(LANGUAGES.toArray(new Language[0]))
                             .withLowAccuracyMode()
+                            .withPreloadedLanguageModels()
                             .build();
                     detector = d;
                 }

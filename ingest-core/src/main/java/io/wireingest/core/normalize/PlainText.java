@@ -29,7 +29,9 @@ public final class PlainText {
     private static String block(Element block) {
         switch (block.normalName()) {
             case "pre":
-                return block.wholeText().replaceAll("\\s+$", "");
+                // stripTrailing, not replaceAll("\\s+$"): that regex is quadratic on long runs of spaces inside the
+                // text
+                return block.wholeText().stripTrailing();
             case "ul":
             case "ol":
             case "dl": {

@@ -113,6 +113,28 @@ class AttributeSourceTest {
     }
 
     @Test
+    void readsABylineStandingBelowTheDesksTops() {
+        // QA on agency copy: Reuters tops ("(Adds ...)", bullets) kept "By ..." in the body and the dateline unread
+        JsonNode a = normalize("reuters-markets", """
+                (Adds analyst comment)
+                * Copper hits two-week high
+                * Stocks steady in Asia
+                By Ana Cruz
+                SINGAPORE, Jan 30 (Reuters) - Copper rose on Tuesday as the dollar weakened against major currencies.
+                Traders expect demand to pick up after the holiday, analysts said.
+                (Reporting by Ana Cruz; Editing by Mark Field)
+                """);
+        assertThat(a.path("wire").path("dateline").path("place").asText()).isEqualTo("Singapore");
+        assertThat(chain(a)).containsExactly("Reuters:originator");
+        assertThat(contributors(a)).containsExactly("reporter:Ana Cruz", "editor:Mark Field");
+        assertThat(a.path("by").asText()).isEqualTo("By Ana Cruz");
+        assertThat(body(a))
+                .startsWith("(Adds analyst comment)\n\n* Copper hits two-week high")
+                .contains("* Stocks steady in Asia\n\nCopper rose on Tuesday")
+                .doesNotContain("By Ana", "SINGAPORE");
+    }
+
+    @Test
     void removesASignOffGluedToTheLastSentence() {
         JsonNode a = normalize("wire", """
                 KUALA LUMPUR, Dec 2 -- The ministry will review the fuel subsidy next year, its minister said.

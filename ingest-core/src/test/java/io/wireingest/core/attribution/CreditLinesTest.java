@@ -125,4 +125,38 @@ class CreditLinesTest {
         assertThat(CreditLines.read(line)).isEmpty();
         assertThat(CreditLines.tail(line)).isEmpty();
     }
+
+    @Test
+    void aBylineAffiliationIsNotASecondWriter() {
+        // QA on agency copy: "By X, Press Association" and "By X, The ... Union-Tribune" listed the employer as a
+        // reporter
+        assertThat(read("By Ian Jones, Press Association").contributors())
+                .containsExactly(new Contributor("reporter", "Ian Jones", "By"));
+        assertThat(read("By Ian Jones, Press Association").agencies()).containsExactly("Press Association");
+        assertThat(read("By Sam Lister, Press Association Political Correspondent")
+                        .contributors())
+                .containsExactly(new Contributor("reporter", "Sam Lister", "By"));
+        assertThat(read("By Tom Rivera, The Harbour City Tribune").contributors())
+                .containsExactly(new Contributor("reporter", "Tom Rivera", "By"));
+        assertThat(read("By Ana Cruz, Tom Reyes and Lia Santos").contributors())
+                .extracting(Contributor::name)
+                .containsExactly("Ana Cruz", "Tom Reyes", "Lia Santos");
+    }
+
+    @Test
+    void readsAnAgencySignOffWithDeskInitials() {
+        // QA on agency copy: AAP/AFP end their NITF copy with the agency code and desk initials
+        assertThat(read("AFP sn").type()).isEqualTo(Credit.Type.SIGN_OFF);
+        assertThat(read("AFP sn").agencies()).containsExactly("AFP");
+        assertThat(read("AAP RTV ar").agencies()).containsExactly("AAP");
+        assertThat(read("dpa wsz jln").agencies()).containsExactly("dpa");
+        assertThat(CreditLines.read("Reuters is")).isEmpty();
+        assertThat(CreditLines.read("FIFA says")).isEmpty();
+    }
+
+    @Test
+    void aStructuredCreditKeepsNoTrailingDash() {
+        // QA on agency copy: a NewsML-G2 creditline "STT–" became the agency "STT–"
+        assertThat(CreditLines.structuredName("STT–").orElseThrow().agencies()).containsExactly("STT");
+    }
 }

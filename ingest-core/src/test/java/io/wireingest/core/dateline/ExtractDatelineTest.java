@@ -186,6 +186,45 @@ class ExtractDatelineTest {
     }
 
     @Test
+    void aDatelineTheLeadPrintsWinsOverATimestampInTheDatelineField() {
+        // QA on agency copy: a NewsML-G2 dateline field holding a timestamp hid the lead's agency
+        Story story = story("Jan 3 (OPTA) - Results and fixtures of the league.");
+        story.datelineText("2018-01-03 20:13:08 GMT+00:00");
+        apply(story, "2018-01-03T21:00:00Z");
+        assertThat(story.dateline().agency()).isEqualTo("Opta");
+        assertThat(story.dateline().date()).hasToString("2018-01-03");
+        assertThat(story.body().child(0).text()).isEqualTo("Results and fixtures of the league.");
+    }
+
+    @Test
+    void readsTheDatelinePastAnAdvisorySummaryBulletsAndAByline() {
+        // QA on agency copy: Reuters tops ("(Adds ...)", "* ..." bullets, "By ...") hid the dateline lead
+        Story story = new Story(WireFormat.NEWSML_G2);
+        story.addParagraph("(Adds analyst comment, details)");
+        story.addParagraph("* Copper hits two-week high");
+        story.addParagraph("* Stocks steady in Asia");
+        story.addParagraph("By Rina Hartono");
+        story.addParagraph("SINGAPORE, Jan 30 (Reuters) - " + BODY);
+        apply(story, RECEIVED);
+        assertThat(story.dateline().place()).isEqualTo("Singapore");
+        assertThat(story.dateline().agency()).isEqualTo("Reuters");
+        assertThat(story.body().child(4).text()).isEqualTo(BODY);
+        assertThat(story.body().child(0).text()).isEqualTo("(Adds analyst comment, details)");
+    }
+
+    @Test
+    void readsAnAgencyPrintedBeforeThePlace() {
+        // QA on agency copy: ANSA's English service leads with "(ANSA) - Place, Month D -"
+        Story story = story("(ANSA) - Milan, March 4 - " + BODY);
+        apply(story, RECEIVED);
+        assertThat(story.dateline().text()).isEqualTo("(ANSA) - Milan, March 4 -");
+        assertThat(story.dateline().place()).isEqualTo("Milan");
+        assertThat(story.dateline().agency()).isEqualTo("ANSA");
+        assertThat(story.dateline().dateText()).isEqualTo("March 4");
+        assertThat(story.body().child(0).text()).isEqualTo(BODY);
+    }
+
+    @Test
     void readsALeadWithNoBreakSpaces() {
         Story story = new Story(WireFormat.HTML);
         story.body().appendElement("p").html("Bandung&nbsp;(ANTARA)&nbsp;- Warga berkumpul di alun-alun.");

@@ -85,4 +85,43 @@ class Anpa1312ReaderTest {
         assertThat(b.contentHash()).isEqualTo(a.contentHash());
         assertThat(at(b, "/wire/source/format")).isEqualTo("anpa-1312");
     }
+
+    @Test
+    void theQuadLeftThatEndsABodyLineIsNotText() {
+        // QA on agency copy: a tab-indented agate line ending in "<" kept the "<" in the last paragraph
+        String item = "\u0016\u0016\u0001W2201\u001fsports\n"
+                + "r s\u0013\u0011 BC-BBO--Schedule      05-17 0210\n"
+                + "\u0002^BC-BBO--Schedule,0210<\n"
+                + "^Valley League schedule<\n"
+                + "\t   Riverton at Millbrook, 7:05 p.m.< \r\n"
+                + "\r\n"
+                + "\t   Oak Hill at Lakeport, 7:10 p.m.< \r\n"
+                + "\r\n"
+                + "\t   \u0003AP-WF-05-17-24 0620GMT<\r\n"
+                + "\u0004";
+        Article a = Fixtures.articles(item.getBytes(WINDOWS_1252), null, "item-1", Fixtures.RECEIVED)
+                .get(0);
+        assertThat(a.plainText()).isEqualTo("Riverton at Millbrook, 7:05 p.m.\n\nOak Hill at Lakeport, 7:10 p.m.");
+    }
+
+    @Test
+    void oneHugeTableCellDoesNotPadEveryRowToItsWidth() {
+        // found by MutatedFixturesTest: a 100 kB cell padded every row to 100 kB and the item took minutes
+        String item = "\u0016\u0016\u0001W2202\u001fsports\n"
+                + "r s\u0013\u0011 BC-BBO--Table      05-17 0210\n"
+                + "\u0002^BC-BBO--Table,0210<\n"
+                + "^Valley League table<\n"
+                + "\b^;Won;Lost<\n"
+                + "\bRiverton" + "x".repeat(100_000) + ";12;3<\n"
+                + "\bMillbrook;10;5<\n"
+                + "\bLakeport;9;6<\n"
+                + "\t   \u0003AP-WF-05-17-24 0620GMT<\r\n"
+                + "\u0004";
+        Article a = Fixtures.articles(item.getBytes(WINDOWS_1252), null, "item-1", Fixtures.RECEIVED)
+                .get(0);
+        assertThat(a.plainText().lines().filter(l -> l.startsWith("Millbrook") || l.startsWith("Lakeport")))
+                .hasSize(2)
+                .allMatch(l -> l.length() < 80);
+        assertThat(a.plainText().length()).isLessThan(100_500);
+    }
 }

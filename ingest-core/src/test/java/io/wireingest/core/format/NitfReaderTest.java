@@ -69,4 +69,22 @@ class NitfReaderTest {
         assertThat(at(kill, "/urgency")).isEqualTo("1");
         assertThat(at(kill, "/edNote")).isEqualTo("KILL: the fares story is withdrawn. Do not use.");
     }
+
+    @Test
+    void hardWrappedParagraphsAreJoinedButMeantBreaksStay() {
+        // QA on agency copy: AAP/AFP NITF wraps lines with "<br />" after a space; they are not line breaks
+        String nitf = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><nitf><head><title>Port deal</title>"
+                + "<docdata><doc-id id-string=\"EX.1\"/></docdata></head><body><body.head><hedline>"
+                + "<hl1>Port deal signed</hl1></hedline></body.head><body.content>"
+                + "<p>   The port authority signed a lease with the shipping line <br />for another ten years, "
+                + "the <br />authority said on Monday.</p>"
+                + "<p>Harbour Office<br/>1 Quay Street</p></body.content></body></nitf>";
+        Article a = Fixtures.articles(
+                        nitf.getBytes(java.nio.charset.StandardCharsets.UTF_8), null, "item-1", Fixtures.RECEIVED)
+                .get(0);
+        assertThat(a.html())
+                .contains("<p>The port authority signed a lease with the shipping line for another ten years, the"
+                        + " authority said on Monday.</p>")
+                .contains("Harbour Office<br>1 Quay Street");
+    }
 }

@@ -70,4 +70,20 @@ class DetectLanguageTest {
         assertThat(story.language()).isNull();
         assertThat(story.warnings()).isNotEmpty();
     }
+
+    @Test
+    void aSourceDeclarationThatIsNoLanguageTagIsReplacedByDetection() {
+        // found by MutatedFixturesTest: a corrupt xml:lang reached the article and failed the schema
+        Story story = new Story(WireFormat.NITF).language("x".repeat(5000) + "en");
+        story.addParagraph(ENGLISH);
+        RawItem raw = RawItem.of("id", "f", null, Instant.EPOCH, "x".getBytes(StandardCharsets.UTF_8));
+        new DetectLanguage().apply(story, new ItemContext(raw, Limits.DEFAULT));
+        assertThat(story.language()).isEqualTo("en");
+        assertThat(story.warnings()).anyMatch(w -> w.startsWith("source language not understood"));
+
+        Story underscored = new Story(WireFormat.NITF).language("en_US");
+        underscored.addParagraph(ENGLISH);
+        new DetectLanguage().apply(underscored, new ItemContext(raw, Limits.DEFAULT));
+        assertThat(underscored.language()).isEqualTo("en-US");
+    }
 }
