@@ -1,0 +1,75 @@
+package io.wireingest.worker.cli;
+
+import io.wireingest.core.model.RawItem;
+import io.wireingest.core.pipeline.IngestPipeline;
+import io.wireingest.core.pipeline.Outcome;
+import io.wireingest.core.pipeline.StageName;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Not a test: a profiling driver for the core pipeline without Kafka (see docs/BENCHMARKS.md, "Core pipeline"). Runs
+ * {@link IngestPipeline#process} over 400 {@code bench} items on one thread, ROUNDS times, and prints per round the
+ * items/s by wall clock, by the thread's CPU time and by the process's CPU time, and the mean ms per stage.
+ *
+ * <pre>
+ * mvn -q -B -DskipTests package
+ * java -cp ingest-worker/target/ingest-worker.jar:ingest-worker/target/test-classes \
+ *     io.wireingest.worker.cli.CorePipelineProfile 28
+ * </pre>
+ */
+public final class CorePipelineProfile {
+    private CorePipelineProfile() {}
+
+    public static void main(String[] args) {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 28;
+        BenchItems generator = new BenchItems(42, 2048, 60 * 1024);
+        List<RawItem> items = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            BenchItems.Item item = generator.next(i);
+            items.add(RawItem.of(item.id(), item.feed(), item.contentType(), Instant.now(), item.body()));
+        }
+        IngestPipeline pipeline = IngestPipeline.create();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        for (int round = 0; round < rounds; round++) {
+            Map<StageName, Long> total = new EnumMap<>(StageName.class);
+            long wall = System.nanoTime();
+            long process = processCpu();
+            long thread = threads.getCurrentThreadCpuTime();
+            int rejected = 0;
+            for (RawItem item : items) {
+                Outcome outcome = pipeline.process(item);
+                if (outcome instanceof Outcome.Rejected) {
+                    rejected++;
+                }
+                outcome.stageNanos().forEach((stage, nanos) -> total.merge(stage, nanos, Long::sum));
+            }
+            wall = System.nanoTime() - wall;
+            process = processCpu() - process;
+            thread = threads.getCurrentThreadCpuTime() - thread;
+            StringBuilder stages = new StringBuilder();
+            total.forEach((stage, nanos) -> stages.append(stage.id())
+                    .append('=')
+                    .append(String.format("%.2f", nanos / 1e6 / items.size()))
+                    .append(' '));
+            System.out.printf(
+                    "round %d: %.1f items/s wall, %.1f items/s thread-cpu, %.1f items/s process-cpu, rejected=%d | %s%n",
+                    round,
+                    items.size() / (wall / 1e9),
+                    items.size() / (thread / 1e9),
+                    items.size() / (process / 1e9),
+                    rejected,
+                    stages);
+        }
+    }
+
+    private static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+}
