@@ -45,13 +45,12 @@ public final class Anpa1312Reader implements WireFormatReader {
     @Override
     public boolean canRead(DecodedItem item) {
         String t = item.text();
-        String head = t.substring(0, Math.min(t.length(), 300));
-        int soh = head.indexOf(Teletype.SOH);
-        if (soh < 0 || soh > 16) {
+        String head = Teletype.head(t);
+        int soh = Teletype.openingSoh(head);
+        if (soh < 0) {
             return false;
         }
-        int lineEnd = head.indexOf('\n', soh);
-        String first = lineEnd < 0 ? head.substring(soh) : head.substring(soh, lineEnd);
+        String first = Teletype.lineFrom(head, soh);
         // ANPA: SOH, service and sequence, US, selector; then a line carrying DC1..DC4 format codes.
         boolean unitSeparator = first.indexOf(Teletype.US) > 0;
         boolean formatCodes = head.chars().anyMatch(c -> c >= 0x11 && c <= 0x14);

@@ -39,14 +39,12 @@ public final class Iptc7901Reader implements WireFormatReader {
 
     @Override
     public boolean canRead(DecodedItem item) {
-        String t = item.text();
-        String head = t.substring(0, Math.min(t.length(), 300));
-        int soh = head.indexOf(Teletype.SOH);
-        if (soh < 0 || soh > 16) {
+        String head = Teletype.head(item.text());
+        int soh = Teletype.openingSoh(head);
+        if (soh < 0) {
             return false;
         }
-        int end = head.indexOf('\n', soh);
-        String first = Teletype.withoutControls(end < 0 ? head.substring(soh + 1) : head.substring(soh + 1, end));
+        String first = Teletype.withoutControls(Teletype.lineFrom(head, soh + 1));
         return HEADER.matcher(first).matches();
     }
 

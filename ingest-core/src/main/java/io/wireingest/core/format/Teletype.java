@@ -31,6 +31,26 @@ final class Teletype {
 
     private Teletype() {}
 
+    /** How far into an item the teletype sniffers look. */
+    private static final int SNIFF_CHARS = 300;
+
+    /** The start of a text, as much as the sniffers read. */
+    static String head(String text) {
+        return text.substring(0, Math.min(text.length(), SNIFF_CHARS));
+    }
+
+    /** Where the SOH that opens a teletype transmission stands (within the first 16 characters), or -1. */
+    static int openingSoh(String head) {
+        int soh = head.indexOf(SOH);
+        return soh <= 16 ? soh : -1;
+    }
+
+    /** The line of {@code head} that starts at {@code from}, without its line break. */
+    static String lineFrom(String head, int from) {
+        int end = head.indexOf('\n', from);
+        return end < 0 ? head.substring(from) : head.substring(from, end);
+    }
+
     /** The text with every control character but tab and line feed removed (carriage returns too). */
     static String withoutControls(String s) {
         StringBuilder sb = new StringBuilder(s.length());
