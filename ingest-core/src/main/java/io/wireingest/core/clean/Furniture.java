@@ -1,6 +1,5 @@
 package io.wireingest.core.clean;
 
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -56,9 +55,4 @@ public final class Furniture {
     /** Template tokens left inside running text. */
     public static final Pattern INLINE_TOKEN = Pattern.compile(
             "\\[(?:ads?_[a-z0-9_]+|iklan[a-z0-9_]*)\\]|\\{\\{[a-z0-9_ ]{1,40}\\}\\}", Pattern.CASE_INSENSITIVE);
-
-    /** Lowercase, white space squashed: for comparisons. */
-    public static String key(String text) {
-        return text.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
-    }
 }
