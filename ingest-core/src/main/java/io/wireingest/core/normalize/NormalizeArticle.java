@@ -42,7 +42,7 @@ public final class NormalizeArticle {
     /**
      * The article for one story.
      *
-     * @param story the finished story
+     * @param story the finished story; its body blocks move into the article (the story is used up)
      * @param decoded the item it came from
      * @param index the story's position among the item's stories (0 for single-story items)
      * @param count how many stories the item held
@@ -230,9 +230,8 @@ public final class NormalizeArticle {
         for (Element h1 : story.body().select("h1")) {
             h1.tagName("h2");
         }
-        for (Element block : story.body().children()) {
-            dirty.body().appendChild(block.clone());
-        }
+        // The blocks move (no copy): normalizing is the story's last step, and the Cleaner copies what it keeps anyway.
+        dirty.body().insertChildren(0, story.body().children());
         Document clean = cleaner.clean(dirty);
         clean.outputSettings().prettyPrint(false);
         return clean.body();
