@@ -202,7 +202,7 @@ public final class BenchCommand implements Callable<Integer> {
                 out.printf(
                         Locale.ROOT,
                         "%-11s %d items in %.2f s: %.0f items/s, %.1f MB/s; transaction (poll→commit) p50 %.0f ms, "
-                                + "p99 %.0f ms; peak heap %.0f MiB%s%n",
+                                + "p99 %.0f ms; peak heap %.0f MiB; process CPU %.2f ms per item (%.1f cores busy)%s%n",
                         p.name + ":",
                         items,
                         p.seconds,
@@ -211,6 +211,8 @@ public final class BenchCommand implements Callable<Integer> {
                         p.p50Ms,
                         p.p99Ms,
                         p.peakHeapBytes / 1048576.0,
+                        p.cpuSeconds * 1000 / items,
+                        p.cpuSeconds / p.seconds,
                         p.rejected > 0 ? "; " + (long) p.rejected + " rejected" : "");
             }
             double ratio = pipe.itemsPerSecond(items) / pass.itemsPerSecond(items);
@@ -235,7 +237,14 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private record Phase(String name, double seconds, double p50Ms, double p99Ms, long peakHeapBytes, double rejected) {
+    private record Phase(
+            String name,
+            double seconds,
+            double p50Ms,
+            double p99Ms,
+            long peakHeapBytes,
+            double rejected,
+            double cpuSeconds) {
         double itemsPerSecond(int n) {
             return n / seconds;
         }
@@ -256,13 +265,16 @@ public final class BenchCommand implements Callable<Integer> {
         WorkerConfig phaseConfig = config.with(Map.of(WorkerConfig.GROUP_ID.env(), group));
         WorkerMetrics metrics = new WorkerMetrics(new SimpleMeterRegistry());
         Supplier<RecordTransform> transforms = factory.create(metrics);
-        long[] firstApply = {Long.MAX_VALUE};
+        long[] firstApply = {Long.MAX_VALUE, 0}; // [0] nanoTime of the first apply, [1] process CPU at that moment
         Supplier<RecordTransform> timed = () -> {
             RecordTransform t = transforms.get();
             return record -> {
                 long now = System.nanoTime();
                 synchronized (firstApply) {
-                    firstApply[0] = Math.min(firstApply[0], now);
+                    if (now < firstApply[0]) {
+                        firstApply[0] = now;
+                        firstApply[1] = processCpuNanos();
+                    }
                 }
                 return t.apply(record);
             };
@@ -284,11 +296,14 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
         long end = System.nanoTime();
+        long cpuEnd = processCpuNanos();
         peak = Math.max(peak, peakHeap());
         worker.stopAndWait(Duration.ofSeconds(30));
         double seconds;
+        long cpuStart;
         synchronized (firstApply) {
             seconds = (end - firstApply[0]) / 1e9;
+            cpuStart = firstApply[1];
         }
         HistogramSnapshot snapshot = metrics.transactionTimer().takeSnapshot();
         double p50 = 0;
@@ -315,7 +330,7 @@ public final class BenchCommand implements Callable<Integer> {
         if (stages.length() > 0) {
             System.err.println("bench: " + name + " mean ms per item by stage: " + stages);
         }
-        return new Phase(name, seconds, p50, p99, peak, rejected);
+        return new Phase(name, seconds, p50, p99, peak, rejected, (cpuEnd - cpuStart) / 1e9);
     }
 
     private void warmUp(WorkerConfig config, List<BenchItems.Item> generated) {
@@ -373,6 +388,14 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
         return list;
+    }
+
+    /** CPU time of the whole process (worker, clients and, when embedded, the broker), or 0 where not available. */
+    private static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return Math.max(0, os.getProcessCpuTime());
+        }
+        return 0;
     }
 
     private static void resetPeaks() {
