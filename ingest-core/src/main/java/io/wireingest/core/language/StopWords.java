@@ -1,0 +1,97 @@
+package io.wireingest.core.language;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A quick, conservative language decision from function words, before the statistical detector. It counts the words
+ * of the sample that are frequent function words of English, of Indonesian/Malay, or of the other Latin-script
+ * languages the detector knows (French, German, Spanish, Portuguese, Italian, Dutch, Tagalog, Vietnamese), and answers
+ * only when one group clearly dominates a sample written in Latin letters; otherwise {@link Verdict#UNSURE}. No word
+ * of one list is a common word of another group's languages (no {@code di}, {@code at}, {@code para}, {@code on}).
+ */
+final class StopWords {
+    /** The answer: a clear group, or unsure (the detector must decide). */
+    enum Verdict {
+        ENGLISH,
+        INDONESIAN_OR_MALAY,
+        UNSURE
+    }
+
+    /** Hits of the winning group needed before it can win at all. */
+    static final int MIN_HITS = 6;
+
+    /** The winning group needs this many times the hits of all other groups together. */
+    static final int DOMINANCE = 5;
+
+    private static final byte EN = 0;
+    private static final byte IDMS = 1;
+    private static final byte OTHER = 2;
+
+    private static final String ENGLISH = "the and of to that was for with said from has have were are his their which"
+            + " this will been would after its they not but who had";
+    private static final String INDONESIAN_MALAY =
+            "yang dan dengan untuk dari pada dalam tidak akan oleh juga telah ini"
+                    + " itu ke mereka sebagai atau bagi tersebut kepada lebih sudah masih karena kerana bahwa bahawa";
+    private static final String OTHER_LATIN = "le la les des du est une et der die das und ist nicht mit el los las"
+            + " que por con del il che della per non het een van ng mga ang de en"
+            + " và của là được những";
+
+    private static final Map<String, Byte> GROUP = new HashMap<>();
+
+    static {
+        put(ENGLISH, EN);
+        put(INDONESIAN_MALAY, IDMS);
+        put(OTHER_LATIN, OTHER);
+    }
+
+    private StopWords() {}
+
+    private static void put(String words, byte group) {
+        for (String w : words.split(" ")) {
+            if (GROUP.put(w, group) != null) {
+                throw new IllegalStateException("stop word in two groups: " + w);
+            }
+        }
+    }
+
+    /** The quick decision for a sample of text (a few hundred characters of headline and body). */
+    static Verdict decide(String text) {
+        int[] hits = new int[3];
+        int latinLetters = 0;
+        int otherLetters = 0;
+        StringBuilder word = new StringBuilder(16);
+        int n = text.length();
+        for (int i = 0; i <= n; i++) {
+            char c = i < n ? text.charAt(i) : ' ';
+            if (Character.isLetter(c)) {
+                if (c < 0x250) {
+                    latinLetters++;
+                } else if (c < 0x1E00 || c > 0x1EFF) { // Latin Extended Additional (Vietnamese) counts as Latin
+                    otherLetters++;
+                } else {
+                    latinLetters++;
+                }
+                word.append(Character.toLowerCase(c));
+            } else if (word.length() > 0) {
+                if (word.length() <= 8) {
+                    Byte group = GROUP.get(word.toString());
+                    if (group != null) {
+                        hits[group]++;
+                    }
+                }
+                word.setLength(0);
+            }
+        }
+        if (otherLetters * 20 > latinLetters) {
+            return Verdict.UNSURE; // another script, or a good part of one: the detector knows scripts
+        }
+        if (hits[EN] >= MIN_HITS && hits[EN] >= DOMINANCE * (hits[IDMS] + hits[OTHER])) {
+            return Verdict.ENGLISH;
+        }
+        if (hits[IDMS] >= MIN_HITS && hits[IDMS] >= DOMINANCE * (hits[EN] + hits[OTHER])) {
+            return Verdict.INDONESIAN_OR_MALAY;
+        }
+        return Verdict.UNSURE;
+    }
+}
