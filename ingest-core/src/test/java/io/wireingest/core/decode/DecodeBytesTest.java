@@ -26,6 +26,15 @@ class DecodeBytesTest {
     }
 
     @Test
+    void aGenuineReplacementCharacterIsNotMalformedInput() throws RejectedException {
+        byte[] bytes = "Garbled \uFFFD in the source, and Seoul 서울".getBytes(StandardCharsets.UTF_8);
+        DecodedItem d = decode.decode(item("text/plain", bytes));
+        assertThat(d.charset()).isEqualTo("UTF-8");
+        assertThat(d.malformed()).isFalse();
+        assertThat(d.text()).isEqualTo("Garbled \uFFFD in the source, and Seoul 서울");
+    }
+
+    @Test
     void treatsDeclaredLatin1AsWindows1252LikeBrowsers() throws RejectedException {
         byte[] bytes = {'a', (byte) 0x96, 'b'}; // 0x96 is an en dash in windows-1252, a control in ISO-8859-1
         assertThat(decode.decode(item("text/plain; charset=ISO-8859-1", bytes)).text())

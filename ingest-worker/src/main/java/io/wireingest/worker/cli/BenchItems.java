@@ -146,31 +146,31 @@ final class BenchItems {
         return new Item(id, feed, "text/html; charset=utf-8", sb.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Inline scripts of about {@code bytes}: trackers, ad set-up, JSON-LD, as pages carry them in their head. */
+    /** Inline scripts of about {@code bytes}: one JSON-LD block, then trackers, ad set-up and styles. */
     private void appendScripts(StringBuilder sb, int bytes) {
         int end = sb.length() + bytes;
+        sb.append("<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",")
+                .append("\"@type\":\"NewsArticle\",\"publisher\":{\"@type\":\"Organization\",\"name\":")
+                .append("\"Sample Portal\"},\"datePublished\":\"2026-03-12T14:05:00+07:00\",\"image\":")
+                .append("[\"https://img.example.org/")
+                .append(random.nextInt(1000000))
+                .append(".jpg\"]}</script>");
         int i = 0;
         while (sb.length() < end) {
-            switch (i++ % 3) {
-                case 0 ->
-                    sb.append("<script>window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push(")
-                            .append("arguments)}gtag('js',new Date());gtag('config','G-")
-                            .append(100000 + random.nextInt(900000))
-                            .append(
-                                    "',{page_path:location.pathname,section:'nation',tags:['economy','region']});</script>");
-                case 1 ->
-                    sb.append("<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",")
-                            .append("\"@type\":\"NewsArticle\",\"publisher\":{\"@type\":\"Organization\",\"name\":")
-                            .append("\"Sample Portal\"},\"datePublished\":\"2026-03-12T14:05:00+07:00\",\"image\":")
-                            .append("[\"https://img.example.org/")
-                            .append(random.nextInt(1000000))
-                            .append(".jpg\"]}</script>");
-                default ->
-                    sb.append("<style>.slot-")
-                            .append(random.nextInt(1000))
-                            .append(
-                                    "{display:block;margin:0 auto;min-height:250px}.nav a{padding:4px 8px;color:#1a1a1a}")
-                            .append(".sidebar li{border-bottom:1px solid #eee;font-size:14px}</style>");
+            if (i++ % 2 == 0) {
+                sb.append("<script>window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push(")
+                        .append("arguments)}gtag('js',new Date());gtag('config','G-")
+                        .append(100000 + random.nextInt(900000))
+                        .append("',{page_path:location.pathname,section:'nation',tags:['economy','region']});")
+                        .append("googletag.cmd.push(function(){googletag.defineSlot('/2104/portal/article',[[300,250],")
+                        .append("[336,280]],'div-gpt-ad-")
+                        .append(random.nextInt(100000))
+                        .append("').addService(googletag.pubads());googletag.enableServices();});</script>");
+            } else {
+                sb.append("<style>.slot-")
+                        .append(random.nextInt(1000))
+                        .append("{display:block;margin:0 auto;min-height:250px}.nav a{padding:4px 8px;color:#1a1a1a}")
+                        .append(".sidebar li{border-bottom:1px solid #eee;font-size:14px}</style>");
             }
         }
     }
