@@ -55,4 +55,138 @@ public final class Furniture {
     /** Template tokens left inside running text. */
     public static final Pattern INLINE_TOKEN = Pattern.compile(
             "\\[(?:ads?_[a-z0-9_]+|iklan[a-z0-9_]*)\\]|\\{\\{[a-z0-9_ ]{1,40}\\}\\}", Pattern.CASE_INSENSITIVE);
+
+    /*
+     * Cheap necessary conditions for the patterns above, so that CleanBody runs a pattern only on the few blocks that
+     * could match it (most blocks are story paragraphs). Each is true whenever its pattern matches the whole text; when
+     * in doubt it is true. Keep each in step with its pattern.
+     */
+
+    /** The first word of each label of {@link #RELATED}. */
+    private static final String[] RELATED_STARTS = {
+        "baca", "lihat", "simak", "tonton", "berita", "artikel", "read", "also", "see", "related"
+    };
+
+    /** The first word of each header of {@link #OTHER_NEWS_HEADER}. */
+    private static final String[] OTHER_NEWS_STARTS = {
+        "berita",
+        "terpopuler",
+        "pilihan",
+        "artikel",
+        "baca",
+        "rekomendasi",
+        "other",
+        "more",
+        "most",
+        "latest",
+        "editor",
+        "you",
+        "recommended",
+        "lagi",
+        "popular"
+    };
+
+    /** The start of each phrase of {@link #WIDGET_BLOCK} but {@code a a a}, {@code [...]} and <code>{{...}}</code>. */
+    private static final String[] WIDGET_STARTS = {
+        "loading", "advert", "iklan", "scroll", "nikmati", "apa", "simak", "ikuti", "follow", "share", "bagikan",
+        "subscribe", "kurs", "sponsored", "explore", "image", "media", "get", "click", "tap", "sign", "have",
+        "dapatkan", "langgan", "did", "like"
+    };
+
+    /** White-space runs {@link #TIMESTAMP_LINE} can hold: one per {@code \s*} or {@code \s+} in it. */
+    private static final int TIMESTAMP_MAX_SPACE_RUNS = 10;
+
+    /** Whether {@link #RELATED} may match the whole of {@code text}. */
+    static boolean mayBeRelated(String text) {
+        int i = skipSpace(text, 0);
+        return i < text.length() && text.charAt(i) == '[' || startsWithAny(text, i, RELATED_STARTS);
+    }
+
+    /** Whether {@link #OTHER_NEWS_HEADER} may match the whole of {@code text}. */
+    static boolean mayBeOtherNewsHeader(String text) {
+        return startsWithAny(text, skipSpace(text, 0), OTHER_NEWS_STARTS);
+    }
+
+    /** Whether {@link #WIDGET_BLOCK} may match the whole of {@code text}. */
+    static boolean mayBeWidget(String text) {
+        int i = skipSpace(text, 0);
+        if (i >= text.length()) {
+            return false;
+        }
+        char c = text.charAt(i);
+        return c == '['
+                || c == '{'
+                || startsWithAny(text, i, WIDGET_STARTS)
+                // a a a
+                || mayStartWith(text, i, "a") && i + 1 < text.length() && isSpace(text.charAt(i + 1));
+    }
+
+    /**
+     * Whether {@link #TIMESTAMP_LINE} may match the whole of {@code text}: its date holds at least four digits, and it
+     * has no more white-space runs than the pattern has white-space elements (a sentence has many).
+     */
+    static boolean mayBeTimestamp(String text) {
+        int runs = 0;
+        int digits = 0;
+        boolean inSpace = false;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (isSpace(c)) {
+                if (!inSpace && ++runs > TIMESTAMP_MAX_SPACE_RUNS) {
+                    return false;
+                }
+                inSpace = true;
+            } else {
+                inSpace = false;
+                if (c >= '0' && c <= '9') {
+                    digits++;
+                }
+            }
+        }
+        return digits >= 4;
+    }
+
+    /** The regex {@code \s}: {@code [ \t\n\x0B\f\r]}. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
+    private static int skipSpace(String text, int from) {
+        int i = from;
+        while (i < text.length() && isSpace(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean startsWithAny(String text, int from, String[] words) {
+        for (String word : words) {
+            if (mayStartWith(text, from, word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether {@code text} at {@code from} may start with a lower-case ASCII word under the patterns' case-insensitive
+     * matching. With {@code UNICODE_CASE} some non-ASCII characters match ASCII letters (U+017F matches {@code s},
+     * U+212A {@code k}, U+0131 {@code i}), so any non-ASCII character counts as a possible match.
+     */
+    static boolean mayStartWith(String text, int from, String word) {
+        if (text.length() - from < word.length()) {
+            return false;
+        }
+        for (int k = 0; k < word.length(); k++) {
+            char c = text.charAt(from + k);
+            if (c >= 0x80) {
+                return true;
+            }
+            // ASCII: equal to the letter or its upper case
+            if ((c | 0x20) != word.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
 }
