@@ -1,6 +1,7 @@
 package io.wireingest.core.format;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.jsoup.nodes.CDataNode;
 import org.jsoup.nodes.Element;
@@ -18,16 +19,23 @@ public final class TextBlocks {
      * normalized.
      */
     public static List<String> paragraphs(String text) {
-        // Lines end at \r\n, \r or \n. Both passes walk the lines of one char array in place: no line strings, no
-        // squashed copies; only the paragraphs themselves become strings.
-        char[] src = text.toCharArray();
-        int n = src.length;
+        // Lines end at \r\n, \r or \n. The lines are found once (with the vectorized indexOf when there is no \r)
+        // and read in place: no line strings, and a line that needs no squashing is copied once, as its paragraph.
+        int n = text.length();
+        boolean hasCarriageReturn = text.indexOf('\r') >= 0;
+        int[] ends = new int[16];
+        int lines = 0;
         int nonBlank = 0;
         int blankSeparated = 0;
         boolean previousBlank = false;
-        for (int start = 0; start <= n; ) {
-            int end = lineEnd(src, start);
-            if (isBlank(src, start, end)) {
+        for (int start = 0; start <= n; start = nextLine(text, ends[lines - 1])) {
+            int end = hasCarriageReturn ? lineEnd(text, start) : text.indexOf('\n', start);
+            end = end < 0 ? n : end;
+            if (lines == ends.length) {
+                ends = Arrays.copyOf(ends, lines * 2);
+            }
+            ends[lines++] = end;
+            if (isBlank(text, start, end)) {
                 previousBlank = true;
             } else {
                 nonBlank++;
@@ -36,58 +44,68 @@ public final class TextBlocks {
                 }
                 previousBlank = false;
             }
-            start = nextLine(src, end);
         }
         boolean wrapped = blankSeparated > 0 && nonBlank > (blankSeparated + 1) * 1.5;
         List<String> out = new ArrayList<>();
+        if (!wrapped) {
+            // each non-blank line is a paragraph
+            char[] buffer = null;
+            for (int k = 0, start = 0; k < lines; start = nextLine(text, ends[k++])) {
+                int end = ends[k];
+                if (isSquashed(text, start, end)) {
+                    if (end > start) {
+                        out.add(text.substring(start, end));
+                    }
+                } else {
+                    if (buffer == null) {
+                        buffer = new char[n];
+                    }
+                    flush(buffer, squashInto(text, start, end, buffer, 0), out);
+                }
+            }
+            return out;
+        }
         // A paragraph is never longer than the text: squashed lines are no longer than the lines, and each joining
         // space stands for at least one line-break character.
         char[] current = new char[n];
         int length = 0;
-        for (int start = 0; start <= n; ) {
-            int end = lineEnd(src, start);
-            if (wrapped) {
-                int before = length;
-                if (length > 0) {
-                    current[length++] = ' ';
-                }
-                int lineStart = length;
-                length = squashInto(src, start, end, current, length);
-                if (length == lineStart) {
-                    // a blank line ends the paragraph (without the joining space)
-                    length = flush(current, before, out);
-                }
-            } else {
-                length = flush(current, length, out);
-                length = squashInto(src, start, end, current, 0);
+        for (int k = 0, start = 0; k < lines; start = nextLine(text, ends[k++])) {
+            int before = length;
+            if (length > 0) {
+                current[length++] = ' ';
             }
-            start = nextLine(src, end);
+            int lineStart = length;
+            length = squashInto(text, start, ends[k], current, length);
+            if (length == lineStart) {
+                // a blank line ends the paragraph (without the joining space)
+                length = flush(current, before, out);
+            }
         }
         flush(current, length, out);
         return out;
     }
 
     /** The index of the line break (or the end) at or after {@code start}. */
-    private static int lineEnd(char[] src, int start) {
+    private static int lineEnd(String text, int start) {
         int i = start;
-        while (i < src.length && src[i] != '\n' && src[i] != '\r') {
+        while (i < text.length() && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
             i++;
         }
         return i;
     }
 
     /** The start of the line after the break at {@code end}; past the end ({@code length + 1}) after the last line. */
-    private static int nextLine(char[] src, int end) {
-        if (end < src.length && src[end] == '\r' && end + 1 < src.length && src[end + 1] == '\n') {
+    private static int nextLine(String text, int end) {
+        if (end + 1 < text.length() && text.charAt(end) == '\r' && text.charAt(end + 1) == '\n') {
             return end + 2;
         }
         return end + 1;
     }
 
     /** {@link String#isBlank()} of a range. */
-    private static boolean isBlank(char[] src, int from, int to) {
+    private static boolean isBlank(String text, int from, int to) {
         for (int i = from; i < to; i++) {
-            if (!Character.isWhitespace(src[i])) {
+            if (!Character.isWhitespace(text.charAt(i))) {
                 return false;
             }
         }
@@ -103,18 +121,18 @@ public final class TextBlocks {
 
     /** Collapses runs of white space (including no-break spaces) to one space and trims. */
     public static String squash(String s) {
-        if (isSquashed(s)) {
+        int n = s.length();
+        if (isSquashed(s, 0, n)) {
             return s; // the common case: nothing to change, nothing to copy
         }
-        char[] src = s.toCharArray();
-        // In place: the result is never longer than the input.
-        return new String(src, 0, squashInto(src, 0, src.length, src, 0));
+        char[] out = new char[n]; // the result is never longer than the input
+        return new String(out, 0, squashInto(s, 0, n, out, 0));
     }
 
-    /** Whether {@link #squash} would return the string unchanged: single spaces between non-blank characters only. */
-    private static boolean isSquashed(String s) {
+    /** Whether {@link #squash} would leave the range unchanged: single spaces between non-blank characters only. */
+    private static boolean isSquashed(String s, int from, int to) {
         boolean afterSpace = true; // no leading space
-        for (int i = 0, n = s.length(); i < n; i++) {
+        for (int i = from; i < to; i++) {
             char c = s.charAt(i);
             if (c > ' ' && c < 0x7F) {
                 afterSpace = false;
@@ -126,18 +144,15 @@ public final class TextBlocks {
                 afterSpace = false;
             }
         }
-        return !afterSpace || s.isEmpty();
+        return !afterSpace || from == to;
     }
 
-    /**
-     * Appends {@code src[from, to)} squashed to {@code out} at {@code length} and returns the new length. {@code out}
-     * may be {@code src} when {@code length <= from}: writing never overtakes reading.
-     */
-    private static int squashInto(char[] src, int from, int to, char[] out, int length) {
+    /** Appends {@code src[from, to)} squashed to {@code out} at {@code length} and returns the new length. */
+    private static int squashInto(String src, int from, int to, char[] out, int length) {
         int start = length;
         boolean space = false;
         for (int i = from; i < to; i++) {
-            char c = src[i];
+            char c = src.charAt(i);
             // printable ASCII: neither white space nor a control character
             if (c > ' ' && c < 0x7F || !isSquashBlank(c)) {
                 if (space) {
@@ -230,30 +245,22 @@ public final class TextBlocks {
      * (no white space but single spaces, no invisible characters) and {@link String#trim()} would remove nothing.
      */
     private static boolean isNormalised(String s) {
-        int n = s.length();
-        if (n == 0) {
-            return true;
-        }
-        if (s.charAt(0) <= ' ' || s.charAt(n - 1) <= ' ') {
-            return false; // trim would remove them
-        }
-        boolean afterSpace = false;
-        for (int i = 0; i < n; i++) {
+        // Conservative: any control character or white space but a single inner space sends the node the long way.
+        boolean afterSpace = true; // a leading space is trimmed
+        for (int i = 0, n = s.length(); i < n; i++) {
             char c = s.charAt(i);
-            if (c > ' ' && c < '\u00A0') {
-                afterSpace = false;
-            } else if (c == ' ') {
-                if (afterSpace) {
+            if (c > ' ') {
+                if (c >= '\u00A0' && (c == '\u00A0' || c == '\u00AD' || c == '\u200B')) {
                     return false;
                 }
-                afterSpace = true;
-            } else if (isSpecial(c)) {
-                return false;
-            } else {
                 afterSpace = false;
+            } else if (c == ' ' && !afterSpace) {
+                afterSpace = true;
+            } else {
+                return false;
             }
         }
-        return true;
+        return !afterSpace; // nor a trailing one (and the empty string goes the long way)
     }
 
     /**
@@ -306,7 +313,7 @@ public final class TextBlocks {
 
         void reserve(int more) {
             if (length + more > chars.length) {
-                chars = java.util.Arrays.copyOf(chars, Math.max(chars.length * 2, length + more));
+                chars = Arrays.copyOf(chars, Math.max(chars.length * 2, length + more));
             }
         }
 
