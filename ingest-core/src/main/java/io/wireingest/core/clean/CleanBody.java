@@ -120,8 +120,9 @@ public final class CleanBody implements StoryStage {
         List<Element> links = block.select(LINK);
         List<String> linkTexts = new ArrayList<>(links.size());
         for (Element a : links) {
-            linkTexts.add(a.text());
+            linkTexts.add(TextBlocks.text(a));
         }
+        String normalizedLabel = normalizeLabel(label);
         int n = 0;
         for (String part : parts) {
             Matcher again = Furniture.mayBeRelated(part) ? Furniture.RELATED.matcher(part) : null;
@@ -142,11 +143,11 @@ public final class CleanBody implements StoryStage {
             if (url == null && parts.length == 1 && !links.isEmpty()) {
                 url = firstLink(block);
             }
-            story.related().add(new RelatedLink(normalizeLabel(label), title, url));
+            story.related().add(new RelatedLink(normalizedLabel, title, url));
             n++;
         }
         if (n == 0) {
-            story.related().add(new RelatedLink(normalizeLabel(label), rest, firstLink(block)));
+            story.related().add(new RelatedLink(normalizedLabel, rest, firstLink(block)));
         }
     }
 
@@ -162,12 +163,12 @@ public final class CleanBody implements StoryStage {
                     return true;
                 }
                 case 'b', 'B' -> {
-                    if (text.regionMatches(true, i, "baca juga", 0, 9)) {
+                    if (Furniture.mayStartWith(text, i, "baca juga")) {
                         return true;
                     }
                 }
                 case 'r', 'R' -> {
-                    if (text.regionMatches(true, i, "read also", 0, 9)) {
+                    if (Furniture.mayStartWith(text, i, "read also")) {
                         return true;
                     }
                 }
