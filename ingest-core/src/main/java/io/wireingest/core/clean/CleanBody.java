@@ -35,7 +35,7 @@ public final class CleanBody implements StoryStage {
 
     @Override
     public void apply(Story story, ItemContext context) throws RejectedException {
-        List<Element> blocks = new ArrayList<>(story.body().children());
+        List<Element> blocks = story.body().children(); // a copy: removing blocks does not change it
         boolean inOtherNews = false;
         Element pendingRelatedLabel = null;
         int i = 0;
@@ -100,7 +100,7 @@ public final class CleanBody implements StoryStage {
                 block.remove();
             }
         }
-        if (story.body().children().isEmpty()) {
+        if (story.body().firstElementChild() == null) {
             story.warn("the body is empty after cleaning");
         }
     }
