@@ -5,6 +5,7 @@ import io.wireingest.core.extract.TextBlock.Kind;
 import io.wireingest.core.extract.TextBlock.Marks;
 import io.wireingest.core.format.HtmlBlocks;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -313,15 +314,31 @@ public final class ExtractArticle {
             }
         }
         m.end();
-        block.text = m.text();
         block.chars = m.chars;
+        block.charSum = m.charSum;
         block.linkChars = m.linkChars;
         block.words = m.words;
         block.stops = m.stops;
         block.unspaced = m.unspaced;
     }
 
-    /** Character class bits for the text loop: a word character (letter, digit, '_'), white space, a sentence end. */
+    /**
+     * The white-space-normalized text of a block: what its length and counts were measured on. Built on demand, as
+     * most blocks are decided by their counts alone.
+     */
+    static String textOf(TextBlock block) {
+        TextBuilder t = new TextBuilder();
+        if (block.run == null) {
+            t.walk(block.element);
+        } else {
+            for (Node node : block.run) {
+                t.walk(node);
+            }
+        }
+        return t.text();
+    }
+
+    /** Character class bits for the text loops: a word character (letter, digit, '_'), white space, a sentence end. */
     private static final int WORD = 1;
 
     private static final int SPACE = 2;
@@ -345,54 +362,170 @@ public final class ExtractArticle {
         return c == '.' || c == '!' || c == '?' || c == '"' || c == '”' || c == '»';
     }
 
+    /** The class bits of a character, with {@link #CJK_STOP} and {@link #UNSPACED} outside ASCII. */
+    private static int charClass(char c) {
+        if (c < 128) {
+            return ASCII_CLASS[c];
+        }
+        if (Character.isWhitespace(c) || c == '\u00A0') {
+            return SPACE;
+        }
+        int k = (Character.isLetterOrDigit(c) ? WORD : 0) | (isStop(c) ? STOP : 0);
+        if (c == '。' || c == '！' || c == '？') {
+            k |= CJK_STOP;
+        } else if (c >= 0x2E80 && (Character.isIdeographic(c) || (c >= 0x3040 && c <= 0x30FF))) {
+            k |= UNSPACED;
+        }
+        return k;
+    }
+
     /**
-     * Counts a block's text in one pass over its nodes and builds its white-space-normalized text. One meter serves
-     * all the blocks of a page ({@link #reset}). It sees every character of the page's text, so the loop is written
-     * for speed: a char array of its own instead of a StringBuilder, class bits from a table and counters updated by
-     * arithmetic rather than by branches that mispredict at every word boundary.
+     * What a character adds to the counts, by the class bits of the character before it and its own ({@code prev << 3
+     * | k}): a word start, a sentence end (a stop character followed by white space), a non-space character. Three
+     * counters packed in one long ({@link #COUNT_BITS} bits each), so the text loop adds one table entry per character
+     * instead of branching at every word boundary.
+     */
+    private static final long[] COUNTS = new long[64];
+
+    private static final int COUNT_BITS = 21;
+    private static final long COUNT_MASK = (1L << COUNT_BITS) - 1;
+    /** Characters counted before the packed counters are unpacked: far below {@link #COUNT_MASK}. */
+    private static final int COUNT_CHUNK = 1 << 20;
+
+    static {
+        for (int prev = 0; prev < 8; prev++) {
+            for (int k = 0; k < 8; k++) {
+                long wordStart = (k & WORD) != 0 && (prev & WORD) == 0 ? 1 : 0;
+                long stop = (k & SPACE) != 0 && (prev & STOP) != 0 ? 1 : 0;
+                long nonSpace = (k & SPACE) == 0 ? 1 : 0;
+                COUNTS[prev << 3 | k] = wordStart | stop << COUNT_BITS | nonSpace << 2 * COUNT_BITS;
+            }
+        }
+    }
+
+    /**
+     * Counts a block's text in one pass over its nodes, as {@link #textOf} would build it: characters (non-space),
+     * link characters, words, sentence ends. One meter serves all the blocks of a page ({@link #reset}). It sees every
+     * character of the page's text, so it builds no text and its loop is one table lookup per character.
      */
     private static final class Meter {
         final PageMetadata.Found found;
-        /**
-         * The block's normalized text so far, in {@code buf[0, len)}: single spaces between runs, none leading; one
-         * trailing space at most (dropped by {@link #text()}).
-         */
-        private char[] buf = new char[1024];
-
-        private int len;
 
         Meter(PageMetadata.Found found) {
             this.found = found;
         }
 
-        /** Non-space characters. */
         int chars;
-
         int linkChars;
         int words;
         int stops;
         int unspaced;
-        /** Whether the last character seen was a word character (white space ends a word; a tag does not). */
-        boolean inWord;
-        /** Whether the last character seen ends a sentence if white space follows it. */
-        boolean stopPending;
+        /** The sum of the non-space characters (wrapping around). */
+        int charSum;
+        /** The class bits ({@link #WORD}, {@link #STOP}) of the last character: a tag boundary does not change it. */
+        int prev;
 
         void reset() {
-            len = 0;
             chars = 0;
             linkChars = 0;
             words = 0;
             stops = 0;
             unspaced = 0;
-            inWord = false;
-            stopPending = false;
+            charSum = 0;
+            prev = 0;
         }
+
+        void walk(Node node, boolean inLink) {
+            if (node instanceof TextNode t) {
+                count(t.getWholeText(), inLink);
+            } else if (node instanceof Element e) {
+                String tag = e.normalName();
+                found.see(e, tag);
+                if (SKIP.contains(tag)) {
+                    return;
+                }
+                boolean link = inLink || tag.equals("a");
+                for (int i = 0, n = e.childNodeSize(); i < n; i++) {
+                    walk(e.childNode(i), link);
+                }
+            }
+        }
+
+        private void count(String s, boolean inLink) {
+            int prev = this.prev;
+            int charSum = this.charSum;
+            for (int start = 0, n = s.length(); start < n; start += COUNT_CHUNK) {
+                long counts = 0;
+                for (int i = start, end = Math.min(n, start + COUNT_CHUNK); i < end; i++) {
+                    char c = s.charAt(i);
+                    int k;
+                    if (c < 128) {
+                        k = ASCII_CLASS[c];
+                    } else {
+                        k = charClass(c);
+                        stops += k >> 3 & 1;
+                        unspaced += k >> 4 & 1;
+                        k &= WORD | SPACE | STOP;
+                    }
+                    counts += COUNTS[prev << 3 | k];
+                    charSum += c & (k >> 1 & 1) - 1; // white space adds nothing
+                    prev = k;
+                }
+                int nonSpace = (int) (counts >>> 2 * COUNT_BITS);
+                words += (int) (counts & COUNT_MASK);
+                stops += (int) (counts >>> COUNT_BITS & COUNT_MASK);
+                chars += nonSpace;
+                if (inLink) {
+                    linkChars += nonSpace;
+                }
+            }
+            this.prev = prev;
+            this.charSum = charSum;
+        }
+
+        void end() {
+            if ((prev & STOP) != 0) {
+                stops++;
+            }
+        }
+    }
+
+    /**
+     * Builds a block's text with white space collapsed to single spaces between words, none leading or trailing; a
+     * {@code br} or a block element separates words too. Works in a char array of its own: each text node is copied
+     * behind the text so far and compacted in place.
+     */
+    private static final class TextBuilder {
+        /** The text so far, in {@code buf[0, len)}: at most one trailing space, dropped by {@link #text()}. */
+        private char[] buf = new char[256];
+
+        private int len;
 
         String text() {
             return new String(buf, 0, len > 0 && buf[len - 1] == ' ' ? len - 1 : len);
         }
 
-        /** A tag boundary that separates words in the text ({@code br}, a block element): a space, not a word end. */
+        void walk(Node node) {
+            if (node instanceof TextNode t) {
+                append(t.getWholeText());
+            } else if (node instanceof Element e) {
+                String tag = e.normalName();
+                if (SKIP.contains(tag)) {
+                    return;
+                }
+                boolean block = e.isBlock();
+                if (block || tag.equals("br")) {
+                    space();
+                }
+                for (int i = 0, n = e.childNodeSize(); i < n; i++) {
+                    walk(e.childNode(i));
+                }
+                if (block) {
+                    space();
+                }
+            }
+        }
+
         private void space() {
             if (len > 0 && buf[len - 1] != ' ') {
                 if (len == buf.length) {
@@ -402,103 +535,28 @@ public final class ExtractArticle {
             }
         }
 
-        void walk(Node node, boolean inLink) {
-            if (node instanceof TextNode t) {
-                text(t.getWholeText(), inLink);
-            } else if (node instanceof Element e) {
-                String tag = e.normalName();
-                found.see(e, tag);
-                if (SKIP.contains(tag)) {
-                    return;
-                }
-                boolean block = e.isBlock();
-                if (block || tag.equals("br")) {
-                    space();
-                }
-                boolean link = inLink || tag.equals("a");
-                for (int i = 0, n = e.childNodeSize(); i < n; i++) {
-                    walk(e.childNode(i), link);
-                }
-                if (block) {
-                    space();
-                }
-            }
-        }
-
         /**
-         * Counts the characters, words and sentence ends of a text node and appends it with its white space collapsed.
-         * The node is copied behind the text so far and compacted in place (the write position never passes the read
-         * position): each character is written, as a space if it is white space, and kept unless it is white space
-         * after a space.
+         * Each character is written in place, as a space if it is white space, and kept unless it is white space
+         * after a space (or at the start): the write position never passes the read position.
          */
-        void text(String s, boolean inLink) {
+        private void append(String s) {
             int n = s.length();
             if (len + n > buf.length) {
                 buf = java.util.Arrays.copyOf(buf, Math.max(2 * buf.length, len + n));
             }
             char[] buf = this.buf;
             int from = len;
-            int to = from + n;
             s.getChars(0, n, buf, from);
             int w = len;
-            int spaces = 0;
-            int words = this.words;
-            int stops = this.stops;
-            int unspaced = this.unspaced;
             int afterSpace = w == 0 || buf[w - 1] == ' ' ? 1 : 0;
-            int word = inWord ? WORD : 0;
-            int stop = stopPending ? STOP : 0;
-            for (int r = from; r < to; r++) {
+            for (int r = from, to = from + n; r < to; r++) {
                 char c = buf[r];
-                int k;
-                if (c < 128) {
-                    k = ASCII_CLASS[c];
-                } else {
-                    k = nonAscii(c);
-                    stops += k >> 3 & 1;
-                    unspaced += k >> 4 & 1;
-                }
-                int sp = k >> 1 & 1;
-                stops += sp & stop >> 2;
-                words += k & ~word & WORD;
-                spaces += sp;
+                int sp = charClass(c) >> 1 & 1;
                 buf[w] = sp == 0 ? c : ' ';
                 w += 1 - (sp & afterSpace);
                 afterSpace = sp;
-                word = k & WORD;
-                stop = k & STOP;
             }
             len = w;
-            int chars = n - spaces;
-            this.chars += chars;
-            if (inLink) {
-                linkChars += chars;
-            }
-            this.words = words;
-            this.stops = stops;
-            this.unspaced = unspaced;
-            this.inWord = word != 0;
-            this.stopPending = stop != 0;
-        }
-
-        /** The class bits of a character outside ASCII, with {@link #CJK_STOP} and {@link #UNSPACED}. */
-        private static int nonAscii(char c) {
-            if (Character.isWhitespace(c) || c == '\u00A0') {
-                return SPACE;
-            }
-            int k = (Character.isLetterOrDigit(c) ? WORD : 0) | (isStop(c) ? STOP : 0);
-            if (c == '。' || c == '！' || c == '？') {
-                k |= CJK_STOP;
-            } else if (c >= 0x2E80 && (Character.isIdeographic(c) || (c >= 0x3040 && c <= 0x30FF))) {
-                k |= UNSPACED;
-            }
-            return k;
-        }
-
-        void end() {
-            if (stopPending) {
-                stops++;
-            }
         }
     }
 
@@ -506,7 +564,7 @@ public final class ExtractArticle {
 
     private static void classify(TextBlock b, Set<Long> bodyGrams) {
         if (bodyGrams != null && b.wordish() >= 6) {
-            b.bodyOverlap = overlap(b.text, bodyGrams);
+            b.bodyOverlap = overlap(b.text(), bodyGrams);
         }
         double ld = b.linkDensity();
         if (b.bodyOverlap >= 0.5 && ld < 0.5) {
@@ -724,6 +782,7 @@ public final class ExtractArticle {
     // ---- selecting blocks ---------------------------------------------------------------------------------------
 
     private static List<TextBlock> select(List<TextBlock> blocks, Range range, PageMetadata meta, Scores scores) {
+        int headlineChars = meta.headline() == null ? -1 : nonSpace(meta.headline());
         List<TextBlock> candidates = new ArrayList<>();
         for (int i = range.first; i <= range.last && i < blocks.size(); i++) {
             TextBlock b = blocks.get(i);
@@ -744,7 +803,8 @@ public final class ExtractArticle {
             if (b.tag().equals("h1")) {
                 continue;
             }
-            if (meta.headline() != null && b.text.equalsIgnoreCase(meta.headline())) {
+            // Equal texts have equal non-space counts: most blocks are ruled out without building their text.
+            if (headlineChars == b.chars && b.text().equalsIgnoreCase(meta.headline())) {
                 continue;
             }
             candidates.add(b);
@@ -767,7 +827,7 @@ public final class ExtractArticle {
             firstGood--;
         }
         List<TextBlock> kept = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
+        Map<Long, List<TextBlock>> seen = new HashMap<>();
         for (int i = firstGood; i < candidates.size(); i++) {
             TextBlock b = candidates.get(i);
             if (i > lastGood && !keepTrailing(b) && !isRelatedLine(b)) {
@@ -776,7 +836,7 @@ public final class ExtractArticle {
             if (b.isHeading() && !headsProse(candidates, i)) {
                 continue;
             }
-            if (b.chars >= 80 && !seen.add(b.text)) {
+            if (b.chars >= 80 && isRepeat(b, seen)) {
                 continue;
             }
             kept.add(b);
@@ -784,12 +844,38 @@ public final class ExtractArticle {
         // Sign-offs that sell: "Follow us on Twitter", "Email the author at ...", "Join our forums", "Ikuti kami".
         for (int tail = 0; tail < 3 && !kept.isEmpty(); tail++) {
             TextBlock last = kept.get(kept.size() - 1);
-            if (last.chars > 600 || promoCues(last.text) < 2) {
+            if (last.chars > 600 || promoCues(last.text()) < 2) {
                 break;
             }
             kept.remove(kept.size() - 1);
         }
         return kept;
+    }
+
+    /**
+     * Whether a block with the same text was seen before; notes it if not. Equal texts have equal non-space counts and
+     * sums, so texts are built and compared only for blocks whose counts and sums match (most blocks never build their
+     * text).
+     */
+    private static boolean isRepeat(TextBlock b, Map<Long, List<TextBlock>> seen) {
+        long key = (long) b.chars << 32 | (b.charSum & 0xFFFFFFFFL);
+        List<TextBlock> same = seen.computeIfAbsent(key, k -> new ArrayList<>(1));
+        for (TextBlock other : same) {
+            if (other.text().equals(b.text())) {
+                return true;
+            }
+        }
+        same.add(b);
+        return false;
+    }
+
+    /** Characters of a text that are not white space, as the meter counts them. */
+    private static int nonSpace(String text) {
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            n += charClass(text.charAt(i)) >> 1 & 1 ^ 1;
+        }
+        return n;
     }
 
     /** Words of calls to follow, subscribe or write in (English, Indonesian, Malay). */
@@ -816,9 +902,9 @@ public final class ExtractArticle {
     /** A "Read also" / "Baca juga" line: it leaves the body in CleanBody, which keeps its link as related. */
     private static boolean isRelatedLine(TextBlock b) {
         return b.chars <= 300
+                && b.linkChars > 0
                 && !b.isHeading()
-                && Furniture.RELATED.matcher(b.text).lookingAt()
-                && b.linkChars > 0;
+                && Furniture.RELATED.matcher(b.text()).lookingAt();
     }
 
     private static boolean isLead(TextBlock b) {
