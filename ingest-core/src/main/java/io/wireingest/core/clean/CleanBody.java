@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * Removes wire furniture from the body: related-link lines become {@code wire.related}; lists of other stories (a
@@ -21,6 +23,11 @@ import org.jsoup.nodes.TextNode;
 public final class CleanBody implements StoryStage {
     private static final int LIST_LINE_MAX = 300;
 
+    // Selectors parsed once (Element.select(String) parses its query at every call).
+    private static final Evaluator IMG_OR_TABLE = QueryParser.parse("img, table");
+    private static final Evaluator LINK = QueryParser.parse("a[href]");
+    private static final Evaluator LIST_ITEM = QueryParser.parse("li");
+
     @Override
     public StageName name() {
         return StageName.CLEAN;
@@ -28,7 +35,7 @@ public final class CleanBody implements StoryStage {
 
     @Override
     public void apply(Story story, ItemContext context) throws RejectedException {
-        List<Element> blocks = new ArrayList<>(story.body().children());
+        List<Element> blocks = story.body().children(); // a copy: removing blocks does not change it
         boolean inOtherNews = false;
         Element pendingRelatedLabel = null;
         int i = 0;
@@ -36,15 +43,19 @@ public final class CleanBody implements StoryStage {
             if (++i % 128 == 0) {
                 context.checkTime();
             }
-            removeInlineTokens(block);
-            String text = TextBlocks.text(block).strip();
-            if (text.isEmpty() && block.select("img, table").isEmpty()) {
+            String text = TextBlocks.text(block);
+            // every template token starts with '[' or '{': a block whose text has neither has none to remove
+            if ((text.indexOf('[') >= 0 || text.indexOf('{') >= 0) && removeInlineTokens(block)) {
+                text = TextBlocks.text(block);
+            }
+            text = text.strip();
+            // Each pattern below runs only when its cheap pre-check (Furniture.mayBe...) lets the text through.
+            if (text.isEmpty() && block.selectFirst(IMG_OR_TABLE) == null) {
                 block.remove();
                 continue;
             }
             if (inOtherNews) {
-                if (text.length() <= LIST_LINE_MAX
-                        || Furniture.TIMESTAMP_LINE.matcher(text).matches()) {
+                if (text.length() <= LIST_LINE_MAX || isTimestamp(text)) {
                     block.remove();
                     continue;
                 }
@@ -56,13 +67,15 @@ public final class CleanBody implements StoryStage {
                 pendingRelatedLabel = null;
                 continue;
             }
-            if (Furniture.OTHER_NEWS_HEADER.matcher(text).matches()) {
+            if (Furniture.mayBeOtherNewsHeader(text)
+                    && Furniture.OTHER_NEWS_HEADER.matcher(text).matches()) {
                 inOtherNews = true;
                 block.remove();
                 continue;
             }
-            if (Furniture.TIMESTAMP_LINE.matcher(text).matches()
-                    || Furniture.WIDGET_BLOCK.matcher(text).matches()) {
+            if (isTimestamp(text)
+                    || Furniture.mayBeWidget(text)
+                            && Furniture.WIDGET_BLOCK.matcher(text).matches()) {
                 block.remove();
                 continue;
             }
@@ -73,8 +86,11 @@ public final class CleanBody implements StoryStage {
                 continue;
             }
             // length first: long paragraphs never run the label pattern
+            if (text.length() > LIST_LINE_MAX * 2 || !Furniture.mayBeRelated(text)) {
+                continue;
+            }
             Matcher related = Furniture.RELATED.matcher(text);
-            if (text.length() <= LIST_LINE_MAX * 2 && related.matches() && isRelatedLabel(related, text)) {
+            if (related.matches() && isRelatedLabel(related, text)) {
                 String rest = related.group(2).strip();
                 if (rest.isEmpty()) {
                     pendingRelatedLabel = block;
@@ -84,9 +100,14 @@ public final class CleanBody implements StoryStage {
                 block.remove();
             }
         }
-        if (story.body().children().isEmpty()) {
+        if (story.body().firstElementChild() == null) {
             story.warn("the body is empty after cleaning");
         }
+    }
+
+    private static boolean isTimestamp(String text) {
+        return Furniture.mayBeTimestamp(text)
+                && Furniture.TIMESTAMP_LINE.matcher(text).matches();
     }
 
     /** Between the links of one related block (compiled once: String.split would compile it at every call). */
@@ -95,16 +116,17 @@ public final class CleanBody implements StoryStage {
 
     /** {@code Baca juga: A > Baca juga: B} and {@code Baca juga: A | B} hold several links in one block. */
     private static void addRelated(Story story, String label, String rest, Element block) {
-        String[] parts = RELATED_SEPARATOR.split(rest);
-        List<Element> links = block.select("a[href]");
+        String[] parts = maySeparate(rest) ? RELATED_SEPARATOR.split(rest) : new String[] {rest};
+        List<Element> links = block.select(LINK);
         List<String> linkTexts = new ArrayList<>(links.size());
         for (Element a : links) {
-            linkTexts.add(a.text());
+            linkTexts.add(TextBlocks.text(a));
         }
+        String normalizedLabel = normalizeLabel(label);
         int n = 0;
         for (String part : parts) {
-            Matcher again = Furniture.RELATED.matcher(part);
-            String title = again.matches() ? again.group(2).strip() : part.strip();
+            Matcher again = Furniture.mayBeRelated(part) ? Furniture.RELATED.matcher(part) : null;
+            String title = again != null && again.matches() ? again.group(2).strip() : part.strip();
             if (title.isEmpty()) {
                 continue;
             }
@@ -113,19 +135,47 @@ public final class CleanBody implements StoryStage {
                 String linkText = linkTexts.get(k);
                 if (title.contains(linkText.strip()) && !linkText.isBlank()) {
                     Element a = links.get(k);
-                    url = a.absUrl("href").isEmpty() ? a.attr("href") : a.absUrl("href");
+                    String abs = a.absUrl("href");
+                    url = abs.isEmpty() ? a.attr("href") : abs;
                     break;
                 }
             }
             if (url == null && parts.length == 1 && !links.isEmpty()) {
                 url = firstLink(block);
             }
-            story.related().add(new RelatedLink(normalizeLabel(label), title, url));
+            story.related().add(new RelatedLink(normalizedLabel, title, url));
             n++;
         }
         if (n == 0) {
-            story.related().add(new RelatedLink(normalizeLabel(label), rest, firstLink(block)));
+            story.related().add(new RelatedLink(normalizedLabel, rest, firstLink(block)));
         }
+    }
+
+    /**
+     * Whether {@link #RELATED_SEPARATOR} may occur in the text: only at one of its three characters or before a
+     * {@code baca juga} or {@code read also} (any case). Without one, {@code split} gives the whole text.
+     */
+    private static boolean maySeparate(String text) {
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '|', '>', '»' -> {
+                    return true;
+                }
+                case 'b', 'B' -> {
+                    if (Furniture.mayStartWith(text, i, "baca juga")) {
+                        return true;
+                    }
+                }
+                case 'r', 'R' -> {
+                    if (Furniture.mayStartWith(text, i, "read also")) {
+                        return true;
+                    }
+                }
+                default -> {}
+            }
+        }
+        return false;
     }
 
     /**
@@ -149,13 +199,17 @@ public final class CleanBody implements StoryStage {
     /** A list whose previous sibling was a related label, or whose items are all related links, is furniture. */
     private static boolean takeRelatedList(Element list, Story story) {
         Element previous = list.previousElementSibling();
-        boolean labelled =
-                previous != null && Furniture.RELATED.matcher(previous.text()).matches();
+        if (previous == null) {
+            return false;
+        }
+        String previousText = previous.text();
+        boolean labelled = Furniture.mayBeRelated(previousText)
+                && Furniture.RELATED.matcher(previousText).matches();
         if (!labelled) {
             return false;
         }
-        String label = trimLabel(previous.text());
-        for (Element li : list.select("li")) {
+        String label = trimLabel(previousText);
+        for (Element li : list.select(LIST_ITEM)) {
             story.related().add(new RelatedLink(label, li.text().strip(), firstLink(li)));
         }
         return true;
@@ -170,13 +224,15 @@ public final class CleanBody implements StoryStage {
         return label.substring(0, end);
     }
 
+    private static final java.util.regex.Pattern WHITE_SPACE = java.util.regex.Pattern.compile("\\s+");
+
     private static String normalizeLabel(String label) {
-        String squashed = label.strip().replaceAll("\\s+", " ");
+        String squashed = WHITE_SPACE.matcher(label.strip()).replaceAll(" ");
         return squashed.isEmpty() ? squashed : Character.toUpperCase(squashed.charAt(0)) + squashed.substring(1);
     }
 
     private static String firstLink(Element block) {
-        Element a = block.selectFirst("a[href]");
+        Element a = block.selectFirst(LINK);
         if (a == null) {
             return null;
         }
@@ -184,7 +240,9 @@ public final class CleanBody implements StoryStage {
         return abs.isEmpty() ? a.attr("href") : abs;
     }
 
-    private static void removeInlineTokens(Element block) {
+    /** Removes template tokens from the block's own text nodes; whether any text changed. */
+    private static boolean removeInlineTokens(Element block) {
+        boolean changed = false;
         for (TextNode node : block.textNodes()) {
             String text = node.getWholeText();
             if (text.indexOf('[') < 0 && text.indexOf('{') < 0) {
@@ -193,7 +251,9 @@ public final class CleanBody implements StoryStage {
             String cleaned = Furniture.INLINE_TOKEN.matcher(text).replaceAll("");
             if (!cleaned.equals(text)) {
                 node.text(cleaned);
+                changed = true;
             }
         }
+        return changed;
     }
 }

@@ -1,5 +1,6 @@
 package io.wireingest.core.clean;
 
+import java.util.Arrays;
 import java.util.regex.Pattern;
 
 /**
@@ -55,4 +56,206 @@ public final class Furniture {
     /** Template tokens left inside running text. */
     public static final Pattern INLINE_TOKEN = Pattern.compile(
             "\\[(?:ads?_[a-z0-9_]+|iklan[a-z0-9_]*)\\]|\\{\\{[a-z0-9_ ]{1,40}\\}\\}", Pattern.CASE_INSENSITIVE);
+
+    /*
+     * Cheap necessary conditions for the patterns above, so that CleanBody runs a pattern only on the few blocks that
+     * could match it (most blocks are story paragraphs). Each is true whenever its pattern matches the whole text; when
+     * in doubt it is true. Keep each in step with its pattern.
+     */
+
+    /** The first word of each label of {@link #RELATED}. */
+    private static final FirstWords RELATED_STARTS =
+            new FirstWords("baca", "lihat", "simak", "tonton", "berita", "artikel", "read", "also", "see", "related");
+
+    /** The first word of each header of {@link #OTHER_NEWS_HEADER}. */
+    private static final FirstWords OTHER_NEWS_STARTS = new FirstWords(
+            "berita",
+            "terpopuler",
+            "pilihan",
+            "artikel",
+            "baca",
+            "rekomendasi",
+            "other",
+            "more",
+            "most",
+            "latest",
+            "editor",
+            "you",
+            "recommended",
+            "lagi",
+            "popular");
+
+    /** The start of each phrase of {@link #WIDGET_BLOCK} but {@code a a a}, {@code [...]} and <code>{{...}}</code>. */
+    private static final FirstWords WIDGET_STARTS = new FirstWords(
+            "loading",
+            "advert",
+            "iklan",
+            "scroll",
+            "nikmati",
+            "apa",
+            "simak",
+            "ikuti",
+            "follow",
+            "share",
+            "bagikan",
+            "subscribe",
+            "kurs",
+            "sponsored",
+            "explore",
+            "image",
+            "media",
+            "get",
+            "click",
+            "tap",
+            "sign",
+            "have",
+            "dapatkan",
+            "langgan",
+            "did",
+            "like");
+
+    /** White-space runs {@link #TIMESTAMP_LINE} can hold: one per {@code \s*} or {@code \s+} in it. */
+    private static final int TIMESTAMP_MAX_SPACE_RUNS = 10;
+
+    /** Whether {@link #RELATED} may match the whole of {@code text}. */
+    static boolean mayBeRelated(String text) {
+        int i = skipSpace(text, 0);
+        return i < text.length() && text.charAt(i) == '[' || RELATED_STARTS.mayStart(text, i);
+    }
+
+    /** Whether {@link #OTHER_NEWS_HEADER} may match the whole of {@code text}. */
+    static boolean mayBeOtherNewsHeader(String text) {
+        return OTHER_NEWS_STARTS.mayStart(text, skipSpace(text, 0));
+    }
+
+    /** Whether {@link #WIDGET_BLOCK} may match the whole of {@code text}. */
+    static boolean mayBeWidget(String text) {
+        int i = skipSpace(text, 0);
+        if (i >= text.length()) {
+            return false;
+        }
+        char c = text.charAt(i);
+        return c == '['
+                || c == '{'
+                || WIDGET_STARTS.mayStart(text, i)
+                // a a a
+                || mayStartWith(text, i, "a") && i + 1 < text.length() && isSpace(text.charAt(i + 1));
+    }
+
+    /**
+     * Whether {@link #TIMESTAMP_LINE} may match the whole of {@code text}: it ends as a date, time or zone does, its date
+     * holds at least four digits, and it has no more white-space runs than the pattern has white-space elements (a
+     * sentence has many).
+     */
+    static boolean mayBeTimestamp(String text) {
+        int end = text.length();
+        while (end > 0 && isSpace(text.charAt(end - 1))) {
+            end--;
+        }
+        if (end == 0 || !mayEndTimestamp(text.charAt(end - 1), end > 1 ? text.charAt(end - 2) : ' ')) {
+            return false;
+        }
+        int runs = 0;
+        int digits = 0;
+        boolean inSpace = false;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (isSpace(c)) {
+                if (!inSpace && ++runs > TIMESTAMP_MAX_SPACE_RUNS) {
+                    return false;
+                }
+                inSpace = true;
+            } else {
+                inSpace = false;
+                if (c >= '0' && c <= '9') {
+                    digits++;
+                }
+            }
+        }
+        return digits >= 4;
+    }
+
+    /**
+     * Whether a {@link #TIMESTAMP_LINE} may end with these two characters: a digit (date, time, zone offset), the last
+     * letter of a zone ({@code wib wita wit ... utc}) or of {@code am pm}, or {@code m.} of {@code a.m. p.m.}.
+     */
+    private static boolean mayEndTimestamp(char last, char beforeLast) {
+        if (last >= '0' && last <= '9' || last >= 0x80) {
+            return true;
+        }
+        if (last == '.') {
+            return (beforeLast | 0x20) == 'm' || beforeLast >= 0x80;
+        }
+        int letter = last | 0x20;
+        return letter == 'b' || letter == 'a' || letter == 't' || letter == 'c' || letter == 'm';
+    }
+
+    /** The regex {@code \s}: {@code [ \t\n\x0B\f\r]}. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
+    private static int skipSpace(String text, int from) {
+        int i = from;
+        while (i < text.length() && isSpace(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** Lower-case ASCII words by first letter: a text is compared only with the words that start like it. */
+    private static final class FirstWords {
+        private final String[][] byLetter = new String[26][0];
+
+        FirstWords(String... words) {
+            for (String word : words) {
+                int k = word.charAt(0) - 'a';
+                byLetter[k] = Arrays.copyOf(byLetter[k], byLetter[k].length + 1);
+                byLetter[k][byLetter[k].length - 1] = word;
+            }
+        }
+
+        /** Whether {@code text} at {@code from} may start with one of the words (see {@link #mayStartWith}). */
+        boolean mayStart(String text, int from) {
+            if (from >= text.length()) {
+                return false;
+            }
+            char c = text.charAt(from);
+            if (c >= 0x80) {
+                return true;
+            }
+            int k = (c | 0x20) - 'a'; // an ASCII letter in either case, or out of range
+            if (k < 0 || k >= 26) {
+                return false;
+            }
+            for (String word : byLetter[k]) {
+                if (mayStartWith(text, from, word)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /**
+     * Whether {@code text} at {@code from} may start with a lower-case ASCII word under the patterns' case-insensitive
+     * matching. With {@code UNICODE_CASE} some non-ASCII characters match ASCII letters (U+017F matches {@code s},
+     * U+212A {@code k}, U+0131 {@code i}), so any non-ASCII character counts as a possible match.
+     */
+    static boolean mayStartWith(String text, int from, String word) {
+        if (text.length() - from < word.length()) {
+            return false;
+        }
+        for (int k = 0; k < word.length(); k++) {
+            char c = text.charAt(from + k);
+            if (c >= 0x80) {
+                return true;
+            }
+            // ASCII: equal to the letter or its upper case
+            if ((c | 0x20) != word.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

@@ -5,6 +5,7 @@ import io.wireingest.core.extract.TextBlock.Kind;
 import io.wireingest.core.extract.TextBlock.Marks;
 import io.wireingest.core.format.HtmlBlocks;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -89,7 +90,7 @@ public final class ExtractArticle {
         if (doc.head() != null) {
             PageMetadata.collect(doc.head(), found, 0);
         }
-        segment(body, null, blocks, found);
+        segment(body, null, blocks, new Meter(found));
         PageMetadata meta = PageMetadata.from(doc, found);
         Set<Long> bodyGrams =
                 meta.articleBody() == null || meta.articleBody().length() < 200 ? null : trigrams(meta.articleBody());
@@ -115,7 +116,7 @@ public final class ExtractArticle {
 
     // ---- segmentation -------------------------------------------------------------------------------------------
 
-    private static void segment(Element el, Marks marks, List<TextBlock> out, PageMetadata.Found found) {
+    private static void segment(Element el, Marks marks, List<TextBlock> out, Meter meter) {
         List<Element> teasers = teasers(el);
         List<Node> run = null;
         List<Node> children = el.childNodes();
@@ -131,14 +132,14 @@ public final class ExtractArticle {
                 run.add(text);
             } else if (child instanceof Element e) {
                 String tag = e.normalName();
-                found.see(e, tag);
+                meter.found.see(e, tag);
                 if (SKIP.contains(tag)) {
                     continue;
                 }
                 if (tag.equals("br")) {
                     if (run != null) {
                         if (nextIsBr(e)) {
-                            flush(el, run, marks, out, found);
+                            flush(el, run, marks, out, meter);
                             run = null;
                         } else {
                             run.add(e);
@@ -155,19 +156,19 @@ public final class ExtractArticle {
                 boolean furniture = strength != BoilerplateHints.NONE;
                 Marks inner = furniture ? new Marks(e, strength == BoilerplateHints.STRONG, teaser, marks) : marks;
                 if (LEAF_BLOCKS.contains(tag) && !isLayout(e, tag)) {
-                    flush(el, run, marks, out, found);
+                    flush(el, run, marks, out, meter);
                     run = null;
                     // An embedded post (tweet, Instagram) sits in a "social" or "embed" wrapper: only strong marks
                     // count.
                     TextBlock block = new TextBlock(e, null, tag.equals("blockquote") ? strongOnly(inner) : inner);
-                    measure(block, found);
+                    measure(block, meter);
                     if (block.chars > 0 || tag.equals("figure")) {
                         out.add(block);
                     }
                 } else if (e.isBlock() || containsBlock(e)) {
-                    flush(el, run, marks, out, found);
+                    flush(el, run, marks, out, meter);
                     run = null;
-                    segment(e, inner, out, found);
+                    segment(e, inner, out, meter);
                 } else if (!furniture) {
                     if (run == null) {
                         run = new ArrayList<>();
@@ -176,16 +177,15 @@ public final class ExtractArticle {
                 }
             }
         }
-        flush(el, run, marks, out, found);
+        flush(el, run, marks, out, meter);
     }
 
-    private static void flush(
-            Element container, List<Node> run, Marks marks, List<TextBlock> out, PageMetadata.Found found) {
+    private static void flush(Element container, List<Node> run, Marks marks, List<TextBlock> out, Meter meter) {
         if (run == null) {
             return;
         }
         TextBlock block = new TextBlock(container, run, marks);
-        measure(block, found);
+        measure(block, meter);
         if (block.chars > 0) {
             out.add(block);
         }
@@ -304,8 +304,8 @@ public final class ExtractArticle {
 
     // ---- measuring ----------------------------------------------------------------------------------------------
 
-    private static void measure(TextBlock block, PageMetadata.Found found) {
-        Meter m = new Meter(found);
+    private static void measure(TextBlock block, Meter m) {
+        m.reset();
         if (block.run == null) {
             m.walk(block.element, false);
         } else {
@@ -314,17 +314,101 @@ public final class ExtractArticle {
             }
         }
         m.end();
-        block.text = m.sb.toString();
         block.chars = m.chars;
+        block.charSum = m.charSum;
         block.linkChars = m.linkChars;
         block.words = m.words;
         block.stops = m.stops;
         block.unspaced = m.unspaced;
     }
 
-    /** Counts a block's text in one pass over its nodes and builds its white-space-normalized text. */
+    /**
+     * The white-space-normalized text of a block: what its length and counts were measured on. Built on demand, as
+     * most blocks are decided by their counts alone.
+     */
+    static String textOf(TextBlock block) {
+        TextBuilder t = new TextBuilder();
+        if (block.run == null) {
+            t.walk(block.element);
+        } else {
+            for (Node node : block.run) {
+                t.walk(node);
+            }
+        }
+        return t.text();
+    }
+
+    /** Character class bits for the text loops: a word character (letter, digit, '_'), white space, a sentence end. */
+    private static final int WORD = 1;
+
+    private static final int SPACE = 2;
+    private static final int STOP = 4;
+    /** An ideographic full stop, exclamation or question mark: a sentence end wherever it stands. */
+    private static final int CJK_STOP = 8;
+    /** An ideograph or kana: a script written without spaces between words. */
+    private static final int UNSPACED = 16;
+    /** The class bits of each ASCII character. */
+    private static final byte[] ASCII_CLASS = new byte[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            boolean word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+            ASCII_CLASS[c] = (byte) (c <= ' ' ? SPACE : (word ? WORD : 0) | (isStop(c) ? STOP : 0));
+        }
+    }
+
+    /** Ends a sentence when white space or the end of the block follows. */
+    private static boolean isStop(char c) {
+        return c == '.' || c == '!' || c == '?' || c == '"' || c == '”' || c == '»';
+    }
+
+    /** The class bits of a character, with {@link #CJK_STOP} and {@link #UNSPACED} outside ASCII. */
+    private static int charClass(char c) {
+        if (c < 128) {
+            return ASCII_CLASS[c];
+        }
+        if (Character.isWhitespace(c) || c == '\u00A0') {
+            return SPACE;
+        }
+        int k = (Character.isLetterOrDigit(c) ? WORD : 0) | (isStop(c) ? STOP : 0);
+        if (c == '。' || c == '！' || c == '？') {
+            k |= CJK_STOP;
+        } else if (c >= 0x2E80 && (Character.isIdeographic(c) || (c >= 0x3040 && c <= 0x30FF))) {
+            k |= UNSPACED;
+        }
+        return k;
+    }
+
+    /**
+     * What a character adds to the counts, by the class bits of the character before it and its own ({@code prev << 3
+     * | k}): a word start, a sentence end (a stop character followed by white space), a non-space character. Three
+     * counters packed in one long ({@link #COUNT_BITS} bits each), so the text loop adds one table entry per character
+     * instead of branching at every word boundary.
+     */
+    private static final long[] COUNTS = new long[64];
+
+    private static final int COUNT_BITS = 21;
+    private static final long COUNT_MASK = (1L << COUNT_BITS) - 1;
+    /** Characters counted before the packed counters are unpacked: far below {@link #COUNT_MASK}. */
+    private static final int COUNT_CHUNK = 1 << 20;
+
+    static {
+        for (int prev = 0; prev < 8; prev++) {
+            for (int k = 0; k < 8; k++) {
+                long wordStart = (k & WORD) != 0 && (prev & WORD) == 0 ? 1 : 0;
+                long stop = (k & SPACE) != 0 && (prev & STOP) != 0 ? 1 : 0;
+                long nonSpace = (k & SPACE) == 0 ? 1 : 0;
+                COUNTS[prev << 3 | k] = wordStart | stop << COUNT_BITS | nonSpace << 2 * COUNT_BITS;
+            }
+        }
+    }
+
+    /**
+     * Counts a block's text in one pass over its nodes, as {@link #textOf} would build it: characters (non-space),
+     * link characters, words, sentence ends. One meter serves all the blocks of a page ({@link #reset}). It sees every
+     * character of the page's text, so it builds no text and its loop is one table lookup per character.
+     */
     private static final class Meter {
-        final StringBuilder sb = new StringBuilder(128);
         final PageMetadata.Found found;
 
         Meter(PageMetadata.Found found) {
@@ -336,80 +420,143 @@ public final class ExtractArticle {
         int words;
         int stops;
         int unspaced;
-        boolean space;
-        boolean inWord;
-        char last;
+        /** The sum of the non-space characters (wrapping around). */
+        int charSum;
+        /** The class bits ({@link #WORD}, {@link #STOP}) of the last character: a tag boundary does not change it. */
+        int prev;
+
+        void reset() {
+            chars = 0;
+            linkChars = 0;
+            words = 0;
+            stops = 0;
+            unspaced = 0;
+            charSum = 0;
+            prev = 0;
+        }
 
         void walk(Node node, boolean inLink) {
             if (node instanceof TextNode t) {
-                text(t.getWholeText(), inLink);
+                count(t.getWholeText(), inLink);
             } else if (node instanceof Element e) {
                 String tag = e.normalName();
                 found.see(e, tag);
                 if (SKIP.contains(tag)) {
                     return;
                 }
-                if (tag.equals("br") || e.isBlock()) {
-                    space = true;
-                }
                 boolean link = inLink || tag.equals("a");
-                for (Node child : e.childNodes()) {
-                    walk(child, link);
-                }
-                if (e.isBlock()) {
-                    space = true;
+                for (int i = 0, n = e.childNodeSize(); i < n; i++) {
+                    walk(e.childNode(i), link);
                 }
             }
         }
 
-        void text(String s, boolean inLink) {
-            for (int i = 0, n = s.length(); i < n; i++) {
-                char c = s.charAt(i);
-                boolean ascii = c < 128;
-                if (ascii ? c <= ' ' : Character.isWhitespace(c) || c == '\u00A0') {
-                    space = true;
-                    if (isStop(last)) {
-                        stops++;
-                        last = ' ';
+        private void count(String s, boolean inLink) {
+            int prev = this.prev;
+            int charSum = this.charSum;
+            for (int start = 0, n = s.length(); start < n; start += COUNT_CHUNK) {
+                long counts = 0;
+                for (int i = start, end = Math.min(n, start + COUNT_CHUNK); i < end; i++) {
+                    char c = s.charAt(i);
+                    int k;
+                    if (c < 128) {
+                        k = ASCII_CLASS[c];
+                    } else {
+                        k = charClass(c);
+                        stops += k >> 3 & 1;
+                        unspaced += k >> 4 & 1;
+                        k &= WORD | SPACE | STOP;
                     }
-                    inWord = false;
-                    continue;
+                    counts += COUNTS[prev << 3 | k];
+                    charSum += c & (k >> 1 & 1) - 1; // white space adds nothing
+                    prev = k;
                 }
-                if (space && sb.length() > 0) {
-                    sb.append(' ');
-                }
-                space = false;
-                sb.append(c);
-                chars++;
+                int nonSpace = (int) (counts >>> 2 * COUNT_BITS);
+                words += (int) (counts & COUNT_MASK);
+                stops += (int) (counts >>> COUNT_BITS & COUNT_MASK);
+                chars += nonSpace;
                 if (inLink) {
-                    linkChars++;
+                    linkChars += nonSpace;
                 }
-                boolean wordChar = ascii
-                        ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'
-                        : Character.isLetterOrDigit(c);
-                if (wordChar && !inWord) {
-                    words++;
-                }
-                inWord = wordChar;
-                if (!ascii) {
-                    if (c == '。' || c == '！' || c == '？') {
-                        stops++;
-                    } else if (c >= 0x2E80 && (Character.isIdeographic(c) || (c >= 0x3040 && c <= 0x30FF))) {
-                        unspaced++;
-                    }
-                }
-                last = c;
             }
+            this.prev = prev;
+            this.charSum = charSum;
         }
 
         void end() {
-            if (isStop(last)) {
+            if ((prev & STOP) != 0) {
                 stops++;
             }
         }
+    }
 
-        private static boolean isStop(char c) {
-            return c == '.' || c == '!' || c == '?' || c == '"' || c == '”' || c == '»';
+    /**
+     * Builds a block's text with white space collapsed to single spaces between words, none leading or trailing; a
+     * {@code br} or a block element separates words too. Works in a char array of its own: each text node is copied
+     * behind the text so far and compacted in place.
+     */
+    private static final class TextBuilder {
+        /** The text so far, in {@code buf[0, len)}: at most one trailing space, dropped by {@link #text()}. */
+        private char[] buf = new char[256];
+
+        private int len;
+
+        String text() {
+            return new String(buf, 0, len > 0 && buf[len - 1] == ' ' ? len - 1 : len);
+        }
+
+        void walk(Node node) {
+            if (node instanceof TextNode t) {
+                append(t.getWholeText());
+            } else if (node instanceof Element e) {
+                String tag = e.normalName();
+                if (SKIP.contains(tag)) {
+                    return;
+                }
+                boolean block = e.isBlock();
+                if (block || tag.equals("br")) {
+                    space();
+                }
+                for (int i = 0, n = e.childNodeSize(); i < n; i++) {
+                    walk(e.childNode(i));
+                }
+                if (block) {
+                    space();
+                }
+            }
+        }
+
+        private void space() {
+            if (len > 0 && buf[len - 1] != ' ') {
+                if (len == buf.length) {
+                    buf = java.util.Arrays.copyOf(buf, 2 * buf.length);
+                }
+                buf[len++] = ' ';
+            }
+        }
+
+        /**
+         * Each character is written in place, as a space if it is white space, and kept unless it is white space
+         * after a space (or at the start): the write position never passes the read position.
+         */
+        private void append(String s) {
+            int n = s.length();
+            if (len + n > buf.length) {
+                buf = java.util.Arrays.copyOf(buf, Math.max(2 * buf.length, len + n));
+            }
+            char[] buf = this.buf;
+            int from = len;
+            s.getChars(0, n, buf, from);
+            int w = len;
+            int afterSpace = w == 0 || buf[w - 1] == ' ' ? 1 : 0;
+            for (int r = from, to = from + n; r < to; r++) {
+                char c = buf[r];
+                int sp = charClass(c) >> 1 & 1;
+                buf[w] = sp == 0 ? c : ' ';
+                w += 1 - (sp & afterSpace);
+                afterSpace = sp;
+            }
+            len = w;
         }
     }
 
@@ -417,7 +564,7 @@ public final class ExtractArticle {
 
     private static void classify(TextBlock b, Set<Long> bodyGrams) {
         if (bodyGrams != null && b.wordish() >= 6) {
-            b.bodyOverlap = overlap(b.text, bodyGrams);
+            b.bodyOverlap = overlap(b.text(), bodyGrams);
         }
         double ld = b.linkDensity();
         if (b.bodyOverlap >= 0.5 && ld < 0.5) {
@@ -635,6 +782,7 @@ public final class ExtractArticle {
     // ---- selecting blocks ---------------------------------------------------------------------------------------
 
     private static List<TextBlock> select(List<TextBlock> blocks, Range range, PageMetadata meta, Scores scores) {
+        int headlineChars = meta.headline() == null ? -1 : nonSpace(meta.headline());
         List<TextBlock> candidates = new ArrayList<>();
         for (int i = range.first; i <= range.last && i < blocks.size(); i++) {
             TextBlock b = blocks.get(i);
@@ -655,7 +803,8 @@ public final class ExtractArticle {
             if (b.tag().equals("h1")) {
                 continue;
             }
-            if (meta.headline() != null && b.text.equalsIgnoreCase(meta.headline())) {
+            // Equal texts have equal non-space counts: most blocks are ruled out without building their text.
+            if (headlineChars == b.chars && b.text().equalsIgnoreCase(meta.headline())) {
                 continue;
             }
             candidates.add(b);
@@ -678,7 +827,7 @@ public final class ExtractArticle {
             firstGood--;
         }
         List<TextBlock> kept = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
+        Map<Long, List<TextBlock>> seen = new HashMap<>();
         for (int i = firstGood; i < candidates.size(); i++) {
             TextBlock b = candidates.get(i);
             if (i > lastGood && !keepTrailing(b) && !isRelatedLine(b)) {
@@ -687,7 +836,7 @@ public final class ExtractArticle {
             if (b.isHeading() && !headsProse(candidates, i)) {
                 continue;
             }
-            if (b.chars >= 80 && !seen.add(b.text)) {
+            if (b.chars >= 80 && isRepeat(b, seen)) {
                 continue;
             }
             kept.add(b);
@@ -695,12 +844,38 @@ public final class ExtractArticle {
         // Sign-offs that sell: "Follow us on Twitter", "Email the author at ...", "Join our forums", "Ikuti kami".
         for (int tail = 0; tail < 3 && !kept.isEmpty(); tail++) {
             TextBlock last = kept.get(kept.size() - 1);
-            if (last.chars > 600 || promoCues(last.text) < 2) {
+            if (last.chars > 600 || promoCues(last.text()) < 2) {
                 break;
             }
             kept.remove(kept.size() - 1);
         }
         return kept;
+    }
+
+    /**
+     * Whether a block with the same text was seen before; notes it if not. Equal texts have equal non-space counts and
+     * sums, so texts are built and compared only for blocks whose counts and sums match (most blocks never build their
+     * text).
+     */
+    private static boolean isRepeat(TextBlock b, Map<Long, List<TextBlock>> seen) {
+        long key = (long) b.chars << 32 | (b.charSum & 0xFFFFFFFFL);
+        List<TextBlock> same = seen.computeIfAbsent(key, k -> new ArrayList<>(1));
+        for (TextBlock other : same) {
+            if (other.text().equals(b.text())) {
+                return true;
+            }
+        }
+        same.add(b);
+        return false;
+    }
+
+    /** Characters of a text that are not white space, as the meter counts them. */
+    private static int nonSpace(String text) {
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            n += charClass(text.charAt(i)) >> 1 & 1 ^ 1;
+        }
+        return n;
     }
 
     /** Words of calls to follow, subscribe or write in (English, Indonesian, Malay). */
@@ -727,9 +902,9 @@ public final class ExtractArticle {
     /** A "Read also" / "Baca juga" line: it leaves the body in CleanBody, which keeps its link as related. */
     private static boolean isRelatedLine(TextBlock b) {
         return b.chars <= 300
+                && b.linkChars > 0
                 && !b.isHeading()
-                && Furniture.RELATED.matcher(b.text).lookingAt()
-                && b.linkChars > 0;
+                && Furniture.RELATED.matcher(b.text()).lookingAt();
     }
 
     private static boolean isLead(TextBlock b) {

@@ -30,8 +30,13 @@ final class TextBlock {
      */
     final Marks marks;
 
-    String text = "";
+    /** Built on demand by {@link #text()}. */
+    private String text;
+    /** Non-space characters. */
     int chars;
+    /** The sum of the non-space characters: with {@link #chars}, a cheap key for blocks with equal text. */
+    int charSum;
+
     int linkChars;
     int words;
     int stops;
@@ -68,6 +73,14 @@ final class TextBlock {
         return false;
     }
 
+    /** The block's text, white space collapsed. */
+    String text() {
+        if (text == null) {
+            text = ExtractArticle.textOf(this);
+        }
+        return text;
+    }
+
     /** The tag of the block: the leaf element's, or {@code p} for a loose run. */
     String tag() {
         return run == null ? element.normalName() : "p";
@@ -90,6 +103,6 @@ final class TextBlock {
     @Override
     public String toString() {
         return kind + " " + tag() + " c=" + chars + " ld=" + String.format("%.2f", linkDensity()) + " w=" + words
-                + (marks != null ? " mark" : "") + " " + (text.length() > 60 ? text.substring(0, 60) : text);
+                + (marks != null ? " mark" : "") + " " + (text().length() > 60 ? text().substring(0, 60) : text());
     }
 }

@@ -1,6 +1,7 @@
 package io.wireingest.core.format;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.jsoup.nodes.CDataNode;
 import org.jsoup.nodes.Element;
@@ -18,13 +19,23 @@ public final class TextBlocks {
      * normalized.
      */
     public static List<String> paragraphs(String text) {
-        String normalized = text.replace("\r\n", "\n").replace('\r', '\n');
-        String[] lines = normalized.split("\n", -1);
+        // Lines end at \r\n, \r or \n. The lines are found once (with the vectorized indexOf when there is no \r)
+        // and read in place: no line strings, and a line that needs no squashing is copied once, as its paragraph.
+        int n = text.length();
+        boolean hasCarriageReturn = text.indexOf('\r') >= 0;
+        int[] ends = new int[16];
+        int lines = 0;
         int nonBlank = 0;
         int blankSeparated = 0;
         boolean previousBlank = false;
-        for (String line : lines) {
-            if (line.isBlank()) {
+        for (int start = 0; start <= n; start = nextLine(text, ends[lines - 1])) {
+            int end = hasCarriageReturn ? lineEnd(text, start) : text.indexOf('\n', start);
+            end = end < 0 ? n : end;
+            if (lines == ends.length) {
+                ends = Arrays.copyOf(ends, lines * 2);
+            }
+            ends[lines++] = end;
+            if (isBlank(text, start, end)) {
                 previousBlank = true;
             } else {
                 nonBlank++;
@@ -36,64 +47,135 @@ public final class TextBlocks {
         }
         boolean wrapped = blankSeparated > 0 && nonBlank > (blankSeparated + 1) * 1.5;
         List<String> out = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        for (String line : lines) {
-            String clean = squash(line);
-            if (clean.isEmpty()) {
-                flush(current, out);
-            } else if (wrapped) {
-                if (current.length() > 0) {
-                    current.append(' ');
+        if (!wrapped) {
+            // each non-blank line is a paragraph
+            char[] buffer = null;
+            for (int k = 0, start = 0; k < lines; start = nextLine(text, ends[k++])) {
+                int end = ends[k];
+                if (isSquashed(text, start, end)) {
+                    if (end > start) {
+                        out.add(text.substring(start, end));
+                    }
+                } else {
+                    if (buffer == null) {
+                        buffer = new char[n];
+                    }
+                    flush(buffer, squashInto(text, start, end, buffer, 0), out);
                 }
-                current.append(clean);
-            } else {
-                flush(current, out);
-                current.append(clean);
+            }
+            return out;
+        }
+        // A paragraph is never longer than the text: squashed lines are no longer than the lines, and each joining
+        // space stands for at least one line-break character.
+        char[] current = new char[n];
+        int length = 0;
+        for (int k = 0, start = 0; k < lines; start = nextLine(text, ends[k++])) {
+            int before = length;
+            if (length > 0) {
+                current[length++] = ' ';
+            }
+            int lineStart = length;
+            length = squashInto(text, start, ends[k], current, length);
+            if (length == lineStart) {
+                // a blank line ends the paragraph (without the joining space)
+                length = flush(current, before, out);
             }
         }
-        flush(current, out);
+        flush(current, length, out);
         return out;
     }
 
-    private static void flush(StringBuilder current, List<String> out) {
-        if (current.length() > 0) {
-            out.add(current.toString());
-            current.setLength(0);
+    /** The index of the line break (or the end) at or after {@code start}. */
+    private static int lineEnd(String text, int start) {
+        int i = start;
+        while (i < text.length() && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
+            i++;
         }
+        return i;
+    }
+
+    /** The start of the line after the break at {@code end}; past the end ({@code length + 1}) after the last line. */
+    private static int nextLine(String text, int end) {
+        if (end + 1 < text.length() && text.charAt(end) == '\r' && text.charAt(end + 1) == '\n') {
+            return end + 2;
+        }
+        return end + 1;
+    }
+
+    /** {@link String#isBlank()} of a range. */
+    private static boolean isBlank(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int flush(char[] current, int length, List<String> out) {
+        if (length > 0) {
+            out.add(new String(current, 0, length));
+        }
+        return 0;
     }
 
     /** Collapses runs of white space (including no-break spaces) to one space and trims. */
     public static String squash(String s) {
         int n = s.length();
-        // The result is never longer than the input: fill a plain array, no builder growth or checks per character.
-        char[] out = new char[n];
-        int len = 0;
-        boolean space = false;
-        for (int i = 0; i < n; i++) {
+        if (isSquashed(s, 0, n)) {
+            return s; // the common case: nothing to change, nothing to copy
+        }
+        char[] out = new char[n]; // the result is never longer than the input
+        return new String(out, 0, squashInto(s, 0, n, out, 0));
+    }
+
+    /** Whether {@link #squash} would leave the range unchanged: single spaces between non-blank characters only. */
+    private static boolean isSquashed(String s, int from, int to) {
+        boolean afterSpace = true; // no leading space
+        for (int i = from; i < to; i++) {
             char c = s.charAt(i);
-            boolean blank;
             if (c > ' ' && c < 0x7F) {
-                blank = false; // printable ASCII: neither white space nor a control character
+                afterSpace = false;
+            } else if (c == ' ' && !afterSpace) {
+                afterSpace = true;
+            } else if (c == ' ' || isSquashBlank(c)) {
+                return false;
             } else {
-                blank = Character.isWhitespace(c)
-                        || c == '\u00A0'
-                        || c == '\u2007'
-                        || c == '\u202F'
-                        || c == '\uFEFF'
-                        // control characters of teletype framing never belong in text
-                        || Character.isISOControl(c);
-            }
-            if (blank) {
-                space = len > 0;
-            } else {
-                if (space) {
-                    out[len++] = ' ';
-                    space = false;
-                }
-                out[len++] = c;
+                afterSpace = false;
             }
         }
-        return new String(out, 0, len);
+        return !afterSpace || from == to;
+    }
+
+    /** Appends {@code src[from, to)} squashed to {@code out} at {@code length} and returns the new length. */
+    private static int squashInto(String src, int from, int to, char[] out, int length) {
+        int start = length;
+        boolean space = false;
+        for (int i = from; i < to; i++) {
+            char c = src.charAt(i);
+            // printable ASCII: neither white space nor a control character
+            if (c > ' ' && c < 0x7F || !isSquashBlank(c)) {
+                if (space) {
+                    out[length++] = ' ';
+                    space = false;
+                }
+                out[length++] = c;
+            } else {
+                space = length > start;
+            }
+        }
+        return length;
+    }
+
+    /** The characters {@link #squash} folds: white space, no-break spaces, and control characters. */
+    private static boolean isSquashBlank(char c) {
+        return Character.isWhitespace(c)
+                || c == '\u00A0'
+                || c == '\u2007'
+                || c == '\u202F'
+                || c == '\uFEFF'
+                // control characters of teletype framing never belong in text
+                || Character.isISOControl(c);
     }
 
     /**
@@ -105,6 +187,13 @@ public final class TextBlocks {
     public static String text(Element block) {
         if (preservesWhitespace(block)) {
             return block.text();
+        }
+        if (block.childNodeSize() == 1
+                && block.childNode(0) instanceof TextNode only
+                && !(only instanceof CDataNode)
+                && isNormalised(only.getWholeText())) {
+            // the common paragraph: one text node that needs no normalization is its own text, no copy
+            return only.getWholeText();
         }
         Chars accum = new Chars();
         // Iterative pre-order walk of the block's descendants (no recursion: hostile input may nest deeply).
@@ -136,7 +225,7 @@ public final class TextBlocks {
             }
             node = node == block ? null : node.nextSibling();
         }
-        return accum.toString().trim();
+        return accum.trimmedString();
     }
 
     /** jsoup's {@code preserveWhitespace}: the element or one of its five nearest ancestors keeps white space. */
@@ -152,43 +241,59 @@ public final class TextBlocks {
     }
 
     /**
+     * Whether the text of a lone text node is the node's text unchanged: {@link #appendNormalised} would change nothing
+     * (no white space but single spaces, no invisible characters) and {@link String#trim()} would remove nothing.
+     * Searched for with {@link String#indexOf}, which the JIT vectorizes: several of those are faster than one loop
+     * over the chars.
+     */
+    private static boolean isNormalised(String s) {
+        int n = s.length();
+        return n > 0
+                && s.charAt(0) > ' '
+                && s.charAt(n - 1) > ' '
+                && s.indexOf("  ") < 0
+                && s.indexOf('\n') < 0
+                && s.indexOf('\t') < 0
+                && s.indexOf('\r') < 0
+                && s.indexOf('\f') < 0
+                && s.indexOf('\u00A0') < 0
+                && s.indexOf('\u00AD') < 0
+                && s.indexOf('\u200B') < 0;
+    }
+
+    /**
      * jsoup's {@code StringUtil.appendNormalisedWhitespace(accum, s, lastCharIsWhitespace(accum))}: runs of its white
      * space (space, tab, line feed, form feed, carriage return, no-break space) become one space, invisible characters
      * (zero-width space, soft hyphen) are dropped, leading white space is dropped after a space. All of these are
-     * single chars, so walking chars gives the same string as walking code points.
+     * single chars, so walking chars gives the same string as walking code points. The string is copied in bulk and
+     * then compacted in place.
      */
     private static void appendNormalised(Chars accum, String s) {
         int n = s.length();
         accum.reserve(n);
-        boolean stripLeading = accum.length > 0 && accum.chars[accum.length - 1] == ' ';
-        boolean lastWasWhite = false;
-        boolean reachedNonWhite = false;
-        int i = 0;
-        while (i < n) {
-            // a run of ordinary characters is copied at once
-            int run = i;
-            char c = 0;
-            while (run < n && !isSpecial(c = s.charAt(run))) {
-                run++;
-            }
-            if (run > i) {
-                s.getChars(i, run, accum.chars, accum.length);
-                accum.length += run - i;
-                lastWasWhite = false;
-                reachedNonWhite = true;
-            }
-            if (run == n) {
-                break;
-            }
-            if (c != '\u200B' && c != '\u00AD') {
-                // white space
-                if (!((stripLeading && !reachedNonWhite) || lastWasWhite)) {
-                    accum.chars[accum.length++] = ' ';
-                    lastWasWhite = true;
+        char[] buf = accum.chars;
+        int from = accum.length;
+        int end = from + n;
+        s.getChars(0, n, buf, from);
+        // jsoup skips white space after white space it wrote, and leading white space after a space
+        boolean skipWhite = from > 0 && buf[from - 1] == ' ';
+        int w = from;
+        for (int r = from; r < end; r++) {
+            char c = buf[r];
+            if (c > ' ' && c < '\u00A0') {
+                buf[w++] = c;
+                skipWhite = false;
+            } else if (c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == '\u00A0') {
+                if (!skipWhite) {
+                    buf[w++] = ' ';
+                    skipWhite = true;
                 }
+            } else if (c != '\u200B' && c != '\u00AD') {
+                buf[w++] = c;
+                skipWhite = false;
             }
-            i = run + 1;
         }
+        accum.length = w;
     }
 
     /** jsoup's white space and invisible characters: the characters text normalization changes. */
@@ -206,13 +311,21 @@ public final class TextBlocks {
 
         void reserve(int more) {
             if (length + more > chars.length) {
-                chars = java.util.Arrays.copyOf(chars, Math.max(chars.length * 2, length + more));
+                chars = Arrays.copyOf(chars, Math.max(chars.length * 2, length + more));
             }
         }
 
-        @Override
-        public String toString() {
-            return new String(chars, 0, length);
+        /** {@code toString().trim()} without the intermediate string. */
+        String trimmedString() {
+            int start = 0;
+            int end = length;
+            while (start < end && chars[start] <= ' ') {
+                start++;
+            }
+            while (end > start && chars[end - 1] <= ' ') {
+                end--;
+            }
+            return new String(chars, start, end - start);
         }
     }
 }

@@ -39,6 +39,35 @@ class TextOfBlockTest {
     }
 
     @Test
+    void aLoneTextNodeIsNormalizedLikeJsoup() {
+        String[] texts = {
+            "plain words",
+            "",
+            "x",
+            " a",
+            "a ",
+            "a  b",
+            "\u00A0a",
+            "a\u00A0",
+            "\u00ADa",
+            "a\u200B",
+            "a\tb",
+            "a\nb",
+            "\u0001a\u0001",
+            "a\u007F",
+            "\u3000a\u3000",
+            "a \u00AD b",
+            "a\u00AD b",
+            "a \u200B\u00A0b",
+            "\uD83D"
+        };
+        for (String text : texts) {
+            Element p = new Element("p").appendText(text);
+            assertThat(TextBlocks.text(p)).as(text).isEqualTo(p.text());
+        }
+    }
+
+    @Test
     void matchesJsoupOnRandomMarkup() {
         String[] open = {
             "<b>",
