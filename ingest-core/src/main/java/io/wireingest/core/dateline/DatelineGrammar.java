@@ -272,7 +272,7 @@ final class DatelineGrammar {
         }
         List<String> places = placesText == null ? List.of() : List.of(PLACE_SPLIT.split(placesText.strip()));
         for (String p : places) {
-            String first = p.split("\\s+")[0];
+            String first = firstWord(p);
             boolean known = GAZETTEER.city(p).isPresent();
             if ((!known && NOT_PLACES.contains(first.toLowerCase(Locale.ROOT).replace(".", "")))
                     || DateWords.isMonthOrWeekday(first)
@@ -339,22 +339,34 @@ final class DatelineGrammar {
                 text, end, m.group("byline"), m.group("prefix"), places, List.copyOf(regions), dateText, date, agency));
     }
 
+    /** The text up to its first white space as regex {@code \\s} means it (the whole text when it has none). */
+    private static String firstWord(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r') {
+                return s.substring(0, i);
+            }
+        }
+        return s;
+    }
+
     /** A place is vouched for when the gazetteer knows it or it is printed in capitals, as desks print datelines. */
     private static boolean vouched(String place) {
         if (GAZETTEER.city(place).isPresent()) {
             return true;
         }
-        boolean letters = false;
-        for (int i = 0; i < place.length(); i++) {
-            char c = place.charAt(i);
+        int letters = 0;
+        for (int i = 0; i < place.length(); ) {
+            int c = place.codePointAt(i);
             if (Character.isLetter(c)) {
-                letters = true;
+                letters++;
                 if (Character.isLowerCase(c)) {
                     return false;
                 }
             }
+            i += Character.charCount(c);
         }
-        return letters && place.replaceAll("[^\\p{L}]", "").length() >= 3;
+        return letters >= 3;
     }
 
     private static boolean capitals(String place) {

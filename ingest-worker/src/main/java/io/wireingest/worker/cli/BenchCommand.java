@@ -19,6 +19,7 @@ import io.wireingest.worker.kafka.Worker;
 import io.wireingest.worker.metrics.WorkerMetrics;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -60,8 +61,10 @@ import picocli.CommandLine.Option;
                     + "N items, avg Z KiB)"
         })
 public final class BenchCommand implements Callable<Integer> {
-    private static final int WARM_UP_MIN = 1000;
-    private static final int WARM_UP_MAX = 2000;
+    private static final int WARM_UP_PASS = 1000;
+    private static final int WARM_UP_MAX_PASSES = 3;
+    /** A warm-up pass that adds less compilation time than this (ms) means the JIT has settled. */
+    private static final long WARM_UP_SETTLED_MS = 300;
 
     @Mixin
     ConfigOption configOption;
@@ -100,6 +103,15 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Partitions of the bench topics (default: INGEST_PARTITIONS).")
     Integer partitions;
 
+    @Option(
+            names = "--rounds",
+            paramLabel = "R",
+            defaultValue = "2",
+            description = "Measure both phases R times over the same items, each time in new consumer groups; the"
+                    + " ratio line reports the last round, earlier rounds are printed as warm-up (default:"
+                    + " ${DEFAULT-VALUE}).")
+    int rounds;
+
     @Option(names = "--seed", defaultValue = "42", description = "Generator seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -111,8 +123,8 @@ public final class BenchCommand implements Callable<Integer> {
         if (loaded.isEmpty()) {
             return Main.EXIT_USAGE;
         }
-        if (items < 1 || minKb < 1 || maxKb < minKb) {
-            err.println("bench: --items must be positive and 1 <= --min-kb <= --max-kb");
+        if (items < 1 || rounds < 1 || minKb < 1 || maxKb < minKb) {
+            err.println("bench: --items and --rounds must be positive and 1 <= --min-kb <= --max-kb");
             return Main.EXIT_USAGE;
         }
         WorkerConfig base = loaded.get();
@@ -184,39 +196,47 @@ public final class BenchCommand implements Callable<Integer> {
                     broker != null ? "embedded (same JVM)" : bootstrap);
             warmUp(config, generated);
 
-            Phase pass = measure(
-                    "passthrough",
-                    config,
-                    clients,
-                    run + ".g-pass",
-                    metrics -> () -> new PassThrough(passTopic),
-                    totalBytes);
             IngestPipeline pipeline = IngestPipeline.create(config.limits());
             DeadLetters deadLetters = new DeadLetters(config.rejectedTopic(), config.maxRecordBytes());
-            Phase pipe = measure(
-                    "pipeline",
-                    config,
-                    clients,
-                    run + ".g-pipe",
-                    metrics -> () -> new NormalizeRecord(
-                            pipeline, config.articlesTopic(), deadLetters, config.maxRecordBytes(), metrics),
-                    totalBytes);
-            for (Phase p : List.of(pass, pipe)) {
-                out.printf(
-                        Locale.ROOT,
-                        "%-11s %d items in %.2f s: %.0f items/s, %.1f MB/s; transaction (poll→commit) p50 %.0f ms, "
-                                + "p99 %.0f ms; peak heap %.0f MiB; process CPU %.2f ms per item (%.1f cores busy)%s%n",
-                        p.name + ":",
-                        items,
-                        p.seconds,
-                        p.itemsPerSecond(items),
-                        totalBytes / 1e6 / p.seconds,
-                        p.p50Ms,
-                        p.p99Ms,
-                        p.peakHeapBytes / 1048576.0,
-                        p.cpuSeconds * 1000 / items,
-                        p.cpuSeconds / p.seconds,
-                        p.rejected > 0 ? "; " + (long) p.rejected + " rejected" : "");
+            Phase pass = null;
+            Phase pipe = null;
+            for (int round = 1; round <= rounds; round++) {
+                pass = measure(
+                        "passthrough",
+                        config,
+                        clients,
+                        run + ".g-pass-" + round,
+                        metrics -> () -> new PassThrough(passTopic),
+                        totalBytes);
+                pipe = measure(
+                        "pipeline",
+                        config,
+                        clients,
+                        run + ".g-pipe-" + round,
+                        metrics -> () -> new NormalizeRecord(
+                                pipeline, config.articlesTopic(), deadLetters, config.maxRecordBytes(), metrics),
+                        totalBytes);
+                if (rounds > 1) {
+                    out.printf(Locale.ROOT, "round %d of %d%s:%n", round, rounds, round < rounds ? " (warm-up)" : "");
+                }
+                for (Phase p : List.of(pass, pipe)) {
+                    out.printf(
+                            Locale.ROOT,
+                            "%-11s %d items in %.2f s: %.0f items/s, %.1f MB/s; transaction (poll→commit) p50 %.0f ms, "
+                                    + "p99 %.0f ms; peak heap %.0f MiB; process CPU %.2f ms per item (%.1f cores busy)"
+                                    + "%s%n",
+                            p.name + ":",
+                            items,
+                            p.seconds,
+                            p.itemsPerSecond(items),
+                            totalBytes / 1e6 / p.seconds,
+                            p.p50Ms,
+                            p.p99Ms,
+                            p.peakHeapBytes / 1048576.0,
+                            p.cpuSeconds * 1000 / items,
+                            p.cpuSeconds / p.seconds,
+                            p.rejected > 0 ? "; " + (long) p.rejected + " rejected" : "");
+                }
             }
             double ratio = pipe.itemsPerSecond(items) / pass.itemsPerSecond(items);
             out.printf(
@@ -337,23 +357,42 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /**
-     * Runs the pipeline over the items once (at least 1,000, at most 2,000, cycled), without Kafka, so that the
-     * measured phase runs compiled code instead of paying for the JIT compiler (which takes seconds of CPU on this
-     * code and would otherwise be counted against the pipeline). The pass-through needs no such step: the loading
-     * phase has already exercised the client code it uses.
+     * Warms the pipeline up without Kafka, so that the measured phase runs compiled code instead of paying for the
+     * JIT compiler (seconds of CPU on this code, which would otherwise be counted against the pipeline): passes of
+     * 1,000 items (cycled) until a pass adds little compilation time (at most 3 passes), then a wait, up to 20 s, for
+     * the compiler queue to drain. The pass-through needs no such step: the loading phase has already exercised the
+     * client code it uses.
      */
-    private void warmUp(WorkerConfig config, List<BenchItems.Item> generated) {
+    private void warmUp(WorkerConfig config, List<BenchItems.Item> generated) throws InterruptedException {
         IngestPipeline pipeline = IngestPipeline.create(config.limits());
-        int n = Math.max(WARM_UP_MIN, Math.min(WARM_UP_MAX, generated.size()));
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        boolean timed = jit != null && jit.isCompilationTimeMonitoringSupported();
         long start = System.nanoTime();
-        for (int i = 0; i < n; i++) {
-            BenchItems.Item item = generated.get(i % generated.size());
-            pipeline.process(RawItem.of(item.id(), item.feed(), item.contentType(), Instant.now(), item.body()));
+        int processed = 0;
+        for (int pass = 0; pass < WARM_UP_MAX_PASSES; pass++) {
+            long compiledBefore = timed ? jit.getTotalCompilationTime() : 0;
+            for (int i = 0; i < WARM_UP_PASS; i++, processed++) {
+                BenchItems.Item item = generated.get(processed % generated.size());
+                pipeline.process(RawItem.of(item.id(), item.feed(), item.contentType(), Instant.now(), item.body()));
+            }
+            if (!timed || jit.getTotalCompilationTime() - compiledBefore < WARM_UP_SETTLED_MS) {
+                break;
+            }
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        long compiled = timed ? jit.getTotalCompilationTime() : 0;
+        while (timed && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            long now = jit.getTotalCompilationTime();
+            if (now == compiled) {
+                break;
+            }
+            compiled = now;
         }
         System.err.printf(
                 Locale.ROOT,
                 "bench: warmed up the pipeline on %d items in %.1f s (no Kafka)%n",
-                n,
+                processed,
                 (System.nanoTime() - start) / 1e9);
     }
 
