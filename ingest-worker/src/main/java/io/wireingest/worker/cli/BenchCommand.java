@@ -62,9 +62,7 @@ import picocli.CommandLine.Option;
         })
 public final class BenchCommand implements Callable<Integer> {
     private static final int WARM_UP_PASS = 1000;
-    private static final int WARM_UP_MAX_PASSES = 3;
-    /** A warm-up pass that adds less compilation time than this (ms) means the JIT has settled. */
-    private static final long WARM_UP_SETTLED_MS = 300;
+    private static final int WARM_UP_MAX_SECONDS = 30;
 
     @Mixin
     ConfigOption configOption;
@@ -359,8 +357,8 @@ public final class BenchCommand implements Callable<Integer> {
     /**
      * Warms the pipeline up without Kafka, so that the measured phase runs compiled code instead of paying for the
      * JIT compiler (seconds of CPU on this code, which would otherwise be counted against the pipeline): passes of
-     * 1,000 items (cycled) until a pass adds little compilation time (at most 3 passes), then a wait, up to 20 s, for
-     * the compiler queue to drain. The pass-through needs no such step: the loading phase has already exercised the
+     * 1,000 items (cycled) until the compiler works less than 5% of a pass's time (at most 30 s), then a wait, up to
+     * 20 s, for its queue to drain. The pass-through needs no such step: the loading phase has already exercised the
      * client code it uses.
      */
     private void warmUp(WorkerConfig config, List<BenchItems.Item> generated) throws InterruptedException {
@@ -369,16 +367,19 @@ public final class BenchCommand implements Callable<Integer> {
         boolean timed = jit != null && jit.isCompilationTimeMonitoringSupported();
         long start = System.nanoTime();
         int processed = 0;
-        for (int pass = 0; pass < WARM_UP_MAX_PASSES; pass++) {
+        long giveUp = start + TimeUnit.SECONDS.toNanos(WARM_UP_MAX_SECONDS);
+        do {
             long compiledBefore = timed ? jit.getTotalCompilationTime() : 0;
+            long passStart = System.nanoTime();
             for (int i = 0; i < WARM_UP_PASS; i++, processed++) {
                 BenchItems.Item item = generated.get(processed % generated.size());
                 pipeline.process(RawItem.of(item.id(), item.feed(), item.contentType(), Instant.now(), item.body()));
             }
-            if (!timed || jit.getTotalCompilationTime() - compiledBefore < WARM_UP_SETTLED_MS) {
-                break;
+            long passMs = (System.nanoTime() - passStart) / 1_000_000;
+            if (!timed || (jit.getTotalCompilationTime() - compiledBefore) * 20 < passMs) {
+                break; // compiling took less than 5% of the pass
             }
-        }
+        } while (System.nanoTime() < giveUp);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         long compiled = timed ? jit.getTotalCompilationTime() : 0;
         while (timed && System.nanoTime() < deadline) {
