@@ -86,11 +86,11 @@ public final class NormalizeArticle {
             }
         }
 
-        Element safe = sanitize(story);
-        String html = safe.html();
-        String text = PlainText.of(safe);
-        int charCount = text.codePointCount(0, text.length());
-        int wordCount = PlainText.wordCount(text);
+        RenderedBody body = RenderedBody.of(sanitize(story));
+        String html = body.html();
+        String text = body.text();
+        int charCount = body.charCount();
+        int wordCount = body.wordCount();
         ArrayNode bodies = a.putArray("bodies");
         bodies.addObject()
                 .put("role", "main")
@@ -227,7 +227,7 @@ public final class NormalizeArticle {
 
     private Element sanitize(Story story) {
         Document dirty = Document.createShell(story.url() == null ? "" : story.url());
-        for (Element h1 : story.body().select("h1")) {
+        for (Element h1 : story.body().getElementsByTag("h1")) {
             h1.tagName("h2");
         }
         // The blocks move (no copy): normalizing is the story's last step, and the Cleaner copies what it keeps anyway.
