@@ -272,12 +272,18 @@ public final class PlainText {
         }
     }
 
-    /** {@link Character#isLetterOrDigit(int)} for ASCII: the letters and digits. */
-    private static final boolean[] ASCII_WORD = new boolean[0x80];
+    private static final byte SEPARATOR = 0;
+    private static final byte LETTER_OR_DIGIT = 1;
+    private static final byte JOINER = 2;
+
+    /** ASCII by its part in words: a letter or digit ({@link Character#isLetterOrDigit}), maybe inside one, or neither. */
+    private static final byte[] ASCII_KIND = new byte[0x80];
 
     static {
         for (char c = 0; c < 0x80; c++) {
-            ASCII_WORD[c] = Character.isLetterOrDigit(c);
+            ASCII_KIND[c] = Character.isLetterOrDigit(c)
+                    ? LETTER_OR_DIGIT
+                    : c == '\'' || c == '-' || c == ',' || c == '.' ? JOINER : SEPARATOR;
         }
     }
 
@@ -295,6 +301,18 @@ public final class PlainText {
         boolean inWord = false;
         for (int i = 0; i < n; ) {
             char ch = text[i];
+            int kind;
+            if (ch < 0x80 && (kind = ASCII_KIND[ch]) != JOINER) {
+                // Fast path (for speed) for ASCII that is a word character or cannot be inside a word: no branch on
+                // whether it starts a word.
+                boolean part = kind == LETTER_OR_DIGIT;
+                if (part & !inWord) {
+                    words++;
+                }
+                inWord = part;
+                i++;
+                continue;
+            }
             int c = ch;
             int width = 1;
             if (Character.isHighSurrogate(ch) && i + 1 < n) {
@@ -302,7 +320,7 @@ public final class PlainText {
                 width = Character.charCount(c);
             }
             boolean part;
-            if (c < 0x80 ? ASCII_WORD[c] : Character.isLetterOrDigit(c)) {
+            if (c < 0x80 ? ASCII_KIND[c] == LETTER_OR_DIGIT : Character.isLetterOrDigit(c)) {
                 part = true;
             } else if (!inWord || i + width >= n) {
                 part = false;
