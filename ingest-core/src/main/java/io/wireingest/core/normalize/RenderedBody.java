@@ -1,15 +1,22 @@
 package io.wireingest.core.normalize;
 
+import io.wireingest.core.clean.ArticleSafelist;
+import java.util.HashMap;
+import java.util.Map;
 import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Attributes;
 import org.jsoup.nodes.Document.OutputSettings.Syntax;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.parser.Parser;
+import org.jsoup.safety.Cleaner;
+import org.jsoup.safety.Safelist;
 
 /**
- * A sanitized body rendered as HTML and as {@link PlainText}, both in one walk over the tree.
+ * A sanitized body rendered as HTML and as {@link PlainText}, both in one walk over the tree; for most bodies the
+ * same walk also sanitizes (see {@link #sanitizing}).
  *
  * <p>The HTML is exactly what jsoup's {@code Element.html()} gives for a body of a default document (UTF-8, base
  * entities, HTML syntax) without pretty printing; it is written here, for speed, because jsoup's generic printer and
@@ -33,17 +40,67 @@ record RenderedBody(String html, String text, int charCount, int wordCount) {
             String text = PlainText.of(body);
             return new RenderedBody(html, text, text.codePointCount(0, text.length()), PlainText.wordCount(text));
         }
-        Walk walk = new Walk();
-        for (Node node : body.childNodes()) {
-            if (node instanceof Element block) {
-                walk.block(block);
-            } else {
-                walk.node(node, false);
+        return new Walk(null).render(body);
+    }
+
+    /**
+     * Renders an unsanitized body as {@link #of} would render it after jsoup's {@link Cleaner} with {@code safelist},
+     * without the Cleaner's copy, when the Cleaner would keep every node of it: every element is a safe tag (and only
+     * attributes change), every other node plain text. Otherwise null: the body then goes through the Cleaner. Kept
+     * elements get the Cleaner's attributes: the safelist's safe ones ({@link Safelist#isSafeAttribute}), URL values
+     * made absolute where the safelist checks their protocol ({@link ArticleSafelist#checksProtocol}), then the
+     * safelist's enforced attributes.
+     */
+    static RenderedBody sanitizing(Element body, Safelist safelist) {
+        // The Cleaner's one exception to the enforced attributes (rel="nofollow" dropped on same-host links) is not
+        // written here: such a safelist always goes through the Cleaner.
+        if ("nofollow".equals(safelist.getEnforcedAttributes("a").get("rel")) || !keptWhole(body, safelist, 0)) {
+            return null;
+        }
+        return new Walk(safelist).render(body);
+    }
+
+    /** Whether the Cleaner keeps every node under {@code element} (and the walk writes them as jsoup would). */
+    private static boolean keptWhole(Element element, Safelist safelist, int depth) {
+        if (depth > MAX_DEPTH) {
+            return false;
+        }
+        for (Node node : element.childNodes()) {
+            if (node instanceof Element el) {
+                String name = el.normalName();
+                if (!safelist.isSafeTag(name)
+                        || !name.equals(el.tagName())
+                        || !el.tag().namespace().equals(Parser.NamespaceHtml)
+                        || el.tag().isEmpty() && el.childNodeSize() > 0
+                        || !lowerCaseKeys(el)
+                        || !keptWhole(el, safelist, depth + 1)) {
+                    return false;
+                }
+            } else if (node.getClass() != TextNode.class) {
+                return false;
             }
         }
-        String text = walk.text.toString();
-        return new RenderedBody(
-                walk.html.toString(), text, text.codePointCount(0, text.length()), walk.text.wordCount());
+        return true;
+    }
+
+    /** Whether the element's attribute names are plain lower case, as the safelist and the printer take them. */
+    private static boolean lowerCaseKeys(Element el) {
+        if (el.attributesSize() == 0) {
+            return true;
+        }
+        for (Attribute attribute : el.attributes()) {
+            String key = attribute.getKey();
+            if (key.isEmpty() || !key.equals(Attribute.getValidKey(key, Syntax.html))) {
+                return false;
+            }
+            for (int i = 0; i < key.length(); i++) {
+                char c = key.charAt(i);
+                if (c >= 'A' && c <= 'Z') {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** Whether the walk below renders everything under {@code element} as jsoup would. */
@@ -84,6 +141,27 @@ record RenderedBody(String html, String text, int charCount, int wordCount) {
     private static final class Walk {
         final StringBuilder html = new StringBuilder(8192);
         final PlainText.Writer text = new PlainText.Writer(4096);
+        /** The safelist to sanitize attributes with, or null when the body is sanitized already. */
+        private final Safelist safelist;
+        /** The safelist's enforced attributes by tag, asked once per tag (the safelist copies them on every call). */
+        private final Map<String, Attributes> enforced = new HashMap<>();
+
+        Walk(Safelist safelist) {
+            this.safelist = safelist;
+        }
+
+        RenderedBody render(Element body) {
+            for (Node node : body.childNodes()) {
+                if (node instanceof Element block) {
+                    block(block);
+                } else {
+                    node(node, false);
+                }
+            }
+            String text = this.text.toString();
+            return new RenderedBody(
+                    html.toString(), text, text.codePointCount(0, text.length()), this.text.wordCount());
+        }
 
         /** A top-level element: one block of the plain text. */
         void block(Element block) {
@@ -148,16 +226,11 @@ record RenderedBody(String html, String text, int charCount, int wordCount) {
         private void open(Element el) {
             StringBuilder out = html;
             out.append('<').append(el.tagName());
-            if (el.attributesSize() > 0) {
+            if (safelist != null) {
+                sanitizedAttributes(el);
+            } else if (el.attributesSize() > 0) {
                 for (Attribute attribute : el.attributes()) {
-                    String key = attribute.getKey();
-                    String value = attribute.getValue();
-                    out.append(' ').append(key);
-                    if (!collapses(key, value)) {
-                        out.append("=\"");
-                        escape(value, true);
-                        out.append('"');
-                    }
+                    attribute(attribute.getKey(), attribute.getValue());
                 }
             }
             out.append('>');
@@ -170,6 +243,42 @@ record RenderedBody(String html, String text, int charCount, int wordCount) {
                 if (whole.startsWith("\n") || whole.startsWith("\r")) {
                     out.append('\n');
                 }
+            }
+        }
+
+        /** The attributes the Cleaner gives a copy of {@code el} (see {@link #sanitizing}), in its order. */
+        private void sanitizedAttributes(Element el) {
+            String tag = el.tagName();
+            Attributes forced = enforced.computeIfAbsent(tag, safelist::getEnforcedAttributes);
+            if (el.attributesSize() > 0) {
+                for (Attribute attribute : el.attributes()) {
+                    String key = attribute.getKey();
+                    // An enforced attribute replaces the element's own, after the others.
+                    if (forced.hasKeyIgnoreCase(key) || !safelist.isSafeAttribute(tag, el, attribute)) {
+                        continue;
+                    }
+                    String value = attribute.getValue();
+                    if (ArticleSafelist.checksProtocol(tag, key)) {
+                        String absolute = el.absUrl(key);
+                        if (!absolute.isEmpty()) {
+                            value = absolute;
+                        }
+                    }
+                    attribute(key, value);
+                }
+            }
+            for (Attribute attribute : forced) {
+                attribute(attribute.getKey(), attribute.getValue());
+            }
+        }
+
+        /** As jsoup's {@code Attribute.htmlNoValidate} writes it. */
+        private void attribute(String key, String value) {
+            html.append(' ').append(key);
+            if (!collapses(key, value)) {
+                html.append("=\"");
+                escape(value, true);
+                html.append('"');
             }
         }
 

@@ -11,37 +11,63 @@ import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.safety.Cleaner;
+import org.jsoup.safety.Safelist;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@link RenderedBody} renders exactly what jsoup's {@code html()} and the former plain-text rendering gave. */
 class RenderedBodyTest {
-    private static final Cleaner CLEANER = new Cleaner(ArticleSafelist.create());
+    private static final Safelist SAFELIST = ArticleSafelist.create();
+    private static final Cleaner CLEANER = new Cleaner(SAFELIST);
+    private static final String BASE = "https://wire.example/news/a.html";
 
-    /** A body sanitized as {@link NormalizeArticle} does it. */
-    private static Element sanitized(Document dirty) {
+    /**
+     * Renders the body both ways: sanitized by the Cleaner then rendered, and sanitized while rendered when that is
+     * possible; each must equal jsoup's html() of the Cleaner's body and the former plain text of it.
+     *
+     * @return whether the body could be sanitized while rendered
+     */
+    private static boolean assertSameAsJsoup(Document dirty) {
         for (Element h1 : dirty.body().getElementsByTag("h1")) {
             h1.tagName("h2");
         }
         Document clean = CLEANER.clean(dirty);
         clean.outputSettings().prettyPrint(false);
-        return clean.body();
-    }
-
-    private static Element sanitized(String html) {
-        return sanitized(Jsoup.parseBodyFragment(html, "https://wire.example/news/a.html"));
-    }
-
-    private static void assertSameAsJsoup(Element body) {
+        Element body = clean.body();
         String html = body.html();
         String text = LegacyPlainText.of(body);
-        RenderedBody rendered = RenderedBody.of(body);
+        assertRendered(RenderedBody.of(body), html, text);
+        assertThat(PlainText.of(body)).isEqualTo(text);
+        RenderedBody sanitizing = RenderedBody.sanitizing(dirty.body(), SAFELIST);
+        if (sanitizing != null) {
+            assertRendered(sanitizing, html, text);
+        }
+        return sanitizing != null;
+    }
+
+    private static void assertRendered(RenderedBody rendered, String html, String text) {
         assertThat(rendered.html()).isEqualTo(html);
         assertThat(rendered.text()).isEqualTo(text);
-        assertThat(PlainText.of(body)).isEqualTo(text);
         assertThat(rendered.charCount()).isEqualTo(text.codePointCount(0, text.length()));
         assertThat(rendered.wordCount()).isEqualTo(LegacyPlainText.wordCount(text));
+    }
+
+    private static boolean assertSameAsJsoup(String html) {
+        return assertSameAsJsoup(Jsoup.parseBodyFragment(html, BASE));
+    }
+
+    @Test
+    void bodiesOfSafeElementsAreSanitizedWhileRendered() {
+        assertThat(assertSameAsJsoup(
+                        "<h1>Head</h1><p>A <a href=\"/x?a=1&amp;b=2\" onclick=\"x\" rel=\"nofollow noopener\">"
+                                + "link</a> <a href=\"javascript:alert(1)\" title=\"t\">bad</a> <a rel=\"me\">me</a>"
+                                + "<img src=\"//cdn.example/i.png\" alt=\"\" style=\"x\"><q cite=\"rel/q\">q</q></p>"
+                                + "<blockquote cite=\"data:x\"><p>quote</p></blockquote><pre>\ncode</pre>"
+                                + "<ol start=\"2\" type=\"a\"><li>one</li></ol>"))
+                .isTrue();
+        assertThat(assertSameAsJsoup("<p>A <span>span</span> is not safe</p>")).isFalse();
+        assertThat(assertSameAsJsoup("<p>A comment <!-- c --> is dropped</p>")).isFalse();
     }
 
     @ParameterizedTest
@@ -79,7 +105,7 @@ class RenderedBodyTest {
                 "<p><![CDATA[cdata <text>]]></p>",
             })
     void rendersAsJsoup(String html) {
-        assertSameAsJsoup(sanitized(html));
+        assertSameAsJsoup(html);
     }
 
     @Test
@@ -97,7 +123,7 @@ class RenderedBodyTest {
             deep = deep.appendElement(i % 2 == 0 ? "b" : "span");
         }
         deep.appendText("deep text");
-        assertSameAsJsoup(sanitized(dirty));
+        assertSameAsJsoup(dirty);
     }
 
     /** Random bodies from a small alphabet of tags, attributes and characters that matter to either rendering. */
@@ -143,7 +169,12 @@ class RenderedBodyTest {
             " alt='it''s'",
             " onclick=\"x\"",
             " colspan=\"2\"",
-            " cite=\"https://c.example\""
+            " cite=\"https://c.example\"",
+            " src=\"/rel.png\"",
+            " cite=\"rel\"",
+            " rel=\"nofollow noopener\"",
+            " start=\"3\"",
+            " HREF=\"/upper\""
         };
         String[] texts = {
             "word",
@@ -169,6 +200,7 @@ class RenderedBodyTest {
             "é"
         };
         Random random = new Random(7);
+        int sanitizedWhileRendered = 0;
         for (int round = 0; round < 3000; round++) {
             StringBuilder html = new StringBuilder();
             int parts = 1 + random.nextInt(40);
@@ -186,12 +218,14 @@ class RenderedBodyTest {
                     default -> html.append(texts[random.nextInt(texts.length)]);
                 }
             }
-            Element body = sanitized(html.toString());
             try {
-                assertSameAsJsoup(body);
+                if (assertSameAsJsoup(html.toString())) {
+                    sanitizedWhileRendered++;
+                }
             } catch (AssertionError e) {
                 throw new AssertionError("for " + html, e);
             }
         }
+        assertThat(sanitizedWhileRendered).isGreaterThan(100);
     }
 }
