@@ -37,6 +37,8 @@ public final class NormalizeArticle {
 
     static final String NINJS_SCHEMA = "http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json#";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** {@code wire.dateline.dateTime}: to the second, with the dateline's offset. */
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
 
     private final Safelist safelist = ArticleSafelist.create();
     private final Cleaner cleaner = new Cleaner(safelist);
@@ -184,9 +186,7 @@ public final class NormalizeArticle {
                 dl.put("dateInferred", d.dateInferred());
             }
             if (d.dateTime() != null) {
-                dl.put(
-                        "dateTime",
-                        DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX").format(d.dateTime()));
+                dl.put("dateTime", DATE_TIME.format(d.dateTime()));
             }
         }
         Attribution at = story.attribution();
