@@ -1,5 +1,6 @@
 package io.wireingest.core.clean;
 
+import java.util.Arrays;
 import org.jsoup.safety.Safelist;
 
 /**
@@ -12,7 +13,7 @@ public final class ArticleSafelist {
 
     /** A new safelist instance (jsoup safelists are mutable, so each caller gets its own). */
     public static Safelist create() {
-        return new Safelist()
+        Safelist safelist = new Safelist()
                 .addTags(
                         "p",
                         "br",
@@ -65,10 +66,31 @@ public final class ArticleSafelist {
                 .addAttributes("td", "colspan", "rowspan")
                 .addAttributes("abbr", "title")
                 .addAttributes("time", "datetime")
-                .addProtocols("a", "href", "http", "https", "mailto")
-                .addProtocols("img", "src", "http", "https")
-                .addProtocols("blockquote", "cite", "http", "https")
-                .addProtocols("q", "cite", "http", "https")
                 .addEnforcedAttribute("a", "rel", "nofollow noopener");
+        for (String[] rule : PROTOCOLS) {
+            safelist.addProtocols(rule[0], rule[1], Arrays.copyOfRange(rule, 2, rule.length));
+        }
+        return safelist;
+    }
+
+    /** URL attributes and the protocols they may use: tag, attribute, protocols. */
+    private static final String[][] PROTOCOLS = {
+        {"a", "href", "http", "https", "mailto"},
+        {"img", "src", "http", "https"},
+        {"blockquote", "cite", "http", "https"},
+        {"q", "cite", "http", "https"},
+    };
+
+    /**
+     * Whether the safelist checks the protocol of this (lower-case) tag's attribute: jsoup's {@code Cleaner} then
+     * writes the attribute's value as an absolute URL (this safelist does not preserve relative links).
+     */
+    public static boolean checksProtocol(String tag, String attribute) {
+        for (String[] rule : PROTOCOLS) {
+            if (rule[0].equals(tag) && rule[1].equals(attribute)) {
+                return true;
+            }
+        }
+        return false;
     }
 }
