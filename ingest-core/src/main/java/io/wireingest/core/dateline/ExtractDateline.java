@@ -1,6 +1,7 @@
 package io.wireingest.core.dateline;
 
 import io.wireingest.core.attribution.AgencyDirectory;
+import io.wireingest.core.format.TextBlocks;
 import io.wireingest.core.model.Dateline;
 import io.wireingest.core.model.Story;
 import io.wireingest.core.pipeline.ItemContext;
@@ -261,8 +262,7 @@ public final class ExtractDateline implements StoryStage {
     /** The first anchored in-text date of the first paragraphs, resolved: it places a bare weekday of the lead. */
     private static Optional<LocalDate> anchor(List<Element> paragraphs, Instant reference) {
         for (int i = 0; i < paragraphs.size() && i < 3; i++) {
-            Optional<InTextDates.Found> found =
-                    InTextDates.first(paragraphs.get(i).text());
+            Optional<InTextDates.Found> found = InTextDates.first(TextBlocks.text(paragraphs.get(i)));
             if (found.isPresent() && found.get().parts().weekday() != null) {
                 return DateResolution.resolve(found.get().parts(), reference).map(DateResolution.Resolved::date);
             }
@@ -376,7 +376,7 @@ public final class ExtractDateline implements StoryStage {
 
     /** The paragraph's text with no-break spaces as spaces (same length, so offsets still fit the paragraph). */
     private static String plain(Element paragraph) {
-        return paragraph.text().replace('\u00A0', ' ').replace('\u202F', ' ');
+        return TextBlocks.text(paragraph).replace('\u00A0', ' ').replace('\u202F', ' ');
     }
 
     /** The paragraphs a dateline may lead: the first text blocks, past a byline standing on its own. */
@@ -394,7 +394,7 @@ public final class ExtractDateline implements StoryStage {
                 }
                 break;
             }
-            String text = block.text().strip();
+            String text = TextBlocks.text(block).strip();
             if (text.isEmpty()
                     || (out.isEmpty()
                             && (BYLINE_ONLY.matcher(text).matches()
@@ -412,7 +412,7 @@ public final class ExtractDateline implements StoryStage {
      * white space after them, keeping inline markup around the rest; returns the text that is left.
      */
     static String strip(Element paragraph, int end) {
-        String text = paragraph.text();
+        String text = TextBlocks.text(paragraph);
         int keep = 0;
         for (int i = 0; i < Math.min(end, text.length()); i++) {
             if (!Character.isWhitespace(text.charAt(i)) && text.charAt(i) != '\u00A0') {
@@ -451,7 +451,7 @@ public final class ExtractDateline implements StoryStage {
                 child.remove();
             }
         }
-        String rest = paragraph.text().strip();
+        String rest = TextBlocks.text(paragraph).strip();
         if (rest.isEmpty()) {
             paragraph.remove();
         }
