@@ -294,7 +294,7 @@ public final class ExtractArticle {
     }
 
     private static boolean containsBlock(Element e) {
-        for (Element child : e.children()) {
+        for (Element child = e.firstElementChild(); child != null; child = child.nextElementSibling()) {
             if (child.isBlock() || LEAF_BLOCKS.contains(child.normalName())) {
                 return true;
             }
