@@ -844,7 +844,7 @@ public final class ExtractArticle {
         // Sign-offs that sell: "Follow us on Twitter", "Email the author at ...", "Join our forums", "Ikuti kami".
         for (int tail = 0; tail < 3 && !kept.isEmpty(); tail++) {
             TextBlock last = kept.get(kept.size() - 1);
-            if (last.chars > 600 || promoCues(last.text()) < 2) {
+            if (last.chars > 600 || !isPromo(last.text())) {
                 break;
             }
             kept.remove(kept.size() - 1);
@@ -885,6 +885,47 @@ public final class ExtractArticle {
                     + "|letters?\\s+to\\s+the\\s+editor|ikuti\\s+kami|berlangganan|langgan|google\\s+news|whatsapp"
                     + "|telegram)\\b",
             java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /**
+     * A word that each cue of {@link #PROMO_CUE} contains, in lower case. Cues found are disjoint, so a text holding
+     * fewer than two of these words holds fewer than two cues: most closing paragraphs are ruled out by a few
+     * {@code indexOf} scans instead of the expression.
+     */
+    private static final String[] PROMO_WORDS = {
+        "follow",
+        "twitter",
+        "facebook",
+        "instagram",
+        "youtube",
+        "linkedin",
+        "tiktok",
+        "subscribe",
+        "newsletter",
+        "mail",
+        "sign",
+        "click",
+        "forum",
+        "know",
+        "tip",
+        "editor",
+        "ikuti",
+        "langgan",
+        "google",
+        "whatsapp",
+        "telegram"
+    };
+
+    /** Whether a block names two different calls to follow, subscribe or write in. */
+    private static boolean isPromo(String text) {
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        int words = 0;
+        for (int w = 0; w < PROMO_WORDS.length && words < 2; w++) {
+            for (int i = lower.indexOf(PROMO_WORDS[w]); i >= 0 && words < 2; i = lower.indexOf(PROMO_WORDS[w], i + 1)) {
+                words++;
+            }
+        }
+        return words >= 2 && promoCues(text) >= 2;
+    }
 
     private static int promoCues(String text) {
         java.util.regex.Matcher m = PROMO_CUE.matcher(text);
