@@ -617,7 +617,11 @@ public final class ExtractArticle {
 
     /** Per-element sums of the blocks below it, and the scores of candidate containers. */
     private static final class Scores {
-        final Map<Element, Score> map = new IdentityHashMap<>();
+        /**
+         * By element identity (jsoup nodes compare by identity), in the order the blocks reach them: ties between
+         * candidates go to the first, whatever the identity hash codes (an IdentityHashMap's order varied with them).
+         */
+        final Map<Element, Score> map = new java.util.LinkedHashMap<>();
 
         Score of(Element e) {
             Score s = map.get(e);
@@ -706,8 +710,19 @@ public final class ExtractArticle {
         }
         // Candidates outside every furniture mark first; a marked region (a "sidebar" wrapper around the whole page,
         // a comment) wins only when nothing unmarked holds a comparable article.
-        Map.Entry<Element, Score> clean = best(scores.map, false);
-        Map.Entry<Element, Score> marked = best(scores.map, true);
+        Map.Entry<Element, Score> clean = null;
+        Map.Entry<Element, Score> marked = null;
+        for (Map.Entry<Element, Score> entry : scores.map.entrySet()) {
+            Score s = entry.getValue();
+            if (s.good == 0) {
+                continue;
+            }
+            if (s.insideMark) {
+                marked = isBetter(s, marked) ? entry : marked;
+            } else {
+                clean = isBetter(s, clean) ? entry : clean;
+            }
+        }
         Map.Entry<Element, Score> chosen = clean;
         if (clean == null || (marked != null && clean.getValue().value < 0.3 * marked.getValue().value)) {
             chosen = marked;
@@ -752,21 +767,12 @@ public final class ExtractArticle {
         return new Range(container, parts, first, last);
     }
 
-    private static Map.Entry<Element, Score> best(Map<Element, Score> scores, boolean insideMark) {
-        Map.Entry<Element, Score> best = null;
-        for (Map.Entry<Element, Score> entry : scores.entrySet()) {
-            Score s = entry.getValue();
-            if (s.good == 0 || s.insideMark != insideMark) {
-                continue;
-            }
-            Score b = best == null ? null : best.getValue();
-            if (b == null
-                    || s.value > b.value + 1e-9
-                    || (Math.abs(s.value - b.value) <= 1e-9 && s.last - s.first < b.last - b.first)) {
-                best = entry;
-            }
-        }
-        return best;
+    /** Whether a candidate scores above the best so far, or equal on a shorter range of blocks. */
+    private static boolean isBetter(Score s, Map.Entry<Element, Score> best) {
+        Score b = best == null ? null : best.getValue();
+        return b == null
+                || s.value > b.value + 1e-9
+                || (Math.abs(s.value - b.value) <= 1e-9 && s.last - s.first < b.last - b.first);
     }
 
     private static Element sameKindWithin(Element root, Element like) {
