@@ -294,7 +294,7 @@ public final class ExtractArticle {
     }
 
     private static boolean containsBlock(Element e) {
-        for (Element child : e.children()) {
+        for (Element child = e.firstElementChild(); child != null; child = child.nextElementSibling()) {
             if (child.isBlock() || LEAF_BLOCKS.contains(child.normalName())) {
                 return true;
             }
@@ -617,7 +617,11 @@ public final class ExtractArticle {
 
     /** Per-element sums of the blocks below it, and the scores of candidate containers. */
     private static final class Scores {
-        final Map<Element, Score> map = new IdentityHashMap<>();
+        /**
+         * By element identity (jsoup nodes compare by identity), in the order the blocks reach them: ties between
+         * candidates go to the first, whatever the identity hash codes (an IdentityHashMap's order varied with them).
+         */
+        final Map<Element, Score> map = new java.util.LinkedHashMap<>();
 
         Score of(Element e) {
             Score s = map.get(e);
@@ -706,8 +710,19 @@ public final class ExtractArticle {
         }
         // Candidates outside every furniture mark first; a marked region (a "sidebar" wrapper around the whole page,
         // a comment) wins only when nothing unmarked holds a comparable article.
-        Map.Entry<Element, Score> clean = best(scores.map, false);
-        Map.Entry<Element, Score> marked = best(scores.map, true);
+        Map.Entry<Element, Score> clean = null;
+        Map.Entry<Element, Score> marked = null;
+        for (Map.Entry<Element, Score> entry : scores.map.entrySet()) {
+            Score s = entry.getValue();
+            if (s.good == 0) {
+                continue;
+            }
+            if (s.insideMark) {
+                marked = isBetter(s, marked) ? entry : marked;
+            } else {
+                clean = isBetter(s, clean) ? entry : clean;
+            }
+        }
         Map.Entry<Element, Score> chosen = clean;
         if (clean == null || (marked != null && clean.getValue().value < 0.3 * marked.getValue().value)) {
             chosen = marked;
@@ -752,21 +767,12 @@ public final class ExtractArticle {
         return new Range(container, parts, first, last);
     }
 
-    private static Map.Entry<Element, Score> best(Map<Element, Score> scores, boolean insideMark) {
-        Map.Entry<Element, Score> best = null;
-        for (Map.Entry<Element, Score> entry : scores.entrySet()) {
-            Score s = entry.getValue();
-            if (s.good == 0 || s.insideMark != insideMark) {
-                continue;
-            }
-            Score b = best == null ? null : best.getValue();
-            if (b == null
-                    || s.value > b.value + 1e-9
-                    || (Math.abs(s.value - b.value) <= 1e-9 && s.last - s.first < b.last - b.first)) {
-                best = entry;
-            }
-        }
-        return best;
+    /** Whether a candidate scores above the best so far, or equal on a shorter range of blocks. */
+    private static boolean isBetter(Score s, Map.Entry<Element, Score> best) {
+        Score b = best == null ? null : best.getValue();
+        return b == null
+                || s.value > b.value + 1e-9
+                || (Math.abs(s.value - b.value) <= 1e-9 && s.last - s.first < b.last - b.first);
     }
 
     private static Element sameKindWithin(Element root, Element like) {
@@ -844,7 +850,7 @@ public final class ExtractArticle {
         // Sign-offs that sell: "Follow us on Twitter", "Email the author at ...", "Join our forums", "Ikuti kami".
         for (int tail = 0; tail < 3 && !kept.isEmpty(); tail++) {
             TextBlock last = kept.get(kept.size() - 1);
-            if (last.chars > 600 || promoCues(last.text()) < 2) {
+            if (last.chars > 600 || !isPromo(last.text())) {
                 break;
             }
             kept.remove(kept.size() - 1);
@@ -885,6 +891,47 @@ public final class ExtractArticle {
                     + "|letters?\\s+to\\s+the\\s+editor|ikuti\\s+kami|berlangganan|langgan|google\\s+news|whatsapp"
                     + "|telegram)\\b",
             java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /**
+     * A word that each cue of {@link #PROMO_CUE} contains, in lower case. Cues found are disjoint, so a text holding
+     * fewer than two of these words holds fewer than two cues: most closing paragraphs are ruled out by a few
+     * {@code indexOf} scans instead of the expression.
+     */
+    private static final String[] PROMO_WORDS = {
+        "follow",
+        "twitter",
+        "facebook",
+        "instagram",
+        "youtube",
+        "linkedin",
+        "tiktok",
+        "subscribe",
+        "newsletter",
+        "mail",
+        "sign",
+        "click",
+        "forum",
+        "know",
+        "tip",
+        "editor",
+        "ikuti",
+        "langgan",
+        "google",
+        "whatsapp",
+        "telegram"
+    };
+
+    /** Whether a block names two different calls to follow, subscribe or write in. */
+    private static boolean isPromo(String text) {
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        int words = 0;
+        for (int w = 0; w < PROMO_WORDS.length && words < 2; w++) {
+            for (int i = lower.indexOf(PROMO_WORDS[w]); i >= 0 && words < 2; i = lower.indexOf(PROMO_WORDS[w], i + 1)) {
+                words++;
+            }
+        }
+        return words >= 2 && promoCues(text) >= 2;
+    }
 
     private static int promoCues(String text) {
         java.util.regex.Matcher m = PROMO_CUE.matcher(text);

@@ -76,7 +76,29 @@ public final class HtmlPageReader implements WireFormatReader {
 
     /** Whether the HTML is a whole page (document type, {@code html} or {@code body} element) rather than a fragment. */
     static boolean isPage(String html) {
-        String head = html.substring(0, Math.min(html.length(), 4096)).toLowerCase(Locale.ROOT);
-        return head.contains("<!doctype html") || head.contains("<html") || head.contains("<body");
+        // Looked for in the first 4 KiB, case-insensitively, at each '<' (no lower-cased copy of the head).
+        int end = Math.min(html.length(), 4096);
+        for (int i = html.indexOf('<'); i >= 0 && i < end; i = html.indexOf('<', i + 1)) {
+            if (startsAt(html, i, end, "<!doctype html")
+                    || startsAt(html, i, end, "<html")
+                    || startsAt(html, i, end, "<body")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code s[at, end)} starts with {@code lower}, ASCII letters compared regardless of case. */
+    private static boolean startsAt(String s, int at, int end, String lower) {
+        if (at + lower.length() > end) {
+            return false;
+        }
+        for (int j = 0; j < lower.length(); j++) {
+            char c = s.charAt(at + j);
+            if (c != lower.charAt(j) && !(c >= 'A' && c <= 'Z' && c + ('a' - 'A') == lower.charAt(j))) {
+                return false;
+            }
+        }
+        return true;
     }
 }

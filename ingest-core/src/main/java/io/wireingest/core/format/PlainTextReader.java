@@ -54,20 +54,39 @@ public final class PlainTextReader implements WireFormatReader {
         if (firstParagraph.length() > HEADLINE_MAX_CHARS || firstParagraph.length() < 8) {
             return false;
         }
-        String normalized = text.replace("\r\n", "\n").replace('\r', '\n').stripLeading();
-        int lineEnd = normalized.indexOf('\n');
+        // The first two lines are read in place (CR LF, CR and LF all end a line): the copy can be long and only its
+        // head matters.
+        int n = text.length();
+        int start = 0;
+        while (start < n && Character.isWhitespace(text.charAt(start))) {
+            start++;
+        }
+        int lineEnd = lineEnd(text, start);
         if (lineEnd < 0) {
             return false;
         }
-        int next = normalized.indexOf('\n', lineEnd + 1);
-        String secondLine = next < 0 ? normalized.substring(lineEnd + 1) : normalized.substring(lineEnd + 1, next);
-        if (!secondLine.isBlank()) {
-            return false; // the first line must stand alone, with a blank line after it
+        int second = lineEnd + (text.startsWith("\r\n", lineEnd) ? 2 : 1);
+        int secondEnd = lineEnd(text, second);
+        for (int i = second, end = secondEnd < 0 ? n : secondEnd; i < end; i++) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                return false; // the first line must stand alone, with a blank line after it
+            }
         }
-        if (!TextBlocks.squash(normalized.substring(0, lineEnd)).equals(firstParagraph)) {
+        if (!TextBlocks.squash(text.substring(start, lineEnd)).equals(firstParagraph)) {
             return false;
         }
         char last = firstParagraph.charAt(firstParagraph.length() - 1);
         return ".!?:;,\"”’)-–—".indexOf(last) < 0;
+    }
+
+    /** The index of the first CR or LF at or after {@code from}, or -1. */
+    private static int lineEnd(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                return i;
+            }
+        }
+        return -1;
     }
 }

@@ -26,6 +26,26 @@ class ExtractArticleTest {
     private static final IngestPipeline PIPELINE = IngestPipeline.create();
 
     @Test
+    void measuresEachBlockOnItsWhiteSpaceCollapsedText() {
+        Document doc = Parser.htmlParser()
+                .parseInput(
+                        "<html><body><div><p>  Hello,\n\tworld.  Next<br>line 。漢字</p>"
+                                + "<p>Say \"<a href=/x>hi</a>.\"<br>Bye&nbsp;now.</p></div></body></html>",
+                        "");
+        List<TextBlock> blocks = ExtractArticle.analyze(doc).blocks();
+        assertThat(blocks).hasSize(2);
+        TextBlock first = blocks.get(0);
+        assertThat(first.text()).isEqualTo("Hello, world. Next line 。漢字");
+        // A br separates the text but does not end a word or a sentence; 。 ends one wherever it stands.
+        assertThat(List.of(first.chars, first.linkChars, first.words, first.stops, first.unspaced))
+                .containsExactly(23, 0, 4, 2, 2);
+        TextBlock second = blocks.get(1);
+        assertThat(second.text()).isEqualTo("Say \"hi.\" Bye now.");
+        assertThat(List.of(second.chars, second.linkChars, second.words, second.stops, second.unspaced))
+                .containsExactly(15, 2, 4, 1, 0);
+    }
+
+    @Test
     void joinsAnArticleSplitByAnAdAndDropsThePromoBetween() throws IOException {
         Article article = normalize("en-library-split.html");
         assertThat(paragraphs(article))

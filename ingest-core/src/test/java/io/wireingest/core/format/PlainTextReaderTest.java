@@ -53,6 +53,18 @@ class PlainTextReaderTest {
     }
 
     @Test
+    void headlineLinesEndWithCrLfCrOrLf() {
+        assertThat(PlainTextReader.isHeadline("\r\n  Short title here\r\n \r\nBody text.", "Short title here"))
+                .isTrue();
+        assertThat(PlainTextReader.isHeadline("Short title here\r\rBody text.", "Short title here"))
+                .isTrue();
+        assertThat(PlainTextReader.isHeadline("Short title here\r\nmore\r\n\r\nBody text.", "Short title here"))
+                .isFalse();
+        assertThat(PlainTextReader.isHeadline("Short title here\n\t", "Short title here"))
+                .isTrue();
+    }
+
+    @Test
     void headlineDetectionIsConservative() {
         assertThat(PlainTextReader.isHeadline("Short title here\n\nBody text.", "Short title here"))
                 .isTrue();
