@@ -106,6 +106,12 @@ public final class TextBlocks {
         if (preservesWhitespace(block)) {
             return block.text();
         }
+        if (block.childNodeSize() == 1
+                && block.childNode(0) instanceof TextNode only
+                && !(only instanceof CDataNode)
+                && isNormal(only.getWholeText())) {
+            return only.getWholeText(); // the common paragraph: one text node that normalization leaves as it is
+        }
         Chars accum = new Chars();
         // Iterative pre-order walk of the block's descendants (no recursion: hostile input may nest deeply).
         Node node = block.childNodeSize() > 0 ? block.childNode(0) : null;
@@ -160,35 +166,48 @@ public final class TextBlocks {
     private static void appendNormalised(Chars accum, String s) {
         int n = s.length();
         accum.reserve(n);
-        boolean stripLeading = accum.length > 0 && accum.chars[accum.length - 1] == ' ';
+        // One bulk copy, then normalized in place: the result is never longer than the text.
+        char[] chars = accum.chars;
+        int from = accum.length;
+        s.getChars(0, n, chars, from);
+        boolean stripLeading = from > 0 && chars[from - 1] == ' ';
         boolean lastWasWhite = false;
         boolean reachedNonWhite = false;
-        int i = 0;
-        while (i < n) {
-            // a run of ordinary characters is copied at once
-            int run = i;
-            char c = 0;
-            while (run < n && !isSpecial(c = s.charAt(run))) {
-                run++;
-            }
-            if (run > i) {
-                s.getChars(i, run, accum.chars, accum.length);
-                accum.length += run - i;
+        int to = from;
+        for (int i = from; i < from + n; i++) {
+            char c = chars[i];
+            if (!isSpecial(c)) {
+                chars[to++] = c;
                 lastWasWhite = false;
                 reachedNonWhite = true;
-            }
-            if (run == n) {
-                break;
-            }
-            if (c != '\u200B' && c != '\u00AD') {
+            } else if (c != '\u200B' && c != '\u00AD') {
                 // white space
                 if (!((stripLeading && !reachedNonWhite) || lastWasWhite)) {
-                    accum.chars[accum.length++] = ' ';
+                    chars[to++] = ' ';
                     lastWasWhite = true;
                 }
             }
-            i = run + 1;
         }
+        accum.length = to;
+    }
+
+    /**
+     * True when {@link #text(Element)} of a block holding only this text is the text itself: no character that
+     * normalization changes but single spaces, and nothing that {@link String#trim()} removes at either end.
+     */
+    private static boolean isNormal(String s) {
+        int n = s.length();
+        if (n == 0 || s.charAt(0) <= ' ' || s.charAt(n - 1) <= ' ') {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            // a space is never first (see above), so it has a character before it
+            if (isSpecial(c) && (c != ' ' || s.charAt(i - 1) == ' ')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** jsoup's white space and invisible characters: the characters text normalization changes. */
