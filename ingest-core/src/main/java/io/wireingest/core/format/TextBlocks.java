@@ -193,22 +193,24 @@ public final class TextBlocks {
 
     /**
      * True when {@link #text(Element)} of a block holding only this text is the text itself: no character that
-     * normalization changes but single spaces, and nothing that {@link String#trim()} removes at either end.
+     * normalization changes but single spaces, and nothing that {@link String#trim()} removes at either end. Searched
+     * with {@link String#indexOf}, which scans many characters at a time.
      */
     private static boolean isNormal(String s) {
         int n = s.length();
-        if (n == 0 || s.charAt(0) <= ' ' || s.charAt(n - 1) <= ' ') {
+        if (n == 0 || s.charAt(0) <= ' ' || s.charAt(n - 1) <= ' ' || s.contains("  ")) {
             return false;
         }
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            // a space is never first (see above), so it has a character before it
-            if (isSpecial(c) && (c != ' ' || s.charAt(i - 1) == ' ')) {
+        for (char c : SPECIAL_BUT_SPACE) {
+            if (s.indexOf(c) >= 0) {
                 return false;
             }
         }
         return true;
     }
+
+    /** The characters {@link #isSpecial} is true of, but the space. */
+    private static final char[] SPECIAL_BUT_SPACE = {'\t', '\n', '\f', '\r', '\u00A0', '\u200B', '\u00AD'};
 
     /** jsoup's white space and invisible characters: the characters text normalization changes. */
     private static boolean isSpecial(char c) {
