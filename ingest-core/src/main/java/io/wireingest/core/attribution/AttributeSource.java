@@ -22,6 +22,8 @@ import java.util.Set;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * Reads credit lines (trailing lines of the body, sign-offs glued to the last sentence, a byline standing first, and
@@ -34,6 +36,8 @@ import org.jsoup.nodes.TextNode;
 public final class AttributeSource implements StoryStage {
     private static final AgencyDirectory AGENCIES = AgencyDirectory.standard();
     private static final int MAX_TRAILING = 8;
+    /** Parsed once: {@code Element.select(String)} parses its query on every call. */
+    private static final Evaluator FIGURES = QueryParser.parse("figure, figcaption");
 
     @Override
     public StageName name() {
@@ -111,7 +115,7 @@ public final class AttributeSource implements StoryStage {
             keepHead(last, tail.get().start());
         }
         credits.addAll(trailing);
-        for (Element figure : body.select("figure, figcaption")) {
+        for (Element figure : body.select(FIGURES)) {
             for (String line : figure.text().split("\\s{2,}|(?<=[.)])\\s+(?=[(\\p{Lu}])")) {
                 CreditLines.read(line)
                         .filter(c -> c.type() == Credit.Type.PHOTO)

@@ -21,6 +21,26 @@ class TextOfBlockTest {
     }
 
     @Test
+    void aSingleTextNodeIsTakenAsItIsOnlyWhenNormalizationWouldLeaveIt() {
+        for (String text : new String[] {
+            "JAKARTA (ANTARA) - harga naik.",
+            "a  b",
+            " a",
+            "a ",
+            "a\u00A0b",
+            "\u00A0a",
+            "a\u00ADb",
+            "a\u200B",
+            "a\tb",
+            "a\u0001b",
+            "x"
+        }) {
+            Element p = new Element("p").appendText(text);
+            assertThat(TextBlocks.text(p)).as(text).isEqualTo(p.text());
+        }
+    }
+
+    @Test
     void softHyphensAndZeroWidthSpacesDisappear() {
         Element p = body("<p>pe\u00ADmerintah\u200B<i> kata</i></p>").child(0);
         assertThat(TextBlocks.text(p)).isEqualTo("pemerintah kata");
