@@ -104,7 +104,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(
             names = "--rounds",
             paramLabel = "R",
-            defaultValue = "2",
+            defaultValue = "3",
             description = "Measure both phases R times over the same items, each time in new consumer groups; the"
                     + " ratio line reports the last round, earlier rounds are printed as warm-up (default:"
                     + " ${DEFAULT-VALUE}).")
