@@ -104,13 +104,6 @@ public final class DecodeBytes {
     }
 
     private static String strict(Charset charset, byte[] bytes, int offset) throws CharacterCodingException {
-        // The String constructor is the fast path (no CharBuffer copy, ASCII and Latin-1 fast paths). It replaces bad
-        // input with U+FFFD, so text without U+FFFD decoded cleanly; only text with one (bad input, or a genuine
-        // U+FFFD) goes through the strict decoder to tell which.
-        String lenient = new String(bytes, offset, bytes.length - offset, charset);
-        if (lenient.indexOf('\uFFFD') < 0) {
-            return lenient;
-        }
         CharsetDecoder decoder = charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
