@@ -36,12 +36,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -146,6 +149,22 @@ public final class BenchCommand implements Callable<Integer> {
             return Main.EXIT_USAGE;
         }
         List<BenchItems.Item> generated = input == null ? generate() : fromFolder(input);
+        int tooLarge = 0;
+        for (var it = generated.iterator(); it.hasNext(); ) {
+            // the headers and the key need a little room next to the body
+            if (it.next().body().length + 1024 > config.maxRecordBytes()) {
+                it.remove();
+                tooLarge++;
+            }
+        }
+        if (tooLarge > 0) {
+            err.printf(
+                    Locale.ROOT,
+                    "bench: skipped %d items larger than the record limit (%s = %d bytes)%n",
+                    tooLarge,
+                    WorkerConfig.MAX_RECORD_BYTES.env(),
+                    config.maxRecordBytes());
+        }
         if (generated.isEmpty()) {
             err.println("bench: no items in " + input);
             return Main.EXIT_USAGE;
@@ -401,6 +420,7 @@ public final class BenchCommand implements Callable<Integer> {
         long bytes = 0;
         String now = Instant.now().toString();
         Progress progress = new Progress(System.err, "bench: loading", items);
+        List<Future<RecordMetadata>> sends = new ArrayList<>(items);
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(clients.producer("bench-loader"))) {
             for (int i = 0; i < items; i++) {
                 BenchItems.Item base = source.get(i % source.size());
@@ -410,12 +430,21 @@ public final class BenchCommand implements Callable<Integer> {
                 headers.add(IngestHeaders.FEED, IngestHeaders.bytes(base.feed()));
                 headers.add(IngestHeaders.ITEM_ID, IngestHeaders.bytes(id));
                 headers.add(IngestHeaders.RECEIVED_AT, IngestHeaders.bytes(now));
-                producer.send(
-                        new ProducerRecord<>(topic, null, id.getBytes(StandardCharsets.UTF_8), base.body(), headers));
+                sends.add(producer.send(
+                        new ProducerRecord<>(topic, null, id.getBytes(StandardCharsets.UTF_8), base.body(), headers)));
                 bytes += base.body().length;
                 progress.update(i + 1, bytes);
             }
             producer.flush();
+            for (Future<RecordMetadata> sent : sends) {
+                try {
+                    sent.get();
+                } catch (ExecutionException e) {
+                    // Without every item on the topic the phases would wait for records that never come.
+                    throw new IllegalStateException(
+                            "could not load the items: " + e.getCause().getMessage(), e.getCause());
+                }
+            }
         }
         progress.finish(items, bytes);
         return bytes;
