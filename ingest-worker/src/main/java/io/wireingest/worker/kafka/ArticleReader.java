@@ -24,7 +24,12 @@ public final class ArticleReader implements AutoCloseable {
         this.topic = topic;
     }
 
-    /** The newest {@code limit} record values (UTF-8), newest first. */
+    /**
+     * The newest {@code limit} record values (UTF-8), newest first. The topic is written in transactions, so offsets
+     * also hold commit markers (and aborted records), which a read_committed consumer never returns: the window read
+     * back from each partition's end starts at twice the limit and doubles until it holds enough records or reaches
+     * the beginning (at most 8 times).
+     */
     public synchronized List<String> newest(int limit, Duration timeout) {
         List<PartitionInfo> infos = consumer.partitionsFor(topic, timeout);
         List<TopicPartition> partitions = new ArrayList<>();
@@ -34,24 +39,33 @@ public final class ArticleReader implements AutoCloseable {
         consumer.assign(partitions);
         Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, timeout);
         Map<TopicPartition, Long> begins = consumer.beginningOffsets(partitions, timeout);
-        List<TopicPartition> pending = new ArrayList<>();
-        for (TopicPartition tp : partitions) {
-            long end = ends.get(tp);
-            long start = Math.max(begins.get(tp), end - limit);
-            if (end > start) {
-                consumer.seek(tp, start);
-                pending.add(tp);
-            }
-        }
-        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!pending.isEmpty() && System.nanoTime() < deadline) {
-            for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                if (r.value() != null) {
-                    records.add(r);
+        long window = 2L * limit + 2;
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        for (int attempt = 0; attempt < 8; attempt++, window *= 2) {
+            records.clear();
+            boolean more = false;
+            List<TopicPartition> pending = new ArrayList<>();
+            for (TopicPartition tp : partitions) {
+                long end = ends.get(tp);
+                long start = Math.max(begins.get(tp), end - window);
+                more |= start > begins.get(tp);
+                if (end > start) {
+                    consumer.seek(tp, start);
+                    pending.add(tp);
                 }
             }
-            pending.removeIf(tp -> consumer.position(tp) >= ends.get(tp));
+            while (!pending.isEmpty() && System.nanoTime() < deadline) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (r.value() != null && r.offset() < ends.get(new TopicPartition(r.topic(), r.partition()))) {
+                        records.add(r);
+                    }
+                }
+                pending.removeIf(tp -> consumer.position(tp) >= ends.get(tp));
+            }
+            if (records.size() >= limit || !more || System.nanoTime() >= deadline) {
+                break;
+            }
         }
         records.sort(Comparator.comparingLong((ConsumerRecord<byte[], byte[]> r) -> r.timestamp())
                 .thenComparingLong(ConsumerRecord::offset)
