@@ -49,13 +49,12 @@ public final class CleanBody implements StoryStage {
                 text = TextBlocks.text(block);
             }
             text = text.strip();
-            // Each pattern below runs only when its cheap pre-check (Furniture.mayBe...) lets the text through.
             if (text.isEmpty() && block.selectFirst(IMG_OR_TABLE) == null) {
                 block.remove();
                 continue;
             }
             if (inOtherNews) {
-                if (text.length() <= LIST_LINE_MAX || isTimestamp(text)) {
+                if (text.length() <= LIST_LINE_MAX || Furniture.isTimestamp(text)) {
                     block.remove();
                     continue;
                 }
@@ -67,15 +66,12 @@ public final class CleanBody implements StoryStage {
                 pendingRelatedLabel = null;
                 continue;
             }
-            if (Furniture.mayBeOtherNewsHeader(text)
-                    && Furniture.OTHER_NEWS_HEADER.matcher(text).matches()) {
+            if (Furniture.isOtherNewsHeader(text)) {
                 inOtherNews = true;
                 block.remove();
                 continue;
             }
-            if (isTimestamp(text)
-                    || Furniture.mayBeWidget(text)
-                            && Furniture.WIDGET_BLOCK.matcher(text).matches()) {
+            if (Furniture.isTimestamp(text) || Furniture.isWidget(text)) {
                 block.remove();
                 continue;
             }
@@ -86,11 +82,11 @@ public final class CleanBody implements StoryStage {
                 continue;
             }
             // length first: long paragraphs never run the label pattern
-            if (text.length() > LIST_LINE_MAX * 2 || !Furniture.mayBeRelated(text)) {
+            if (text.length() > LIST_LINE_MAX * 2) {
                 continue;
             }
-            Matcher related = Furniture.RELATED.matcher(text);
-            if (related.matches() && isRelatedLabel(related, text)) {
+            Matcher related = Furniture.matchRelated(text);
+            if (related != null && isRelatedLabel(related, text)) {
                 String rest = related.group(2).strip();
                 if (rest.isEmpty()) {
                     pendingRelatedLabel = block;
@@ -103,11 +99,6 @@ public final class CleanBody implements StoryStage {
         if (story.body().firstElementChild() == null) {
             story.warn("the body is empty after cleaning");
         }
-    }
-
-    private static boolean isTimestamp(String text) {
-        return Furniture.mayBeTimestamp(text)
-                && Furniture.TIMESTAMP_LINE.matcher(text).matches();
     }
 
     /** Between the links of one related block (compiled once: String.split would compile it at every call). */
@@ -125,8 +116,8 @@ public final class CleanBody implements StoryStage {
         String normalizedLabel = normalizeLabel(label);
         int n = 0;
         for (String part : parts) {
-            Matcher again = Furniture.mayBeRelated(part) ? Furniture.RELATED.matcher(part) : null;
-            String title = again != null && again.matches() ? again.group(2).strip() : part.strip();
+            Matcher again = Furniture.matchRelated(part);
+            String title = again != null ? again.group(2).strip() : part.strip();
             if (title.isEmpty()) {
                 continue;
             }
@@ -203,9 +194,7 @@ public final class CleanBody implements StoryStage {
             return false;
         }
         String previousText = previous.text();
-        boolean labelled = Furniture.mayBeRelated(previousText)
-                && Furniture.RELATED.matcher(previousText).matches();
-        if (!labelled) {
+        if (Furniture.matchRelated(previousText) == null) {
             return false;
         }
         String label = trimLabel(previousText);

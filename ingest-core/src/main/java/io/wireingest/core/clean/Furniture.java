@@ -1,6 +1,7 @@
 package io.wireingest.core.clean;
 
 import java.util.Arrays;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -116,6 +117,34 @@ public final class Furniture {
 
     /** White-space runs {@link #TIMESTAMP_LINE} can hold: one per {@code \s*} or {@code \s+} in it. */
     private static final int TIMESTAMP_MAX_SPACE_RUNS = 10;
+
+    /**
+     * {@link #RELATED} matched against the whole text (groups 1 and 2 set), or null when it does not match. The cheap
+     * pre-check runs first, so most paragraphs never reach the pattern; the pattern ends in {@code (.*)$} with
+     * DOTALL, so a whole-text match is the same as a match at the start.
+     */
+    public static Matcher matchRelated(String text) {
+        if (!mayBeRelated(text)) {
+            return null;
+        }
+        Matcher m = RELATED.matcher(text);
+        return m.matches() ? m : null;
+    }
+
+    /** Whether the whole text is a header of a list of other stories ({@link #OTHER_NEWS_HEADER}). */
+    public static boolean isOtherNewsHeader(String text) {
+        return mayBeOtherNewsHeader(text) && OTHER_NEWS_HEADER.matcher(text).matches();
+    }
+
+    /** Whether the whole text is a widget block ({@link #WIDGET_BLOCK}). */
+    public static boolean isWidget(String text) {
+        return mayBeWidget(text) && WIDGET_BLOCK.matcher(text).matches();
+    }
+
+    /** Whether the whole text is only a timestamp ({@link #TIMESTAMP_LINE}). */
+    public static boolean isTimestamp(String text) {
+        return mayBeTimestamp(text) && TIMESTAMP_LINE.matcher(text).matches();
+    }
 
     /** Whether {@link #RELATED} may match the whole of {@code text}. */
     static boolean mayBeRelated(String text) {

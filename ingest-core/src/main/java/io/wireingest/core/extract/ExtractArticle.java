@@ -948,10 +948,7 @@ public final class ExtractArticle {
 
     /** A "Read also" / "Baca juga" line: it leaves the body in CleanBody, which keeps its link as related. */
     private static boolean isRelatedLine(TextBlock b) {
-        return b.chars <= 300
-                && b.linkChars > 0
-                && !b.isHeading()
-                && Furniture.RELATED.matcher(b.text()).lookingAt();
+        return b.chars <= 300 && b.linkChars > 0 && !b.isHeading() && Furniture.matchRelated(b.text()) != null;
     }
 
     private static boolean isLead(TextBlock b) {
