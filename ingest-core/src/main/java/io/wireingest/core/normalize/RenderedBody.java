@@ -35,7 +35,7 @@ record RenderedBody(String html, String text, int charCount, int wordCount) {
 
     /** Renders a sanitized body (the body element of a document with default output settings, no pretty printing). */
     static RenderedBody of(Element body) {
-        if (!writable(body, 0)) {
+        if (!renderable(body, null, 0)) {
             String html = body.html();
             String text = PlainText.of(body);
             return new RenderedBody(html, text, text.codePointCount(0, text.length()), PlainText.wordCount(text));
@@ -54,26 +54,27 @@ record RenderedBody(String html, String text, int charCount, int wordCount) {
     static RenderedBody sanitizing(Element body, Safelist safelist) {
         // The Cleaner's one exception to the enforced attributes (rel="nofollow" dropped on same-host links) is not
         // written here: such a safelist always goes through the Cleaner.
-        if ("nofollow".equals(safelist.getEnforcedAttributes("a").get("rel")) || !keptWhole(body, safelist, 0)) {
+        if ("nofollow".equals(safelist.getEnforcedAttributes("a").get("rel")) || !renderable(body, safelist, 0)) {
             return null;
         }
         return new Walk(safelist).render(body);
     }
 
-    /** Whether the Cleaner keeps every node under {@code element} (and the walk writes them as jsoup would). */
-    private static boolean keptWhole(Element element, Safelist safelist, int depth) {
+    /**
+     * Whether the walk renders everything under {@code element} as jsoup would: HTML-namespace elements (no void
+     * element with children) and plain text nodes only. With a safelist, also whether the Cleaner keeps every node:
+     * safe tags with lower-case names and attribute keys; without one, attribute keys written as they are.
+     */
+    private static boolean renderable(Element element, Safelist safelist, int depth) {
         if (depth > MAX_DEPTH) {
             return false;
         }
         for (Node node : element.childNodes()) {
             if (node instanceof Element el) {
-                String name = el.normalName();
-                if (!safelist.isSafeTag(name)
-                        || !name.equals(el.tagName())
-                        || !el.tag().namespace().equals(Parser.NamespaceHtml)
+                if (!el.tag().namespace().equals(Parser.NamespaceHtml)
                         || el.tag().isEmpty() && el.childNodeSize() > 0
-                        || !lowerCaseKeys(el)
-                        || !keptWhole(el, safelist, depth + 1)) {
+                        || !(safelist == null ? plainKeys(el) : keptByCleaner(el, safelist))
+                        || !renderable(el, safelist, depth + 1)) {
                     return false;
                 }
             } else if (node.getClass() != TextNode.class) {
@@ -81,6 +82,12 @@ record RenderedBody(String html, String text, int charCount, int wordCount) {
             }
         }
         return true;
+    }
+
+    /** Whether the Cleaner keeps the element itself, as it is named, with the keys the printer writes. */
+    private static boolean keptByCleaner(Element el, Safelist safelist) {
+        String name = el.normalName();
+        return safelist.isSafeTag(name) && name.equals(el.tagName()) && lowerCaseKeys(el);
     }
 
     /** Whether the element's attribute names are plain lower case, as the safelist and the printer take them. */
@@ -98,26 +105,6 @@ record RenderedBody(String html, String text, int charCount, int wordCount) {
                 if (c >= 'A' && c <= 'Z') {
                     return false;
                 }
-            }
-        }
-        return true;
-    }
-
-    /** Whether the walk below renders everything under {@code element} as jsoup would. */
-    private static boolean writable(Element element, int depth) {
-        if (depth > MAX_DEPTH) {
-            return false;
-        }
-        for (Node node : element.childNodes()) {
-            if (node instanceof Element el) {
-                if (!el.tag().namespace().equals(Parser.NamespaceHtml)
-                        || el.tag().isEmpty() && el.childNodeSize() > 0
-                        || !plainKeys(el)
-                        || !writable(el, depth + 1)) {
-                    return false;
-                }
-            } else if (node.getClass() != TextNode.class) {
-                return false;
             }
         }
         return true;
