@@ -136,13 +136,13 @@ public final class DetectLanguage implements StoryStage {
         if (quick == StopWords.Verdict.ENGLISH) {
             return "en";
         }
+        Markers markers = null; // counted at most once, here or for the detector's verdict below
         if (quick == StopWords.Verdict.INDONESIAN_OR_MALAY) {
-            int malay = count(MALAY_MARKERS.matcher(text));
-            int indonesian = count(INDONESIAN_MARKERS.matcher(text));
-            if (malay >= indonesian + 2) {
+            markers = Markers.of(text);
+            if (markers.malay() >= markers.indonesian() + 2) {
                 return "ms";
             }
-            if (indonesian >= malay + 2) {
+            if (markers.indonesian() >= markers.malay() + 2) {
                 return "id";
             }
         }
@@ -152,7 +152,7 @@ public final class DetectLanguage implements StoryStage {
         }
         Language best = confidence.keySet().iterator().next();
         if (best == Language.INDONESIAN || best == Language.MALAY) {
-            best = indonesianOrMalay(text, confidence);
+            best = indonesianOrMalay(markers != null ? markers : Markers.of(text), confidence);
         }
         if (best == Language.UNKNOWN) {
             return null;
@@ -160,9 +160,16 @@ public final class DetectLanguage implements StoryStage {
         return best.getIsoCode639_1().toString().toLowerCase(Locale.ROOT);
     }
 
-    private static Language indonesianOrMalay(String text, Map<Language, Double> confidence) {
-        int malay = count(MALAY_MARKERS.matcher(text));
-        int indonesian = count(INDONESIAN_MARKERS.matcher(text));
+    /** How many Malay and Indonesian marker words a text holds. */
+    private record Markers(int malay, int indonesian) {
+        static Markers of(String text) {
+            return new Markers(count(MALAY_MARKERS.matcher(text)), count(INDONESIAN_MARKERS.matcher(text)));
+        }
+    }
+
+    private static Language indonesianOrMalay(Markers markers, Map<Language, Double> confidence) {
+        int malay = markers.malay();
+        int indonesian = markers.indonesian();
         double id = confidence.getOrDefault(Language.INDONESIAN, 0.0);
         double ms = confidence.getOrDefault(Language.MALAY, 0.0);
         // The detector alone decides only when it is clearly sure; else the marker words do.
