@@ -211,9 +211,9 @@ public final class BenchCommand implements Callable<Integer> {
                     config.partitions(),
                     config.threads(),
                     broker != null ? "embedded (same JVM)" : bootstrap);
-            warmUp(config, generated);
-
             IngestPipeline pipeline = IngestPipeline.create(config.limits());
+            warmUp(pipeline, generated);
+
             DeadLetters deadLetters = new DeadLetters(config.rejectedTopic(), config.maxRecordBytes());
             Phase pass = null;
             Phase pipe = null;
@@ -380,8 +380,7 @@ public final class BenchCommand implements Callable<Integer> {
      * 20 s, for its queue to drain. The pass-through needs no such step: the loading phase has already exercised the
      * client code it uses.
      */
-    private void warmUp(WorkerConfig config, List<BenchItems.Item> generated) throws InterruptedException {
-        IngestPipeline pipeline = IngestPipeline.create(config.limits());
+    private void warmUp(IngestPipeline pipeline, List<BenchItems.Item> generated) throws InterruptedException {
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         boolean timed = jit != null && jit.isCompilationTimeMonitoringSupported();
         long start = System.nanoTime();
