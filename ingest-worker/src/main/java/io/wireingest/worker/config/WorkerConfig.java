@@ -51,6 +51,12 @@ public final class WorkerConfig {
             "",
             Type.INT,
             "Consumer threads per JVM, each with its own transactional producer (default: available cores).");
+    public static final ConfigKey TRANSFORM_THREADS = ConfigKey.of(
+            "INGEST_TRANSFORM_THREADS",
+            "",
+            Type.INT,
+            "Threads that run the pipeline on the records of a batch in parallel, shared by the consumer threads;"
+                    + " 0 runs it on the consumer threads themselves (default: available cores).");
     public static final ConfigKey INSTANCE_ID = ConfigKey.of(
             "INGEST_INSTANCE_ID",
             "",
@@ -145,6 +151,7 @@ public final class WorkerConfig {
             REJECTED_TOPIC,
             GROUP_ID,
             THREADS,
+            TRANSFORM_THREADS,
             INSTANCE_ID,
             TRANSACTIONAL_ID_PREFIX,
             CREATE_TOPICS,
@@ -292,6 +299,7 @@ public final class WorkerConfig {
             problems.add("the raw, articles and rejected topics must be three different topics: " + topics);
         }
         positive(values, THREADS, problems);
+        atLeast(values, TRANSFORM_THREADS, 0, problems);
         positive(values, PARTITIONS, problems);
         positive(values, MAX_ITEM_BYTES, problems);
         positive(values, MAX_ARTICLES, problems);
@@ -447,6 +455,13 @@ public final class WorkerConfig {
 
     public int threads() {
         return values.get(THREADS).isEmpty() ? Runtime.getRuntime().availableProcessors() : intValue(THREADS);
+    }
+
+    /** Threads of the shared transform pool; 0 = transform on the consumer threads. */
+    public int transformThreads() {
+        return values.get(TRANSFORM_THREADS).isEmpty()
+                ? Runtime.getRuntime().availableProcessors()
+                : intValue(TRANSFORM_THREADS);
     }
 
     public String instanceId() {

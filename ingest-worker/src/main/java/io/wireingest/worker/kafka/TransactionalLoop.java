@@ -10,6 +10,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -35,6 +38,11 @@ import org.slf4j.LoggerFactory;
  * fatal error (fenced producer, authorization, uncertain commit, retries exhausted) aborts what can be aborted, closes
  * the clients and reports to the {@link Listener}, which stops the worker with a non-zero exit. {@link #stop()} lets
  * the batch in flight commit, then leaves the group and closes.
+ *
+ * <p>With a transform pool, the records of a batch are transformed in parallel on the pool (shared by the worker's
+ * loops), and their outputs are sent in record order as they become ready; so a loop that owns more partitions than
+ * another, or the only loop with work, still uses every core. Without one, the loop thread transforms each record
+ * itself.
  */
 public final class TransactionalLoop implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(TransactionalLoop.class);
@@ -66,6 +74,7 @@ public final class TransactionalLoop implements Runnable {
     private final String topic;
     private final String transactionalId;
     private final RecordTransform transform;
+    private final ExecutorService transformPool;
     private final DeadLetters deadLetters;
     private final WorkerMetrics metrics;
     private final Settings settings;
@@ -83,6 +92,7 @@ public final class TransactionalLoop implements Runnable {
             String topic,
             String transactionalId,
             RecordTransform transform,
+            ExecutorService transformPool,
             DeadLetters deadLetters,
             WorkerMetrics metrics,
             Settings settings,
@@ -93,6 +103,7 @@ public final class TransactionalLoop implements Runnable {
         this.topic = topic;
         this.transactionalId = transactionalId;
         this.transform = transform;
+        this.transformPool = transformPool;
         this.deadLetters = deadLetters;
         this.metrics = metrics;
         this.settings = settings;
@@ -237,55 +248,94 @@ public final class TransactionalLoop implements Runnable {
         }
     }
 
+    /**
+     * @param transformPool runs the transform of each record in parallel (shared by the worker's loops and thread-safe
+     *     transforms only); null to transform on the loop's own thread
+     */
     private void processBatch(Producer<byte[], byte[]> producer, ConsumerRecords<byte[], byte[]> records)
             throws InterruptedException {
         long polledAt = System.nanoTime();
-        producer.beginTransaction();
-        List<Instant> received = new ArrayList<>(records.count());
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        for (ConsumerRecord<byte[], byte[]> record : records) {
-            RecordTransform.Output output;
-            try {
-                output = transform.apply(record);
-            } catch (RuntimeException e) {
-                // A bug in the transform: this record is a dead letter, the partition carries on.
-                LOG.error(
-                        "{}: unexpected {} on {}-{}@{}; sent to the dead-letter topic",
-                        name,
-                        e.getClass().getSimpleName(),
-                        record.topic(),
-                        record.partition(),
-                        record.offset());
-                metrics.rejected("worker", "internal-error");
-                output = new RecordTransform.Output(
-                        List.of(deadLetters.deadLetter(
-                                record,
-                                "worker",
-                                "internal-error",
-                                e.getClass().getName(),
-                                String.valueOf(e.getMessage()),
-                                IngestHeaders.text(record.headers(), IngestHeaders.FEED),
-                                IngestHeaders.text(record.headers(), IngestHeaders.ITEM_ID))),
-                        null);
+        List<ConsumerRecord<byte[], byte[]>> batch = new ArrayList<>(records.count());
+        records.forEach(batch::add);
+        List<Future<RecordTransform.Output>> pending = null;
+        if (transformPool != null && batch.size() > 1) {
+            pending = new ArrayList<>(batch.size());
+            for (ConsumerRecord<byte[], byte[]> record : batch) {
+                pending.add(transformPool.submit(() -> transform(record)));
             }
-            for (ProducerRecord<byte[], byte[]> out : output.records()) {
-                producer.send(out);
-            }
-            if (output.receivedAt() != null) {
-                received.add(output.receivedAt());
-            }
-            offsets.put(
-                    new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
         }
-        producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
-        commit(producer);
-        metrics.transaction(Duration.ofNanos(System.nanoTime() - polledAt));
-        Instant now = Instant.now();
-        for (Instant at : received) {
-            metrics.endToEnd(Duration.between(at, now));
+        try {
+            producer.beginTransaction();
+            List<Instant> received = new ArrayList<>(batch.size());
+            Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+            for (int i = 0; i < batch.size(); i++) {
+                ConsumerRecord<byte[], byte[]> record = batch.get(i);
+                RecordTransform.Output output = pending == null ? transform(record) : result(pending.get(i));
+                for (ProducerRecord<byte[], byte[]> out : output.records()) {
+                    producer.send(out);
+                }
+                if (output.receivedAt() != null) {
+                    received.add(output.receivedAt());
+                }
+                offsets.put(
+                        new TopicPartition(record.topic(), record.partition()),
+                        new OffsetAndMetadata(record.offset() + 1));
+            }
+            producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
+            commit(producer);
+            metrics.transaction(Duration.ofNanos(System.nanoTime() - polledAt));
+            Instant now = Instant.now();
+            for (Instant at : received) {
+                metrics.endToEnd(Duration.between(at, now));
+            }
+            metrics.consumed(batch.size());
+            metrics.committed(batch.size());
+        } finally {
+            if (pending != null) {
+                // After a failed send or commit the batch is re-read; what has not run yet need not run.
+                pending.forEach(f -> f.cancel(false));
+            }
         }
-        metrics.consumed(records.count());
-        metrics.committed(records.count());
+    }
+
+    /** The transform's output for one record; an exception in it makes the record a dead letter. */
+    private RecordTransform.Output transform(ConsumerRecord<byte[], byte[]> record) {
+        try {
+            return transform.apply(record);
+        } catch (RuntimeException e) {
+            // A bug in the transform: this record is a dead letter, the partition carries on.
+            LOG.error(
+                    "{}: unexpected {} on {}-{}@{}; sent to the dead-letter topic",
+                    name,
+                    e.getClass().getSimpleName(),
+                    record.topic(),
+                    record.partition(),
+                    record.offset());
+            metrics.rejected("worker", "internal-error");
+            return new RecordTransform.Output(
+                    List.of(deadLetters.deadLetter(
+                            record,
+                            "worker",
+                            "internal-error",
+                            e.getClass().getName(),
+                            String.valueOf(e.getMessage()),
+                            IngestHeaders.text(record.headers(), IngestHeaders.FEED),
+                            IngestHeaders.text(record.headers(), IngestHeaders.ITEM_ID))),
+                    null);
+        }
+    }
+
+    private static RecordTransform.Output result(Future<RecordTransform.Output> future) throws InterruptedException {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            // transform() turns every RuntimeException into a dead letter, so this is an Error (out of memory...)
+            Throwable cause = e.getCause();
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException("transform failed: " + cause, cause);
+        }
     }
 
     /** Commits; a commit that times out may retry, but nothing else is allowed on the producer meanwhile. */

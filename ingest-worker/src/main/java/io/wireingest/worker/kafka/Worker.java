@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -18,6 +21,9 @@ import org.slf4j.LoggerFactory;
  * transactional ids {@code <prefix>-<instance>-<n>} (stable across restarts, so a restarted worker fences its
  * predecessor's zombie and aborts its open transaction at once). When one thread hits a fatal error, all stop and
  * {@link #exitCode()} is non-zero.
+ *
+ * <p>The pipeline itself runs on a pool of {@code INGEST_TRANSFORM_THREADS} threads shared by the consumer threads
+ * (see {@link TransactionalLoop}), so the work of one batch spreads over all cores whatever the partition layout.
  */
 public final class Worker {
     /** Exit code of a worker stopped by a fatal error. */
@@ -34,10 +40,12 @@ public final class Worker {
     private final List<Thread> threads = new ArrayList<>();
     private final AtomicReference<Throwable> fatal = new AtomicReference<>();
     private CountDownLatch done;
+    private ExecutorService transformPool;
 
     /**
      * @param inputTopic the topic to consume
-     * @param transforms one transform per thread
+     * @param transforms one transform per consumer thread; with a transform pool it is called from several
+     *     threads at once and must be thread-safe
      */
     public Worker(
             WorkerConfig config,
@@ -63,6 +71,16 @@ public final class Worker {
         TransactionalLoop.Settings settings = new TransactionalLoop.Settings(
                 config.pollTimeout(), config.retryBackoff(), config.retryBackoffMax(), config.maxRetries());
         String instance = config.instanceId();
+        int poolSize = config.transformThreads();
+        if (poolSize > 0) {
+            AtomicInteger count = new AtomicInteger();
+            transformPool = Executors.newFixedThreadPool(poolSize, r -> {
+                Thread t = new Thread(r, "transform-" + count.getAndIncrement());
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        ExecutorService pool = transformPool;
         for (int i = 0; i < n; i++) {
             String name = "ingest-" + i;
             TransactionalLoop loop = new TransactionalLoop(
@@ -72,6 +90,7 @@ public final class Worker {
                     inputTopic,
                     config.transactionalIdPrefix() + "-" + instance + "-" + i,
                     transforms.get(),
+                    pool,
                     deadLetters,
                     metrics,
                     settings,
@@ -88,6 +107,9 @@ public final class Worker {
                             loop.run();
                         } finally {
                             done.countDown();
+                            if (done.getCount() == 0 && pool != null) {
+                                pool.shutdownNow();
+                            }
                         }
                     },
                     name);
@@ -95,9 +117,10 @@ public final class Worker {
         }
         threads.forEach(Thread::start);
         LOG.info(
-                "worker {} started {} thread(s): group {}, {} → {} / {}",
+                "worker {} started {} consumer thread(s) and {}: group {}, {} → {} / {}",
                 instance,
                 n,
+                poolSize > 0 ? poolSize + " transform thread(s)" : "no transform pool",
                 config.groupId(),
                 inputTopic,
                 config.articlesTopic(),

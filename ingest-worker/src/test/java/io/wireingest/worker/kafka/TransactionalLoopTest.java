@@ -9,6 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -89,6 +93,11 @@ class TransactionalLoopTest {
     private final AtomicReference<Throwable> fatal = new AtomicReference<>();
 
     private TransactionalLoop loop(Producer<byte[], byte[]> producer, int maxRetries) {
+        return loop(producer, maxRetries, new PassThrough("out"), null);
+    }
+
+    private TransactionalLoop loop(
+            Producer<byte[], byte[]> producer, int maxRetries, RecordTransform transform, ExecutorService pool) {
         consumer.schedulePollTask(() -> {
             consumer.rebalance(List.of(TP));
             consumer.updateBeginningOffsets(Map.of(TP, 0L));
@@ -118,7 +127,8 @@ class TransactionalLoopTest {
                 "group",
                 "wire.raw",
                 "group-test-0",
-                new PassThrough("out"),
+                transform,
+                pool,
                 new DeadLetters("wire.rejected", 1_000_000),
                 metrics,
                 new TransactionalLoop.Settings(
@@ -212,5 +222,69 @@ class TransactionalLoopTest {
         assertThat(loop.assigned()).isTrue();
         assertThat(producer.closed()).isTrue();
         assertThat(committedOffset(producer)).isEqualTo(3);
+    }
+
+    @Test
+    void withAPoolTheRecordsOfABatchAreTransformedTogetherAndPublishedInOrder() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            // Each transform waits until all three run at once: on one thread they would time out and throw.
+            CountDownLatch allRunning = new CountDownLatch(3);
+            PassThrough pass = new PassThrough("out");
+            RecordTransform together = record -> {
+                allRunning.countDown();
+                try {
+                    if (!allRunning.await(5, TimeUnit.SECONDS)) {
+                        throw new IllegalStateException("transforms did not run in parallel");
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+                if (record.offset() == 1) {
+                    throw new IllegalArgumentException("bug in the transform");
+                }
+                return pass.apply(record);
+            };
+            MockProducer<byte[], byte[]> producer =
+                    new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
+            TransactionalLoop loop = loop(producer, 5, together, pool);
+            Thread t = new Thread(loop);
+            t.start();
+            await().atMost(Duration.ofSeconds(10)).until(() -> producer.commitCount() == 1);
+            loop.stop();
+            t.join(10_000);
+
+            assertThat(fatal.get()).isNull();
+            assertThat(producer.history())
+                    .extracting(r -> r.topic() + ":" + new String(r.key(), StandardCharsets.UTF_8))
+                    .containsExactly("out:k0", "wire.rejected:k1", "out:k2");
+            assertThat(committedOffset(producer)).isEqualTo(3);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void withAPoolARetriedBatchIsPublishedOnce() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            FailingProducer producer =
+                    new FailingProducer(1, new KafkaException("broker trouble", new NotEnoughReplicasException("isr")));
+            TransactionalLoop loop = loop(producer, 5, new PassThrough("out"), pool);
+            Thread t = new Thread(loop);
+            t.start();
+            await().atMost(Duration.ofSeconds(10)).until(() -> producer.commitCount() == 1);
+            loop.stop();
+            t.join(10_000);
+
+            assertThat(fatal.get()).isNull();
+            assertThat(producer.aborts.get()).isEqualTo(1);
+            assertThat(producer.history())
+                    .extracting(r -> new String(r.key(), StandardCharsets.UTF_8))
+                    .containsExactly("k0", "k1", "k2");
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }
