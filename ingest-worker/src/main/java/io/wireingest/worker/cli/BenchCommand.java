@@ -65,7 +65,6 @@ import picocli.CommandLine.Option;
         })
 public final class BenchCommand implements Callable<Integer> {
     private static final int WARM_UP_PASS = 1000;
-    private static final int WARM_UP_MAX_SECONDS = 30;
 
     @Mixin
     ConfigOption configOption;
@@ -108,10 +107,19 @@ public final class BenchCommand implements Callable<Integer> {
             names = "--rounds",
             paramLabel = "R",
             defaultValue = "3",
-            description = "Measure both phases R times over the same items, each time in new consumer groups; the"
-                    + " ratio line reports the last round, earlier rounds are printed as warm-up (default:"
-                    + " ${DEFAULT-VALUE}).")
+            description = "Measured rounds after the warm-up; each runs both phases over the same items in new consumer"
+                    + " groups, and the ratio line sums them (default: ${DEFAULT-VALUE}).")
     int rounds;
+
+    @Option(
+            names = "--warm-up-seconds",
+            paramLabel = "S",
+            defaultValue = "240",
+            description =
+                    "Longest warm-up: the pipeline alone until the JIT compiler settles, then whole rounds through"
+                            + " Kafka until the compiler is busy less than 10% of a round; 0 skips it and measures a cold JVM"
+                            + " (default: ${DEFAULT-VALUE}).")
+    int warmUpSeconds;
 
     @Option(names = "--seed", defaultValue = "42", description = "Generator seed (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -124,8 +132,9 @@ public final class BenchCommand implements Callable<Integer> {
         if (loaded.isEmpty()) {
             return Main.EXIT_USAGE;
         }
-        if (items < 1 || rounds < 1 || minKb < 1 || maxKb < minKb) {
-            err.println("bench: --items and --rounds must be positive and 1 <= --min-kb <= --max-kb");
+        if (items < 1 || rounds < 1 || warmUpSeconds < 0 || minKb < 1 || maxKb < minKb) {
+            err.println("bench: --items and --rounds must be positive, --warm-up-seconds not negative, and"
+                    + " 1 <= --min-kb <= --max-kb");
             return Main.EXIT_USAGE;
         }
         WorkerConfig base = loaded.get();
@@ -212,61 +221,85 @@ public final class BenchCommand implements Callable<Integer> {
                     config.threads(),
                     broker != null ? "embedded (same JVM)" : bootstrap);
             IngestPipeline pipeline = IngestPipeline.create(config.limits());
-            warmUp(pipeline, generated);
-
+            long warmUpEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(warmUpSeconds);
+            if (warmUpSeconds > 0) {
+                warmUp(pipeline, generated, warmUpEnd);
+            }
             DeadLetters deadLetters = new DeadLetters(config.rejectedTopic(), config.maxRecordBytes());
-            Phase pass = null;
-            Phase pipe = null;
-            for (int round = 1; round <= rounds; round++) {
-                pass = measure(
-                        "passthrough",
-                        config,
-                        clients,
-                        run + ".g-pass-" + round,
-                        metrics -> () -> new PassThrough(passTopic),
-                        totalBytes);
-                pipe = measure(
-                        "pipeline",
-                        config,
-                        clients,
-                        run + ".g-pipe-" + round,
-                        metrics -> () -> new NormalizeRecord(
-                                pipeline, config.articlesTopic(), deadLetters, config.maxRecordBytes(), metrics),
-                        totalBytes);
-                if (rounds > 1) {
-                    out.printf(Locale.ROOT, "round %d of %d%s:%n", round, rounds, round < rounds ? " (warm-up)" : "");
+            int[] groups = {0};
+            Supplier<Round> round = () -> {
+                groups[0]++;
+                try {
+                    Phase pass = measure(
+                            "passthrough",
+                            config,
+                            clients,
+                            run + ".g-pass-" + groups[0],
+                            metrics -> () -> new PassThrough(passTopic),
+                            totalBytes);
+                    Phase pipe = measure(
+                            "pipeline",
+                            config,
+                            clients,
+                            run + ".g-pipe-" + groups[0],
+                            metrics -> () -> new NormalizeRecord(
+                                    pipeline, config.articlesTopic(), deadLetters, config.maxRecordBytes(), metrics),
+                            totalBytes);
+                    return new Round(pass, pipe);
+                } catch (Exception e) {
+                    throw new BenchFailure(e);
                 }
-                for (Phase p : List.of(pass, pipe)) {
+            };
+            if (warmUpSeconds > 0) {
+                // Through Kafka the JIT compiler has the client (and, embedded, the broker) code to compile too; on
+                // two cores that takes a minute or more, and it would be counted against whichever phase it hits.
+                for (int k = 1; ; k++) {
+                    Round r = round.get();
                     out.printf(
                             Locale.ROOT,
-                            "%-11s %d items in %.2f s: %.0f items/s, %.1f MB/s; transaction (poll→commit) p50 %.0f ms, "
-                                    + "p99 %.0f ms; peak heap %.0f MiB; process CPU %.2f ms per item (%.1f cores busy)"
-                                    + "%s%n",
-                            p.name + ":",
-                            items,
-                            p.seconds,
-                            p.itemsPerSecond(items),
-                            totalBytes / 1e6 / p.seconds,
-                            p.p50Ms,
-                            p.p99Ms,
-                            p.peakHeapBytes / 1048576.0,
-                            p.cpuSeconds * 1000 / items,
-                            p.cpuSeconds / p.seconds,
-                            p.rejected > 0 ? "; " + (long) p.rejected + " rejected" : "");
+                            "warm-up round %d: JIT compiler busy %.0f%% of the round%n",
+                            k,
+                            r.compilerShare() * 100);
+                    print(out, r.pass(), totalBytes);
+                    print(out, r.pipe(), totalBytes);
+                    if (r.compilerShare() < 0.10 || System.nanoTime() > warmUpEnd) {
+                        break;
+                    }
                 }
             }
-            double ratio = pipe.itemsPerSecond(items) / pass.itemsPerSecond(items);
+            List<Round> measured = new ArrayList<>();
+            for (int k = 1; k <= rounds; k++) {
+                Round r = round.get();
+                measured.add(r);
+                out.printf(
+                        Locale.ROOT,
+                        "round %d of %d: JIT compiler busy %.0f%% of the round%n",
+                        k,
+                        rounds,
+                        r.compilerShare() * 100);
+                print(out, r.pass(), totalBytes);
+                print(out, r.pipe(), totalBytes);
+            }
+            double passSeconds =
+                    measured.stream().mapToDouble(r -> r.pass().seconds()).sum();
+            double pipeSeconds =
+                    measured.stream().mapToDouble(r -> r.pipe().seconds()).sum();
+            double passRate = (double) items * rounds / passSeconds;
+            double pipeRate = (double) items * rounds / pipeSeconds;
+            double ratio = pipeRate / passRate;
             out.printf(
                     Locale.ROOT,
                     "pipeline/passthrough throughput ratio: %.2f (pipeline %.0f items/s, passthrough %.0f items/s, "
                             + "%d items, avg %.1f KiB)%n",
                     ratio,
-                    pipe.itemsPerSecond(items),
-                    pass.itemsPerSecond(items),
+                    pipeRate,
+                    passRate,
                     items,
                     avgKib);
             out.flush();
             return 0;
+        } catch (BenchFailure e) {
+            throw (Exception) e.getCause();
         } finally {
             if (broker != null) {
                 broker.close();
@@ -284,10 +317,46 @@ public final class BenchCommand implements Callable<Integer> {
             double p99Ms,
             long peakHeapBytes,
             double rejected,
-            double cpuSeconds) {
+            double cpuSeconds,
+            double wallSeconds,
+            long compileMillis) {
         double itemsPerSecond(int n) {
             return n / seconds;
         }
+    }
+
+    /** One round: both phases, and how busy the JIT compiler was meanwhile (0..1 of one core). */
+    private record Round(Phase pass, Phase pipe) {
+        double compilerShare() {
+            return (pass.compileMillis + pipe.compileMillis) / 1000.0 / (pass.wallSeconds + pipe.wallSeconds);
+        }
+    }
+
+    /** A checked failure inside a round, carried out of the supplier. */
+    private static final class BenchFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        BenchFailure(Exception cause) {
+            super(cause);
+        }
+    }
+
+    private void print(PrintStream out, Phase p, long totalBytes) {
+        out.printf(
+                Locale.ROOT,
+                "%-11s %d items in %.2f s: %.0f items/s, %.1f MB/s; transaction (poll→commit) p50 %.0f ms, "
+                        + "p99 %.0f ms; peak heap %.0f MiB; process CPU %.2f ms per item (%.1f cores busy)%s%n",
+                p.name + ":",
+                items,
+                p.seconds,
+                p.itemsPerSecond(items),
+                totalBytes / 1e6 / p.seconds,
+                p.p50Ms,
+                p.p99Ms,
+                p.peakHeapBytes / 1048576.0,
+                p.cpuSeconds * 1000 / items,
+                p.cpuSeconds / p.seconds,
+                p.rejected > 0 ? "; " + (long) p.rejected + " rejected" : "");
     }
 
     private interface TransformFactory {
@@ -321,6 +390,8 @@ public final class BenchCommand implements Callable<Integer> {
         };
         System.gc();
         resetPeaks();
+        long wallStart = System.nanoTime();
+        long compileStart = compileMillis();
         Worker worker = new Worker(phaseConfig, clients, config.rawTopic(), timed, metrics);
         worker.start();
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(30);
@@ -370,22 +441,30 @@ public final class BenchCommand implements Callable<Integer> {
         if (stages.length() > 0) {
             System.err.println("bench: " + name + " mean ms per item by stage: " + stages);
         }
-        return new Phase(name, seconds, p50, p99, peak, rejected, (cpuEnd - cpuStart) / 1e9);
+        return new Phase(
+                name,
+                seconds,
+                p50,
+                p99,
+                peak,
+                rejected,
+                (cpuEnd - cpuStart) / 1e9,
+                (System.nanoTime() - wallStart) / 1e9,
+                compileMillis() - compileStart);
     }
 
     /**
      * Warms the pipeline up without Kafka, so that the measured phase runs compiled code instead of paying for the
      * JIT compiler (seconds of CPU on this code, which would otherwise be counted against the pipeline): passes of
-     * 1,000 items (cycled) until the compiler works less than 5% of a pass's time (at most 30 s), then a wait, up to
-     * 20 s, for its queue to drain. The pass-through needs no such step: the loading phase has already exercised the
-     * client code it uses.
+     * 1,000 items (cycled) until the compiler works less than 5% of a pass's time (at most until {@code giveUp}),
+     * then a wait, up to 20 s, for its queue to drain. The Kafka path is warmed up afterwards by whole rounds.
      */
-    private void warmUp(IngestPipeline pipeline, List<BenchItems.Item> generated) throws InterruptedException {
+    private void warmUp(IngestPipeline pipeline, List<BenchItems.Item> generated, long giveUp)
+            throws InterruptedException {
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         boolean timed = jit != null && jit.isCompilationTimeMonitoringSupported();
         long start = System.nanoTime();
         int processed = 0;
-        long giveUp = start + TimeUnit.SECONDS.toNanos(WARM_UP_MAX_SECONDS);
         do {
             long compiledBefore = timed ? jit.getTotalCompilationTime() : 0;
             long passStart = System.nanoTime();
@@ -398,7 +477,7 @@ public final class BenchCommand implements Callable<Integer> {
                 break; // compiling took less than 5% of the pass
             }
         } while (System.nanoTime() < giveUp);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        long deadline = Math.min(System.nanoTime() + TimeUnit.SECONDS.toNanos(20), giveUp);
         long compiled = timed ? jit.getTotalCompilationTime() : 0;
         while (timed && System.nanoTime() < deadline) {
             Thread.sleep(500);
@@ -471,6 +550,12 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
         return list;
+    }
+
+    /** Milliseconds the JIT compiler has worked since the JVM started, or 0 where not available. */
+    private static long compileMillis() {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
     }
 
     /** CPU time of the whole process (worker, clients and, when embedded, the broker), or 0 where not available. */

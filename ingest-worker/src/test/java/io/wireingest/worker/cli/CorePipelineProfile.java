@@ -41,18 +41,31 @@ public final class CorePipelineProfile {
             long wall = System.nanoTime();
             long process = processCpu();
             long thread = threads.getCurrentThreadCpuTime();
+            long allocated = allocatedBytes();
             int rejected = 0;
+            long jsonNanos = 0;
+            long jsonBytes = 0;
             for (RawItem item : items) {
                 Outcome outcome = pipeline.process(item);
                 if (outcome instanceof Outcome.Rejected) {
                     rejected++;
+                } else {
+                    long t = System.nanoTime();
+                    for (var article : ((Outcome.Normalized) outcome).articles()) {
+                        jsonBytes += article.toJsonBytes().length;
+                    }
+                    jsonNanos += System.nanoTime() - t;
                 }
                 outcome.stageNanos().forEach((stage, nanos) -> total.merge(stage, nanos, Long::sum));
             }
             wall = System.nanoTime() - wall;
             process = processCpu() - process;
             thread = threads.getCurrentThreadCpuTime() - thread;
+            allocated = allocatedBytes() - allocated;
             StringBuilder stages = new StringBuilder();
+            stages.append(String.format("alloc=%.0fKiB ", allocated / 1024.0 / items.size()));
+            stages.append(String.format(
+                    "toJson=%.3f (%.1f KiB) ", jsonNanos / 1e6 / items.size(), jsonBytes / 1024.0 / items.size()));
             total.forEach((stage, nanos) -> stages.append(stage.id())
                     .append('=')
                     .append(String.format("%.2f", nanos / 1e6 / items.size()))
@@ -66,6 +79,14 @@ public final class CorePipelineProfile {
                     rejected,
                     stages);
         }
+    }
+
+    /** Bytes this thread has allocated (HotSpot), or 0. */
+    private static long allocatedBytes() {
+        if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean hotspot) {
+            return hotspot.getCurrentThreadAllocatedBytes();
+        }
+        return 0;
     }
 
     private static long processCpu() {
