@@ -83,7 +83,31 @@ public final class CreditLines {
             "(?<tail>(?:-{1,3}|—|–)\\s*\\p{Lu}[\\p{L}\\-]{1,24}|[(\\[]\\s*(?:END|ENDS|SELESAI)\\s*[)\\]]"
                     + "|\\(\\s*[^()/]{1,30}/[^()]{1,60}\\)|\\(\\s*\\p{Lu}[\\p{L}\\-]{1,20}\\s*\\))\\s*\\.?\\s*$");
 
+    /** Longer paragraphs are searched for a {@link #TAIL} in their last this many chars only. */
+    private static final int TAIL_WINDOW = 256;
+    /**
+     * White-space runs up to this long keep every {@link #TAIL} match under {@link #TAIL_WINDOW} chars (at most 94
+     * other chars and three runs); a paragraph with a longer run is searched whole.
+     */
+    private static final int TAIL_MAX_SPACES = 7;
+
     private CreditLines() {}
+
+    /** Whether {@code text} has more than {@code max} white-space chars ({@code \s}) in a row. */
+    private static boolean hasWhitespaceRun(String text, int max) {
+        int run = 0;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (c == ' ' || (c <= '\r' && c >= '\t')) {
+                if (++run > max) {
+                    return true;
+                }
+            } else {
+                run = 0;
+            }
+        }
+        return false;
+    }
 
     /** Reads a whole line as a credit; empty when it is not one. */
     public static Optional<Credit> read(String line) {
@@ -177,7 +201,9 @@ public final class CreditLines {
         List<Credit> out = new ArrayList<>();
         String text = block.strip();
         Matcher start = COPYRIGHT_START.matcher(text);
-        List<String> parts = start.find() && start.start() > 0
+        // Every match needs a © or a (c): without one, skip the search (a look-ahead tried at every position)
+        boolean notice = text.indexOf('©') >= 0 || text.indexOf("(c)") >= 0 || text.indexOf("(C)") >= 0;
+        List<String> parts = notice && start.find() && start.start() > 0
                 ? List.of(text.substring(0, start.start()), text.substring(start.start()))
                 : List.of(text);
         for (String part : parts) {
@@ -216,6 +242,11 @@ public final class CreditLines {
      */
     public static Optional<Tail> tail(String text) {
         Matcher m = TAIL.matcher(text);
+        if (text.length() > TAIL_WINDOW && !hasWhitespaceRun(text, TAIL_MAX_SPACES)) {
+            // A match ends at the end and, without long runs of white space, is under 120 chars long: search only
+            // the end of a long paragraph instead of trying the pattern at every position (same leftmost match).
+            m.region(text.length() - TAIL_WINDOW, text.length());
+        }
         if (!m.find()) {
             return Optional.empty();
         }

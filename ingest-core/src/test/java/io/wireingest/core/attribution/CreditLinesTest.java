@@ -3,6 +3,7 @@ package io.wireingest.core.attribution;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wireingest.core.model.Contributor;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -110,6 +111,39 @@ class CreditLinesTest {
         assertThat(text.substring(0, tail.start()).strip()).isEqualTo("The ministry said it would review the rules.");
         assertThat(CreditLines.tail("Talks resume on Friday. (END)")).isPresent();
         assertThat(CreditLines.tail("Harga naik tipis pekan ini. (Ant/Xinhua)")).isPresent();
+    }
+
+    @Test
+    void findsTheSignOffOfALongParagraphWhateverItsWhiteSpace() {
+        String story = "The ministry said it would review the rules for palm oil exporters next year, after talks with"
+                + " the industry, the provinces and the central bank, which has warned that prices could rise. "
+                + "Officials expect the review to take several months and to end before the harvest season starts.";
+        assertThat(story.length()).isGreaterThan(300);
+        for (String text : List.of(
+                story + " -- BERNAMA",
+                story + "  --   BERNAMA .",
+                story.replace("next year,", "next year," + " ".repeat(40)) + " -- BERNAMA",
+                story + " (" + " ".repeat(20) + "Ant/Xinhua" + " ".repeat(20) + ")",
+                story + " (" + " ".repeat(300) + "Ant/Xinhua)")) {
+            CreditLines.Tail tail = CreditLines.tail(text).orElseThrow(() -> new AssertionError(text));
+            assertThat(text.substring(0, tail.start()).strip()).endsWith("harvest season starts.");
+        }
+        assertThat(CreditLines.tail(story)).isEmpty();
+        // the credit must follow a sentence end, also when it is far from the start
+        assertThat(CreditLines.tail(story.substring(0, story.length() - 1) + " -- BERNAMA"))
+                .isEmpty();
+    }
+
+    @Test
+    void splitsARunOfCreditsBeforeACopyrightNoticeOnlyWhereThereIsOne() {
+        assertThat(CreditLines.readAll("Pewarta: Rina Kusuma Editor: Budi Santoso (C) ANTARA 2024"))
+                .extracting(Credit::type)
+                .contains(Credit.Type.COPYRIGHT);
+        assertThat(CreditLines.readAll("Pewarta: Rina Kusuma Editor: Budi Santoso COPYRIGHT © ANTARA 2024"))
+                .extracting(Credit::type)
+                .contains(Credit.Type.COPYRIGHT);
+        assertThat(CreditLines.readAll("Harga cabai naik lagi di pasar tradisional, kata pedagang pada Senin."))
+                .isEmpty();
     }
 
     @ParameterizedTest
