@@ -79,6 +79,7 @@ public final class Worker {
                 t.setDaemon(true);
                 return t;
             });
+            metrics.bindTransformPool(transformPool);
         }
         ExecutorService pool = transformPool;
         for (int i = 0; i < n; i++) {

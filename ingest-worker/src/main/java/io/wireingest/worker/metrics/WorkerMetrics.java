@@ -4,8 +4,10 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.ExecutorServiceMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -52,6 +54,8 @@ public final class WorkerMetrics implements AutoCloseable {
     public static final String CONSUMER_LAG = "ingest.consumer.lag";
     /** Items accepted by POST /items. */
     public static final String HTTP_ITEMS_ACCEPTED = "ingest.http.items.accepted";
+    /** The {@code name} tag of the transform pool's {@code executor_*} metrics. */
+    public static final String TRANSFORM_POOL = "ingest.transform";
 
     private final MeterRegistry registry;
     private final PrometheusMeterRegistry prometheus;
@@ -216,6 +220,15 @@ public final class WorkerMetrics implements AutoCloseable {
     }
 
     /** Binds a Kafka consumer's client metrics ({@code kafka.consumer.*}). */
+    /**
+     * Micrometer's executor metrics for the worker's transform pool, tag {@code name=ingest.transform}: active
+     * threads, queued records, completed transforms, pool size. A queue that stays long means the pipeline, not Kafka,
+     * limits throughput.
+     */
+    public void bindTransformPool(java.util.concurrent.ExecutorService pool) {
+        new ExecutorServiceMetrics(pool, TRANSFORM_POOL, Tags.empty()).bindTo(registry);
+    }
+
     public KafkaClientMetrics bind(Consumer<?, ?> consumer) {
         KafkaClientMetrics m = new KafkaClientMetrics(consumer);
         m.bindTo(registry);

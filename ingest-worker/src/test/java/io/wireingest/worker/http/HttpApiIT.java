@@ -62,6 +62,8 @@ class HttpApiIT {
                     .contains("ingest_stage_duration_seconds_count{stage=\"clean\"} 1")
                     .contains("ingest_end_to_end_latency_seconds_count 1")
                     .contains("ingest_consumer_lag")
+                    .contains("executor_pool_size_threads{name=\"ingest.transform\"")
+                    .contains("executor_queued_tasks{name=\"ingest.transform\"")
                     .contains("kafka_consumer_fetch_manager_records_consumed_total")
                     .contains("jvm_memory_used_bytes");
 
