@@ -31,7 +31,12 @@ public final class ExtractArticle {
     /** Blocks taken whole: the same as the reader copies from fragments. */
     static final Set<String> LEAF_BLOCKS = HtmlBlocks.LEAF_BLOCKS;
 
-    /** Elements whose content is never article text. */
+    /**
+     * Elements whose content is never article text on a web page. Differs on purpose from {@link HtmlBlocks#SKIP},
+     * the list for agency body fragments: {@code form} is not skipped here, because some sites (ASP.NET WebForms
+     * among them) wrap the whole page, article included, in one {@code <form>}; and page widgets that fragments do not
+     * carry (menus, dialogs, media players, pictures outside a figure, labels and options) are.
+     */
     static final Set<String> SKIP = Set.of(
             "script",
             "style",

@@ -17,7 +17,10 @@ public final class HtmlBlocks {
     public static final Set<String> LEAF_BLOCKS =
             Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "blockquote", "pre", "table", "figure");
 
-    /** Elements whose content is never story text. */
+    /**
+     * Elements whose content is never story text in an agency's body fragment. A web page has its own list,
+     * {@code ExtractArticle.SKIP}: it keeps {@code form} (some sites wrap the whole page in one) and skips page widgets.
+     */
     public static final Set<String> SKIP = Set.of(
             "script",
             "style",
