@@ -74,7 +74,12 @@ public final class TransactionalLoop implements Runnable {
     private final String topic;
     private final String transactionalId;
     private final RecordTransform transform;
+    /**
+     * Runs the transform of each record in parallel (shared by the worker's loops; thread-safe transforms only); null
+     * to transform on the loop's own thread.
+     */
     private final ExecutorService transformPool;
+
     private final DeadLetters deadLetters;
     private final WorkerMetrics metrics;
     private final Settings settings;
@@ -248,10 +253,7 @@ public final class TransactionalLoop implements Runnable {
         }
     }
 
-    /**
-     * @param transformPool runs the transform of each record in parallel (shared by the worker's loops and thread-safe
-     *     transforms only); null to transform on the loop's own thread
-     */
+    /** One poll batch in one transaction; transformed on the pool when there is one and more than one record. */
     private void processBatch(Producer<byte[], byte[]> producer, ConsumerRecords<byte[], byte[]> records)
             throws InterruptedException {
         long polledAt = System.nanoTime();
