@@ -18,6 +18,7 @@ import io.wireingest.worker.kafka.Topics;
 import io.wireingest.worker.kafka.Worker;
 import io.wireingest.worker.metrics.WorkerMetrics;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
@@ -41,6 +42,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -79,7 +81,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(
             names = "--input",
             paramLabel = "DIR",
-            description = "Take items from this folder (HTML and text files) instead of generating them; cycled.")
+            description = "Take items from this folder (HTML and text files, also gzipped: .html.gz) instead of"
+                    + " generating them; cycled.")
     Path input;
 
     @Option(
@@ -157,7 +160,7 @@ public final class BenchCommand implements Callable<Integer> {
             err.println("bench: " + e.getMessage());
             return Main.EXIT_USAGE;
         }
-        List<BenchItems.Item> generated = input == null ? generate() : fromFolder(input);
+        List<BenchItems.Item> generated = input == null ? generate() : fromFolder(input, config.maxRecordBytes());
         int tooLarge = 0;
         for (var it = generated.iterator(); it.hasNext(); ) {
             // the headers and the key need a little room next to the body
@@ -537,16 +540,28 @@ public final class BenchCommand implements Callable<Integer> {
         return list;
     }
 
-    private static List<BenchItems.Item> fromFolder(Path dir) throws IOException {
+    /**
+     * The HTML and text files under {@code dir}, gzipped ones ({@code .html.gz}) unpacked; a file is read up to one
+     * byte past {@code limit}, so that an oversized one (or a gzip bomb) is skipped as too large without filling the
+     * heap.
+     */
+    static List<BenchItems.Item> fromFolder(Path dir, int limit) throws IOException {
         List<BenchItems.Item> list = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
-                String name = f.getFileName().toString().toLowerCase(Locale.ROOT);
-                String type = PublishCommand.typeOf(name);
+                String fileName = f.getFileName().toString();
+                boolean gzipped = fileName.toLowerCase(Locale.ROOT).endsWith(".gz");
+                String name = gzipped ? fileName.substring(0, fileName.length() - 3) : fileName;
+                String type = PublishCommand.typeOf(name.toLowerCase(Locale.ROOT));
                 if (type.equals("application/octet-stream") || type.equals("application/json")) {
                     continue;
                 }
-                list.add(new BenchItems.Item(f.getFileName().toString(), "bench", type, Files.readAllBytes(f)));
+                byte[] body;
+                try (InputStream in =
+                        gzipped ? new GZIPInputStream(Files.newInputStream(f)) : Files.newInputStream(f)) {
+                    body = in.readNBytes(limit + 1);
+                }
+                list.add(new BenchItems.Item(name, "bench", type, body));
             }
         }
         return list;
