@@ -27,6 +27,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.NotEnoughReplicasException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The loop's failure handling, with Kafka's mock clients standing in for a broker in trouble. */
@@ -91,13 +92,32 @@ class TransactionalLoopTest {
     private final RewindableConsumer consumer = new RewindableConsumer();
     private final WorkerMetrics metrics = new WorkerMetrics(new SimpleMeterRegistry());
     private final AtomicReference<Throwable> fatal = new AtomicReference<>();
+    private ExecutorService pool;
+
+    @AfterEach
+    void shutDownThePool() {
+        if (pool != null) {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Runs the loop on a thread of its own until its first commit, then stops it and waits for the thread. */
+    private static Thread runToFirstCommit(TransactionalLoop loop, MockProducer<byte[], byte[]> producer)
+            throws InterruptedException {
+        Thread t = new Thread(loop);
+        t.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> producer.commitCount() == 1);
+        loop.stop();
+        t.join(10_000);
+        return t;
+    }
 
     private TransactionalLoop loop(Producer<byte[], byte[]> producer, int maxRetries) {
         return loop(producer, maxRetries, new PassThrough("out"), null);
     }
 
     private TransactionalLoop loop(
-            Producer<byte[], byte[]> producer, int maxRetries, RecordTransform transform, ExecutorService pool) {
+            Producer<byte[], byte[]> producer, int maxRetries, RecordTransform transform, ExecutorService transforms) {
         consumer.schedulePollTask(() -> {
             consumer.rebalance(List.of(TP));
             consumer.updateBeginningOffsets(Map.of(TP, 0L));
@@ -128,7 +148,7 @@ class TransactionalLoopTest {
                 "wire.raw",
                 "group-test-0",
                 transform,
-                pool,
+                transforms,
                 new DeadLetters("wire.rejected", 1_000_000),
                 metrics,
                 new TransactionalLoop.Settings(
@@ -153,12 +173,7 @@ class TransactionalLoopTest {
     void aRetriableFailureAbortsRewindsAndRetriesTheBatch() throws Exception {
         FailingProducer producer =
                 new FailingProducer(2, new KafkaException("broker trouble", new NotEnoughReplicasException("isr")));
-        TransactionalLoop loop = loop(producer, 5);
-        Thread t = new Thread(loop);
-        t.start();
-        await().atMost(Duration.ofSeconds(10)).until(() -> producer.commitCount() == 1);
-        loop.stop();
-        t.join(10_000);
+        runToFirstCommit(loop(producer, 5), producer);
 
         assertThat(fatal.get()).isNull();
         assertThat(producer.aborts.get()).isEqualTo(2);
@@ -211,11 +226,7 @@ class TransactionalLoopTest {
         MockProducer<byte[], byte[]> producer =
                 new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
         TransactionalLoop loop = loop(producer, 5);
-        Thread t = new Thread(loop);
-        t.start();
-        await().atMost(Duration.ofSeconds(10)).until(() -> producer.commitCount() == 1);
-        loop.stop();
-        t.join(10_000);
+        Thread t = runToFirstCommit(loop, producer);
 
         assertThat(t.isAlive()).isFalse();
         assertThat(fatal.get()).isNull();
@@ -226,65 +237,47 @@ class TransactionalLoopTest {
 
     @Test
     void withAPoolTheRecordsOfABatchAreTransformedTogetherAndPublishedInOrder() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(3);
-        try {
-            // Each transform waits until all three run at once: on one thread they would time out and throw.
-            CountDownLatch allRunning = new CountDownLatch(3);
-            PassThrough pass = new PassThrough("out");
-            RecordTransform together = record -> {
-                allRunning.countDown();
-                try {
-                    if (!allRunning.await(5, TimeUnit.SECONDS)) {
-                        throw new IllegalStateException("transforms did not run in parallel");
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
+        pool = Executors.newFixedThreadPool(3);
+        // Each transform waits until all three run at once: on one thread they would time out and throw.
+        CountDownLatch allRunning = new CountDownLatch(3);
+        PassThrough pass = new PassThrough("out");
+        RecordTransform together = record -> {
+            allRunning.countDown();
+            try {
+                if (!allRunning.await(5, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("transforms did not run in parallel");
                 }
-                if (record.offset() == 1) {
-                    throw new IllegalArgumentException("bug in the transform");
-                }
-                return pass.apply(record);
-            };
-            MockProducer<byte[], byte[]> producer =
-                    new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
-            TransactionalLoop loop = loop(producer, 5, together, pool);
-            Thread t = new Thread(loop);
-            t.start();
-            await().atMost(Duration.ofSeconds(10)).until(() -> producer.commitCount() == 1);
-            loop.stop();
-            t.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            if (record.offset() == 1) {
+                throw new IllegalArgumentException("bug in the transform");
+            }
+            return pass.apply(record);
+        };
+        MockProducer<byte[], byte[]> producer =
+                new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
+        runToFirstCommit(loop(producer, 5, together, pool), producer);
 
-            assertThat(fatal.get()).isNull();
-            assertThat(producer.history())
-                    .extracting(r -> r.topic() + ":" + new String(r.key(), StandardCharsets.UTF_8))
-                    .containsExactly("out:k0", "wire.rejected:k1", "out:k2");
-            assertThat(committedOffset(producer)).isEqualTo(3);
-        } finally {
-            pool.shutdownNow();
-        }
+        assertThat(fatal.get()).isNull();
+        assertThat(producer.history())
+                .extracting(r -> r.topic() + ":" + new String(r.key(), StandardCharsets.UTF_8))
+                .containsExactly("out:k0", "wire.rejected:k1", "out:k2");
+        assertThat(committedOffset(producer)).isEqualTo(3);
     }
 
     @Test
     void withAPoolARetriedBatchIsPublishedOnce() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            FailingProducer producer =
-                    new FailingProducer(1, new KafkaException("broker trouble", new NotEnoughReplicasException("isr")));
-            TransactionalLoop loop = loop(producer, 5, new PassThrough("out"), pool);
-            Thread t = new Thread(loop);
-            t.start();
-            await().atMost(Duration.ofSeconds(10)).until(() -> producer.commitCount() == 1);
-            loop.stop();
-            t.join(10_000);
+        pool = Executors.newFixedThreadPool(2);
+        FailingProducer producer =
+                new FailingProducer(1, new KafkaException("broker trouble", new NotEnoughReplicasException("isr")));
+        runToFirstCommit(loop(producer, 5, new PassThrough("out"), pool), producer);
 
-            assertThat(fatal.get()).isNull();
-            assertThat(producer.aborts.get()).isEqualTo(1);
-            assertThat(producer.history())
-                    .extracting(r -> new String(r.key(), StandardCharsets.UTF_8))
-                    .containsExactly("k0", "k1", "k2");
-        } finally {
-            pool.shutdownNow();
-        }
+        assertThat(fatal.get()).isNull();
+        assertThat(producer.aborts.get()).isEqualTo(1);
+        assertThat(producer.history())
+                .extracting(r -> new String(r.key(), StandardCharsets.UTF_8))
+                .containsExactly("k0", "k1", "k2");
     }
 }
