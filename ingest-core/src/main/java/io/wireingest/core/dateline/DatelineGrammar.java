@@ -55,7 +55,19 @@ final class DatelineGrammar {
             List<String> regions,
             String dateText,
             DateParts date,
-            String agencyPrinted) {}
+            String agencyPrinted) {
+        /** This reading with another printed text, end and printed agency; places and date stay. */
+        Reading with(String newText, int newEnd, String newAgencyPrinted) {
+            return new Reading(
+                    newText, newEnd, byline, prefixOutlet, places, regions, dateText, date, newAgencyPrinted);
+        }
+
+        /** This reading with the date of another (a structured field's). */
+        Reading withDateOf(Reading dated) {
+            return new Reading(
+                    text, end, byline, prefixOutlet, places, regions, dated.dateText, dated.date, agencyPrinted);
+        }
+    }
 
     private static final String WORD = "\\p{Lu}(?:[\\p{L}\\p{M}'’\\-]|\\.(?!\\p{Ll}{2}))*";
     private static final String PARTICLE =
@@ -221,18 +233,12 @@ final class DatelineGrammar {
             if (rest.isPresent()
                     && rest.get().agencyPrinted() == null
                     && !rest.get().places().isEmpty()) {
-                Reading r = rest.get();
-                int end = first.end() + r.end();
-                return Optional.of(new Reading(
-                        lead.substring(0, end).strip(),
-                        end,
-                        r.byline(),
-                        r.prefixOutlet(),
-                        r.places(),
-                        r.regions(),
-                        r.dateText(),
-                        r.date(),
-                        first.group("a").strip()));
+                int end = first.end() + rest.get().end();
+                return Optional.of(rest.get()
+                        .with(
+                                lead.substring(0, end).strip(),
+                                end,
+                                first.group("a").strip()));
             }
         }
         return readPlaced(lead);

@@ -103,11 +103,13 @@ public final class ExtractDateline implements StoryStage {
                 if (reading.date() == null
                         && fromField.isPresent()
                         && fromField.get().date() != null) {
-                    reading = withDate(reading, fromField.get());
+                    reading = reading.withDateOf(fromField.get());
                 }
                 leadRest = strip(lead, reading.end());
             } else if (fromField.isPresent()) {
-                reading = withText(fromField.get(), field);
+                reading = fromField
+                        .get()
+                        .with(field, fromField.get().end(), fromField.get().agencyPrinted());
             } else {
                 story.dateline(fieldOnly(field));
                 return;
@@ -270,35 +272,9 @@ public final class ExtractDateline implements StoryStage {
         return Optional.empty();
     }
 
-    private static DatelineGrammar.Reading withText(DatelineGrammar.Reading r, String text) {
-        return new DatelineGrammar.Reading(
-                text,
-                r.end(),
-                r.byline(),
-                r.prefixOutlet(),
-                r.places(),
-                r.regions(),
-                r.dateText(),
-                r.date(),
-                r.agencyPrinted());
-    }
-
     private static boolean sameHead(DatelineGrammar.Reading lead, String field) {
         String head = field.split("[,(/]")[0];
         return !lead.places().isEmpty() && Gazetteer.key(lead.places().get(0)).equals(Gazetteer.key(head));
-    }
-
-    private static DatelineGrammar.Reading withDate(DatelineGrammar.Reading r, DatelineGrammar.Reading dated) {
-        return new DatelineGrammar.Reading(
-                r.text(),
-                r.end(),
-                r.byline(),
-                r.prefixOutlet(),
-                r.places(),
-                r.regions(),
-                dated.dateText(),
-                dated.date(),
-                r.agencyPrinted());
     }
 
     /**
