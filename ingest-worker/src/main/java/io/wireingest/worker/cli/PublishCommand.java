@@ -23,6 +23,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -34,7 +35,8 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code publish}: sends raw items into the raw topic (backfill, replaying an archive): envelope JSON files, JSON
  * Lines of envelopes ({@code .jsonl}, {@code .ndjson}, or {@code -} for stdin), bare content files (type from
- * {@code --content-type} or the extension), and folders of those (recursively). Shows progress and a summary.
+ * {@code --content-type} or the extension), and folders of those (recursively); any of these files may be gzipped
+ * ({@code .gz}: unpacked, typed by the name inside). Shows progress and a summary.
  */
 @Command(
         name = "publish",
@@ -42,7 +44,8 @@ import picocli.CommandLine.Parameters;
         description = {
             "Publish raw items to the raw topic: envelope .json files, JSON Lines (.jsonl/.ndjson, '-' = stdin),",
             "bare content files (.txt, .html, .xml, ...: headers content-type/feed/item-id/received-at are set),",
-            "and folders of them. Broker: KAFKA_BOOTSTRAP_SERVERS, else the embedded broker of a running `run`.",
+            "and folders of them; gzipped files (.jsonl.gz, .html.gz, ...) are unpacked on the way.",
+            "Broker: KAFKA_BOOTSTRAP_SERVERS, else the embedded broker of a running `run`.",
             "Exit codes: 0 all sent, 1 some item not sent, 2 usage error."
         })
 public final class PublishCommand implements Callable<Integer> {
@@ -111,6 +114,7 @@ public final class PublishCommand implements Callable<Integer> {
         AtomicReference<String> firstError = new AtomicReference<>();
         long[] queued = {0};
         long[] invalid = {0};
+        long maxUnpacked = Math.min(config.maxItemBytes(), Integer.MAX_VALUE - 8);
         Progress progress = new Progress(err, "publish", files.size());
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(clients.producer("wire-ingest-publish"))) {
             Sender sender = record -> {
@@ -127,14 +131,27 @@ public final class PublishCommand implements Callable<Integer> {
                 progress.update(sent.get(), bytes.get());
             };
             for (Path file : files) {
-                String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+                String fileName = file.getFileName().toString();
+                boolean gzipped = fileName.toLowerCase(Locale.ROOT).endsWith(".gz");
+                String id = gzipped ? fileName.substring(0, fileName.length() - 3) : fileName;
+                String name = id.toLowerCase(Locale.ROOT);
                 if (contentType == null && (name.endsWith(".jsonl") || name.endsWith(".ndjson"))) {
-                    try (InputStream in = Files.newInputStream(file)) {
+                    try (InputStream in = open(file, gzipped)) {
                         invalid[0] += lines(in, file.toString(), target, sender, err);
                     }
                     continue;
                 }
-                byte[] body = Files.readAllBytes(file);
+                byte[] body;
+                try (InputStream in = open(file, gzipped)) {
+                    // a gzipped file is read one byte past the item limit, so that a bomb cannot fill the heap
+                    body = gzipped ? in.readNBytes(Math.toIntExact(maxUnpacked + 1)) : in.readAllBytes();
+                }
+                if (gzipped && body.length > maxUnpacked) {
+                    err.println("publish: " + file + ": unpacks to more than " + WorkerConfig.MAX_ITEM_BYTES.env()
+                            + " (" + maxUnpacked + " bytes); not sent");
+                    invalid[0]++;
+                    continue;
+                }
                 if (contentType == null && name.endsWith(".json") && Envelope.looksLikeEnvelope(body)) {
                     if (envelope(body, file.toString(), target, sender, err)) {
                         invalid[0]++;
@@ -142,7 +159,6 @@ public final class PublishCommand implements Callable<Integer> {
                     continue;
                 }
                 String type = contentType != null ? contentType : typeOf(name);
-                String id = file.getFileName().toString();
                 Instant at = Files.getLastModifiedTime(file).toInstant();
                 RecordHeaders headers = new RecordHeaders();
                 headers.add(IngestHeaders.CONTENT_TYPE, IngestHeaders.bytes(type));
@@ -174,6 +190,11 @@ public final class PublishCommand implements Callable<Integer> {
             err.println("first failure: " + firstError.get());
         }
         return failed.get() == 0 && invalid[0] == 0 ? 0 : 1;
+    }
+
+    private static InputStream open(Path file, boolean gzipped) throws IOException {
+        InputStream in = Files.newInputStream(file);
+        return gzipped ? new GZIPInputStream(in) : in;
     }
 
     /** Sends one record. */

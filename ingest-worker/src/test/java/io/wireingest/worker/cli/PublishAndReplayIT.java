@@ -80,6 +80,45 @@ class PublishAndReplayIT {
                 .contains("\"body\":\"Two.\"");
     }
 
+    private static byte[] gzip(String text) throws java.io.IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(out)) {
+            gz.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void publishesGzippedFilesAndJsonLinesUnpackedAndRefusesOversizedOnes() throws Exception {
+        TestTopics topics = TestTopics.create("publish-gz", 1);
+        Path dir = Files.createDirectories(temp.resolve("gz"));
+        Files.write(dir.resolve("page-1.html.gz"), gzip("<html><body><h1>Page one</h1><p>Text.</p></body></html>"));
+        Files.write(
+                dir.resolve("batch.jsonl.gz"),
+                gzip("{\"id\":\"gz-env-1\",\"feed\":\"yonhap-en\",\"contentType\":\"text/plain\","
+                        + "\"receivedAt\":\"2026-03-12T03:00:00Z\",\"body\":\"One.\"}\n"));
+        Files.write(dir.resolve("huge.txt.gz"), gzip("x".repeat(5000)));
+        Path config = configFile(topics);
+        Files.writeString(config, Files.readString(config) + "ingest.max.item.bytes=4096\n");
+
+        int exit = Main.commandLine()
+                .execute("publish", "--config", config.toString(), "--feed", "archive", dir.toString());
+        assertThat(exit)
+                .as("the oversized file is reported, so not everything was sent")
+                .isEqualTo(1);
+
+        List<ConsumerRecord<byte[], byte[]>> raw = TestTopics.readCommitted(topics.raw(), 2, Duration.ofSeconds(30));
+        Map<String, ConsumerRecord<byte[], byte[]>> byKey = new TreeMap<>();
+        raw.forEach(r -> byKey.put(new String(r.key(), StandardCharsets.UTF_8), r));
+        assertThat(byKey).containsOnlyKeys("page-1.html", "gz-env-1");
+        ConsumerRecord<byte[], byte[]> page = byKey.get("page-1.html");
+        assertThat(TestTopics.header(page, "content-type")).isEqualTo("text/html");
+        assertThat(TestTopics.header(page, "item-id")).isEqualTo("page-1.html");
+        assertThat(new String(page.value(), StandardCharsets.UTF_8)).startsWith("<html><body><h1>Page one");
+        assertThat(new String(byKey.get("gz-env-1").value(), StandardCharsets.UTF_8))
+                .contains("\"body\":\"One.\"");
+    }
+
     @Test
     void publishReportsInvalidEnvelopesWithExitCodeOne() throws Exception {
         TestTopics topics = TestTopics.create("publish-bad", 1);
