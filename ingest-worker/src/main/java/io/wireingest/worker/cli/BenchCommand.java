@@ -42,7 +42,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -557,8 +556,7 @@ public final class BenchCommand implements Callable<Integer> {
                     continue;
                 }
                 byte[] body;
-                try (InputStream in =
-                        gzipped ? new GZIPInputStream(Files.newInputStream(f)) : Files.newInputStream(f)) {
+                try (InputStream in = PublishCommand.open(f, gzipped)) {
                     body = in.readNBytes(limit + 1);
                 }
                 list.add(new BenchItems.Item(name, "bench", type, body));

@@ -192,7 +192,8 @@ public final class PublishCommand implements Callable<Integer> {
         return failed.get() == 0 && invalid[0] == 0 ? 0 : 1;
     }
 
-    private static InputStream open(Path file, boolean gzipped) throws IOException {
+    /** The file's content, unpacked when it is gzipped. */
+    static InputStream open(Path file, boolean gzipped) throws IOException {
         InputStream in = Files.newInputStream(file);
         return gzipped ? new GZIPInputStream(in) : in;
     }
