@@ -463,27 +463,26 @@ public final class BenchCommand implements Callable<Integer> {
      */
     private void warmUp(IngestPipeline pipeline, List<BenchItems.Item> generated, long giveUp)
             throws InterruptedException {
-        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-        boolean timed = jit != null && jit.isCompilationTimeMonitoringSupported();
+        boolean timed = compileTimed();
         long start = System.nanoTime();
         int processed = 0;
         do {
-            long compiledBefore = timed ? jit.getTotalCompilationTime() : 0;
+            long compiledBefore = compileMillis();
             long passStart = System.nanoTime();
             for (int i = 0; i < WARM_UP_PASS; i++, processed++) {
                 BenchItems.Item item = generated.get(processed % generated.size());
                 pipeline.process(RawItem.of(item.id(), item.feed(), item.contentType(), Instant.now(), item.body()));
             }
             long passMs = (System.nanoTime() - passStart) / 1_000_000;
-            if (!timed || (jit.getTotalCompilationTime() - compiledBefore) * 20 < passMs) {
+            if (!timed || (compileMillis() - compiledBefore) * 20 < passMs) {
                 break; // compiling took less than 5% of the pass
             }
         } while (System.nanoTime() < giveUp);
         long deadline = Math.min(System.nanoTime() + TimeUnit.SECONDS.toNanos(20), giveUp);
-        long compiled = timed ? jit.getTotalCompilationTime() : 0;
+        long compiled = compileMillis();
         while (timed && System.nanoTime() < deadline) {
             Thread.sleep(500);
-            long now = jit.getTotalCompilationTime();
+            long now = compileMillis();
             if (now == compiled) {
                 break;
             }
@@ -565,10 +564,15 @@ public final class BenchCommand implements Callable<Integer> {
         return list;
     }
 
+    /** Whether this JVM reports the JIT compiler's time. */
+    private static boolean compileTimed() {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported();
+    }
+
     /** Milliseconds the JIT compiler has worked since the JVM started, or 0 where not available. */
     private static long compileMillis() {
-        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
+        return compileTimed() ? ManagementFactory.getCompilationMXBean().getTotalCompilationTime() : 0;
     }
 
     /** CPU time of the whole process (worker, clients and, when embedded, the broker), or 0 where not available. */
