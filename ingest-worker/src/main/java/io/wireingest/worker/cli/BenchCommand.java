@@ -547,15 +547,13 @@ public final class BenchCommand implements Callable<Integer> {
         List<BenchItems.Item> list = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
-                String fileName = f.getFileName().toString();
-                boolean gzipped = fileName.toLowerCase(Locale.ROOT).endsWith(".gz");
-                String name = gzipped ? fileName.substring(0, fileName.length() - 3) : fileName;
+                String name = PublishCommand.unpackedName(f);
                 String type = PublishCommand.typeOf(name.toLowerCase(Locale.ROOT));
                 if (type.equals("application/octet-stream") || type.equals("application/json")) {
                     continue;
                 }
                 byte[] body;
-                try (InputStream in = PublishCommand.open(f, gzipped)) {
+                try (InputStream in = PublishCommand.open(f)) {
                     body = in.readNBytes(limit + 1);
                 }
                 list.add(new BenchItems.Item(name, "bench", type, body));

@@ -131,18 +131,17 @@ public final class PublishCommand implements Callable<Integer> {
                 progress.update(sent.get(), bytes.get());
             };
             for (Path file : files) {
-                String fileName = file.getFileName().toString();
-                boolean gzipped = fileName.toLowerCase(Locale.ROOT).endsWith(".gz");
-                String id = gzipped ? fileName.substring(0, fileName.length() - 3) : fileName;
+                boolean gzipped = isGzipped(file);
+                String id = unpackedName(file);
                 String name = id.toLowerCase(Locale.ROOT);
                 if (contentType == null && (name.endsWith(".jsonl") || name.endsWith(".ndjson"))) {
-                    try (InputStream in = open(file, gzipped)) {
+                    try (InputStream in = open(file)) {
                         invalid[0] += lines(in, file.toString(), target, sender, err);
                     }
                     continue;
                 }
                 byte[] body;
-                try (InputStream in = open(file, gzipped)) {
+                try (InputStream in = open(file)) {
                     // a gzipped file is read one byte past the item limit, so that a bomb cannot fill the heap
                     body = gzipped ? in.readNBytes(Math.toIntExact(maxUnpacked + 1)) : in.readAllBytes();
                 }
@@ -192,10 +191,21 @@ public final class PublishCommand implements Callable<Integer> {
         return failed.get() == 0 && invalid[0] == 0 ? 0 : 1;
     }
 
+    /** Whether the file is gzipped (named {@code *.gz}). */
+    static boolean isGzipped(Path file) {
+        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz");
+    }
+
+    /** The file's name, without {@code .gz} when it is gzipped: the name of what is inside. */
+    static String unpackedName(Path file) {
+        String name = file.getFileName().toString();
+        return isGzipped(file) ? name.substring(0, name.length() - 3) : name;
+    }
+
     /** The file's content, unpacked when it is gzipped. */
-    static InputStream open(Path file, boolean gzipped) throws IOException {
+    static InputStream open(Path file) throws IOException {
         InputStream in = Files.newInputStream(file);
-        return gzipped ? new GZIPInputStream(in) : in;
+        return isGzipped(file) ? new GZIPInputStream(in) : in;
     }
 
     /** Sends one record. */
