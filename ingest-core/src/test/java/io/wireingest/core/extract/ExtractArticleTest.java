@@ -182,16 +182,14 @@ class ExtractArticleTest {
 
     @Test
     void aBriefOfShortSentencesIsStillFoundAmongMenus() {
-        Document doc = Parser.htmlParser().parseInput("""
+        List<String> texts = extractedTexts("""
                         <!DOCTYPE html><html><head><title>Brief</title></head><body>
                         <nav><a href="/">Home</a> <a href="/a">World</a></nav>
                         <div class="menu"><a href="/x">Markets</a> <a href="/y">Weather</a></div>
                         <div class="content"><h1>Market closes early</h1>
                         <p>The central market closed two hours early on Friday.</p>
                         <p>Traders said the heat kept shoppers away all afternoon.</p></div>
-                        <footer><p>Copyright 2025 Example News.</p></footer></body></html>""", "");
-        List<String> texts = new ExtractArticle()
-                .extract(doc).blocks().stream().map(Element::text).toList();
+                        <footer><p>Copyright 2025 Example News.</p></footer></body></html>""");
         assertThat(texts)
                 .containsExactly(
                         "The central market closed two hours early on Friday.",
@@ -202,15 +200,10 @@ class ExtractArticleTest {
     void anArticleInsideALayoutWrapperNamedSidebarIsStillTheArticle() {
         String para = "<p>%s river ferries ran late all week because the spring tide came in higher than the"
                 + " harbour master had forecast, and the pier crews had to wait for the water to fall.</p>";
-        Document doc = Parser.htmlParser()
-                .parseInput(
-                        "<html><body><div class=\"sticky-sidebar-wrapper\"><article><h1>Ferries late</h1>"
-                                + para.formatted("The") + para.formatted("Most")
-                                + "<div class=\"share-buttons\"><a href=\"#\">Share</a> <a href=\"#\">Tweet</a>"
-                                + "</div></article></div><footer><p>About us</p></footer></body></html>",
-                        "");
-        List<String> texts = new ExtractArticle()
-                .extract(doc).blocks().stream().map(Element::text).toList();
+        List<String> texts = extractedTexts("<html><body><div class=\"sticky-sidebar-wrapper\"><article>"
+                + "<h1>Ferries late</h1>" + para.formatted("The") + para.formatted("Most")
+                + "<div class=\"share-buttons\"><a href=\"#\">Share</a> <a href=\"#\">Tweet</a>"
+                + "</div></article></div><footer><p>About us</p></footer></body></html>");
         assertThat(texts).hasSize(2).allMatch(t -> t.contains("river ferries ran late"));
     }
 
@@ -218,19 +211,22 @@ class ExtractArticleTest {
     void dropsPromotionalSignOffsButNotClosingSentences() {
         String para = "<p>%s the coastal road reopened on Sunday after crews cleared the last of the landslide, and"
                 + " buses returned to their normal timetable by the evening rush.</p>";
-        Document doc = Parser.htmlParser()
-                .parseInput(
-                        "<html><body><article>" + para.formatted("Officials said") + para.formatted("Drivers said")
-                                + "<p>The minister said she would follow the repairs closely this winter.</p>"
-                                + "<p>Follow us on Twitter and sign up for our newsletter for more road news.</p>"
-                                + "</article></body></html>",
-                        "");
-        List<String> texts = new ExtractArticle()
-                .extract(doc).blocks().stream().map(Element::text).toList();
+        List<String> texts = extractedTexts(
+                "<html><body><article>" + para.formatted("Officials said") + para.formatted("Drivers said")
+                        + "<p>The minister said she would follow the repairs closely this winter.</p>"
+                        + "<p>Follow us on Twitter and sign up for our newsletter for more road news.</p>"
+                        + "</article></body></html>");
         assertThat(texts)
                 .hasSize(3)
                 .last()
                 .isEqualTo("The minister said she would follow the repairs closely this winter.");
+    }
+
+    /** The text of each block {@link ExtractArticle} keeps from the page. */
+    private static List<String> extractedTexts(String html) {
+        Document doc = Parser.htmlParser().parseInput(html, "");
+        return new ExtractArticle()
+                .extract(doc).blocks().stream().map(Element::text).toList();
     }
 
     private static Article normalize(String name) throws IOException {
