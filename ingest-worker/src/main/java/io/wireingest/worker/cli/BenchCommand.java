@@ -123,6 +123,13 @@ public final class BenchCommand implements Callable<Integer> {
                             + " (default: ${DEFAULT-VALUE}).")
     int warmUpSeconds;
 
+    @Option(
+            names = "--parse-floor",
+            description = "Also measure, in each round, a third phase: the pass-through plus the decode stage and"
+                    + " jsoup's parse of each HTML item, nothing else. Its ratio to the pass-through (printed before"
+                    + " the last line) is the most a pipeline that parses pages with jsoup could reach here.")
+    boolean parseFloor;
+
     @Option(names = "--seed", defaultValue = "42", description = "Generator seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -247,7 +254,18 @@ public final class BenchCommand implements Callable<Integer> {
                             metrics -> () -> new NormalizeRecord(
                                     pipeline, config.articlesTopic(), deadLetters, config.maxRecordBytes(), metrics),
                             totalBytes);
-                    return new Round(pass, pipe);
+                    Phase floor = null;
+                    if (parseFloor) {
+                        floor = measure(
+                                "parse-floor",
+                                config,
+                                clients,
+                                run + ".g-floor-" + groups[0],
+                                metrics -> () -> new ParseFloor(
+                                        passTopic, config.limits().maxDepth()),
+                                totalBytes);
+                    }
+                    return new Round(pass, pipe, floor);
                 } catch (Exception e) {
                     throw new BenchFailure(e);
                 }
@@ -262,8 +280,7 @@ public final class BenchCommand implements Callable<Integer> {
                             "warm-up round %d: JIT compiler busy %.0f%% of the round%n",
                             k,
                             r.compilerShare() * 100);
-                    print(out, r.pass(), totalBytes);
-                    print(out, r.pipe(), totalBytes);
+                    print(out, r, totalBytes);
                     if (r.compilerShare() < 0.10 || System.nanoTime() > warmUpEnd) {
                         break;
                     }
@@ -279,8 +296,7 @@ public final class BenchCommand implements Callable<Integer> {
                         k,
                         rounds,
                         r.compilerShare() * 100);
-                print(out, r.pass(), totalBytes);
-                print(out, r.pipe(), totalBytes);
+                print(out, r, totalBytes);
             }
             double passSeconds =
                     measured.stream().mapToDouble(r -> r.pass().seconds()).sum();
@@ -289,6 +305,20 @@ public final class BenchCommand implements Callable<Integer> {
             double passRate = (double) items * rounds / passSeconds;
             double pipeRate = (double) items * rounds / pipeSeconds;
             double ratio = pipeRate / passRate;
+            if (parseFloor) {
+                double floorRate = (double) items
+                        * rounds
+                        / measured.stream()
+                                .mapToDouble(r -> r.floor().seconds())
+                                .sum();
+                out.printf(
+                        Locale.ROOT,
+                        "parse-floor/passthrough throughput ratio: %.2f (parse floor %.0f items/s, passthrough %.0f"
+                                + " items/s)%n",
+                        floorRate / passRate,
+                        floorRate,
+                        passRate);
+            }
             out.printf(
                     Locale.ROOT,
                     "pipeline/passthrough throughput ratio: %.2f (pipeline %.0f items/s, passthrough %.0f items/s, "
@@ -327,10 +357,19 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    /** One round: both phases, and how busy the JIT compiler was meanwhile (0..1 of one core). */
-    private record Round(Phase pass, Phase pipe) {
+    /**
+     * One round: the phases (the parse floor only with {@code --parse-floor}, else null), and how busy the JIT
+     * compiler was meanwhile (0..1 of one core).
+     */
+    private record Round(Phase pass, Phase pipe, Phase floor) {
+        List<Phase> phases() {
+            return floor == null ? List.of(pass, pipe) : List.of(pass, pipe, floor);
+        }
+
         double compilerShare() {
-            return (pass.compileMillis + pipe.compileMillis) / 1000.0 / (pass.wallSeconds + pipe.wallSeconds);
+            long millis = phases().stream().mapToLong(Phase::compileMillis).sum();
+            double seconds = phases().stream().mapToDouble(Phase::wallSeconds).sum();
+            return millis / 1000.0 / seconds;
         }
     }
 
@@ -340,6 +379,12 @@ public final class BenchCommand implements Callable<Integer> {
 
         BenchFailure(Exception cause) {
             super(cause);
+        }
+    }
+
+    private void print(PrintStream out, Round round, long totalBytes) {
+        for (Phase p : round.phases()) {
+            print(out, p, totalBytes);
         }
     }
 

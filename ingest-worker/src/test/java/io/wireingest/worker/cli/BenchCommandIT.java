@@ -69,6 +69,23 @@ class BenchCommandIT {
     }
 
     @Test
+    void parseFloorAddsAThirdPhaseAndItsRatioBeforeTheLastLine() throws Exception {
+        Run run = bench("--items", "30", "--rounds", "2", "--warm-up-seconds", "0", "--threads", "1", "--parse-floor");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out())
+                .filteredOn(l -> l.startsWith("parse-floor:"))
+                .hasSize(2)
+                .allSatisfy(l ->
+                        assertThat(l).startsWith("parse-floor: 30 items in ").doesNotContain("rejected"));
+        List<String> out = run.out();
+        assertThat(out.get(out.size() - 2))
+                .matches("parse-floor/passthrough throughput ratio: \\d+\\.\\d\\d \\(parse floor \\d+ items/s,"
+                        + " passthrough \\d+ items/s\\)");
+        assertThat(out.get(out.size() - 1)).startsWith("pipeline/passthrough throughput ratio: ");
+    }
+
+    @Test
     void refusesANegativeWarmUp() throws Exception {
         Run run = bench("--warm-up-seconds", "-1");
 
