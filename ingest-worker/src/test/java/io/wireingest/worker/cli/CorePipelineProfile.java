@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * Not a test: a profiling driver for the core pipeline without Kafka (see docs/BENCHMARKS.md, "Core pipeline"). Runs
  * {@link IngestPipeline#process} over 400 {@code bench} items on one thread, ROUNDS times, and prints per round the
- * items/s by wall clock, by the thread's CPU time and by the process's CPU time, and the mean ms per stage.
+ * items/s by wall clock, by the thread's CPU time and by the process's CPU time, the thread's mean ms per HTML page and
+ * per text item (pipeline and article JSON), and the mean ms per stage.
  *
  * <pre>
  * mvn -q -B -DskipTests package
@@ -43,9 +44,13 @@ public final class CorePipelineProfile {
             long thread = threads.getCurrentThreadCpuTime();
             long allocated = allocatedBytes();
             int rejected = 0;
+            long pageNanos = 0;
+            long textNanos = 0;
+            int pages = 0;
             long jsonNanos = 0;
             long jsonBytes = 0;
             for (RawItem item : items) {
+                long itemStart = threads.getCurrentThreadCpuTime();
                 Outcome outcome = pipeline.process(item);
                 if (outcome instanceof Outcome.Rejected) {
                     rejected++;
@@ -57,6 +62,13 @@ public final class CorePipelineProfile {
                     jsonNanos += System.nanoTime() - t;
                 }
                 outcome.stageNanos().forEach((stage, nanos) -> total.merge(stage, nanos, Long::sum));
+                long itemNanos = threads.getCurrentThreadCpuTime() - itemStart;
+                if (item.contentType().contains("html")) {
+                    pageNanos += itemNanos;
+                    pages++;
+                } else {
+                    textNanos += itemNanos;
+                }
             }
             wall = System.nanoTime() - wall;
             process = processCpu() - process;
@@ -64,6 +76,8 @@ public final class CorePipelineProfile {
             allocated = allocatedBytes() - allocated;
             StringBuilder stages = new StringBuilder();
             stages.append(String.format("alloc=%.0fKiB ", allocated / 1024.0 / items.size()));
+            stages.append(String.format(
+                    "page=%.3f text=%.3f ", pageNanos / 1e6 / pages, textNanos / 1e6 / (items.size() - pages)));
             stages.append(String.format(
                     "toJson=%.3f (%.1f KiB) ", jsonNanos / 1e6 / items.size(), jsonBytes / 1024.0 / items.size()));
             total.forEach((stage, nanos) -> stages.append(stage.id())
