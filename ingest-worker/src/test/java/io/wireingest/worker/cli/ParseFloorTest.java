@@ -3,11 +3,10 @@ package io.wireingest.worker.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wireingest.worker.kafka.IngestHeaders;
+import io.wireingest.worker.testing.ConsumedRecords;
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.Test;
 
 /** The parse floor publishes nothing for any record, and a record the pipeline would reject does not stop it. */
@@ -19,18 +18,8 @@ class ParseFloorTest {
         if (contentType != null) {
             headers.add(IngestHeaders.CONTENT_TYPE, IngestHeaders.bytes(contentType));
         }
-        return new ConsumerRecord<>(
-                "raw",
-                0,
-                7L,
-                1_700_000_000_000L,
-                TimestampType.CREATE_TIME,
-                3,
-                body.length(),
-                "id-7".getBytes(StandardCharsets.UTF_8),
-                body.getBytes(StandardCharsets.UTF_8),
-                headers,
-                Optional.empty());
+        return ConsumedRecords.record(
+                "raw", 0, 7L, 1_700_000_000_000L, "id-7", body.getBytes(StandardCharsets.UTF_8), headers);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wireingest.worker.Main;
 import io.wireingest.worker.kafka.DeadLetters;
+import io.wireingest.worker.testing.ConsumedRecords;
 import io.wireingest.worker.testing.ExactlyOnce;
 import io.wireingest.worker.testing.SharedKafka;
 import io.wireingest.worker.testing.TestTopics;
@@ -13,11 +14,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -172,17 +171,6 @@ class PublishAndReplayIT {
     }
 
     private static ConsumerRecord<byte[], byte[]> source(String key, String value, RecordHeaders headers, long offset) {
-        return new ConsumerRecord<>(
-                "wire.raw",
-                0,
-                offset,
-                0L,
-                TimestampType.CREATE_TIME,
-                key.length(),
-                value.length(),
-                key.getBytes(StandardCharsets.UTF_8),
-                value.getBytes(StandardCharsets.UTF_8),
-                headers,
-                Optional.empty());
+        return ConsumedRecords.record("wire.raw", 0, offset, 0L, key, value.getBytes(StandardCharsets.UTF_8), headers);
     }
 }

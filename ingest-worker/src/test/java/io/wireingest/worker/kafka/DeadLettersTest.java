@@ -2,31 +2,19 @@ package io.wireingest.worker.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wireingest.worker.testing.ConsumedRecords;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.Test;
 
 class DeadLettersTest {
     private static ConsumerRecord<byte[], byte[]> source(byte[] value, RecordHeaders headers) {
-        return new ConsumerRecord<>(
-                "wire.raw",
-                1,
-                9L,
-                0L,
-                TimestampType.CREATE_TIME,
-                4,
-                value.length,
-                "k-42".getBytes(StandardCharsets.UTF_8),
-                value,
-                headers,
-                Optional.empty());
+        return ConsumedRecords.record("wire.raw", 1, 9L, 0L, "k-42", value, headers);
     }
 
     private static String header(ProducerRecord<byte[], byte[]> r, String name) {

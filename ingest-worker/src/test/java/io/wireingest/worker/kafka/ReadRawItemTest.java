@@ -5,28 +5,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.wireingest.core.model.RawItem;
 import io.wireingest.core.model.SourcePosition;
+import io.wireingest.worker.testing.ConsumedRecords;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.Test;
 
 class ReadRawItemTest {
     private static ConsumerRecord<byte[], byte[]> record(String key, String value, RecordHeaders headers) {
-        return new ConsumerRecord<>(
+        return ConsumedRecords.record(
                 "wire.raw",
                 2,
                 41L,
                 1773277200000L, // 2026-03-12T01:00:00Z
-                TimestampType.CREATE_TIME,
-                key == null ? -1 : key.length(),
-                value.length(),
-                key == null ? null : key.getBytes(StandardCharsets.UTF_8),
+                key,
                 value.getBytes(StandardCharsets.UTF_8),
-                headers,
-                Optional.empty());
+                headers);
     }
 
     @Test
