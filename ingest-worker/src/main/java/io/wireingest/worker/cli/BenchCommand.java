@@ -119,7 +119,7 @@ public final class BenchCommand implements Callable<Integer> {
             defaultValue = "240",
             description =
                     "Longest warm-up: the pipeline alone until the JIT compiler settles, then whole rounds through"
-                            + " Kafka until the compiler is busy less than 10% of a round; 0 skips it and measures a cold JVM"
+                            + " Kafka until the compiler is busy less than 10%% of a round; 0 skips it and measures a cold JVM"
                             + " (default: ${DEFAULT-VALUE}).")
     int warmUpSeconds;
 
