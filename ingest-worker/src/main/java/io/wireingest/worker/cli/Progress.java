@@ -26,7 +26,7 @@ final class Progress {
     private final boolean terminal;
     private final long started = System.nanoTime();
     private final long total;
-    private long lastDraw;
+    private long lastDraw = started;
 
     /** A bar to {@code total} (0 or less: unknown, no bar). */
     Progress(PrintStream err, String label, long total, Unit unit) {
@@ -72,15 +72,15 @@ final class Progress {
 
     /** One line of the bar, e.g. {@code publish [#####-----] 1.0/2.0 MiB (50%), 12 items sent}. */
     static String line(String label, long done, long total, Unit unit, String detail) {
-        String amount = unit == Unit.BYTES ? mib(done) : Long.toString(done);
-        String suffix = unit == Unit.BYTES ? " MiB" : unit == Unit.OFFSETS ? " offsets" : " items";
+        boolean kib = unit == Unit.BYTES && Math.max(done, total) < 1048576;
+        String suffix = unit == Unit.BYTES ? (kib ? " KiB" : " MiB") : unit == Unit.OFFSETS ? " offsets" : " items";
+        String amount = amount(done, unit, kib);
         if (total <= 0) {
             return label + " " + amount + suffix + ", " + detail;
         }
         int width = 30;
         long shown = Math.min(done, total);
         int filled = (int) (width * shown / total);
-        String of = unit == Unit.BYTES ? mib(total) : Long.toString(total);
         return String.format(
                 Locale.ROOT,
                 "%s [%s%s] %s/%s%s (%d%%), %s",
@@ -88,12 +88,20 @@ final class Progress {
                 "#".repeat(filled),
                 "-".repeat(width - filled),
                 amount,
-                of,
+                amount(total, unit, kib),
                 suffix,
                 100 * shown / total,
                 detail);
     }
 
+    private static String amount(long n, Unit unit, boolean kib) {
+        if (unit != Unit.BYTES) {
+            return Long.toString(n);
+        }
+        return kib ? String.format(Locale.ROOT, "%.1f", n / 1024.0) : mib(n);
+    }
+
+    /** Bytes in MiB, one decimal. */
     static String mib(long bytes) {
         return String.format(Locale.ROOT, "%.1f", bytes / 1048576.0);
     }

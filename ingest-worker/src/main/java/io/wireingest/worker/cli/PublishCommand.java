@@ -152,7 +152,11 @@ public final class PublishCommand implements Callable<Integer> {
         AtomicReference<String> firstError = new AtomicReference<>();
         long inputBytes = 0;
         for (Path file : files) {
-            inputBytes += Files.size(file);
+            try {
+                inputBytes += Files.size(file);
+            } catch (IOException e) {
+                // reported when the file is read
+            }
         }
         Progress progress = new Progress(err, "publish", stdin ? 0 : inputBytes, Progress.Unit.BYTES);
         Batch[] batch = {null};
@@ -184,12 +188,13 @@ public final class PublishCommand implements Callable<Integer> {
         double seconds = progress.seconds();
         err.printf(
                 Locale.ROOT,
-                "published %d of %d items (%.1f MiB) from %d files%s to %s at %s in %.1f s (%.0f items/s);"
+                "published %d of %d items (%.1f MiB) from %d file%s%s to %s at %s in %.1f s (%.0f items/s);"
                         + " %d failed, %d invalid, %d too large, %d unreadable%n",
                 sent.get(),
                 done.queued() + done.invalid() + done.tooLarge(),
                 bytes.get() / 1048576.0,
                 files.size(),
+                files.size() == 1 ? "" : "s",
                 stdin ? " and stdin" : "",
                 target,
                 bootstrap.get(),
@@ -327,10 +332,15 @@ public final class PublishCommand implements Callable<Integer> {
         /** Sends JSON Lines of envelopes read from stdin. */
         void stdin(InputStream in) {
             long before = queued;
+            CountingInputStream counting = new CountingInputStream(in);
+            current = counting;
             try {
-                lines(in, "stdin");
+                lines(counting, "stdin");
             } catch (IOException e) {
                 unreadable("stdin", e, queued - before);
+            } finally {
+                current = null;
+                completedBytes += counting.count;
             }
         }
 
@@ -443,7 +453,7 @@ public final class PublishCommand implements Callable<Integer> {
         private void unreadable(String source, IOException e, long sentBefore) {
             unreadable++;
             err.println("publish: " + source + ": cannot read: " + describe(e)
-                    + (sentBefore > 0 ? "; the " + sentBefore + " items before the damage were sent" : "")
+                    + (sentBefore > 0 ? "; the " + sentBefore + " items read before the damage were sent" : "")
                     + "; the rest is skipped");
         }
     }

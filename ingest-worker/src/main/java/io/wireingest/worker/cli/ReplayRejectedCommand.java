@@ -152,8 +152,10 @@ public final class ReplayRejectedCommand implements Callable<Integer> {
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, timeout);
             Map<TopicPartition, Long> starts = new HashMap<>();
+            Map<TopicPartition, Long> reached = new HashMap<>();
             for (TopicPartition tp : partitions) {
                 starts.put(tp, consumer.position(tp, timeout));
+                reached.put(tp, starts.get(tp));
                 total += ends.get(tp) - starts.get(tp);
             }
             // the bar counts offsets (transaction markers take offsets too), the detail counts records
@@ -167,11 +169,13 @@ public final class ReplayRejectedCommand implements Callable<Integer> {
                         continue;
                     }
                     read++;
+                    reached.put(tp, r.offset() + 1);
                     if (!matches(r, from, to)) {
                         continue;
                     }
                     if (selected >= limit) {
                         stoppedAtLimit = true;
+                        reached.put(tp, r.offset());
                         break;
                     }
                     if (r.value() == null) {
@@ -205,7 +209,13 @@ public final class ReplayRejectedCommand implements Callable<Integer> {
                         });
                     }
                 }
-                scannedOffsets = scanned(consumer, partitions, starts, ends, timeout);
+                if (!stoppedAtLimit) {
+                    // positions also move past transaction markers, which are never returned as records
+                    for (TopicPartition tp : partitions) {
+                        reached.put(tp, Math.min(consumer.position(tp, timeout), ends.get(tp)));
+                    }
+                }
+                scannedOffsets = scanned(partitions, starts, reached);
                 progress.update(scannedOffsets, detail(read, selected));
                 pending.removeIf(tp -> consumer.position(tp, timeout) >= ends.get(tp));
             }
@@ -216,7 +226,8 @@ public final class ReplayRejectedCommand implements Callable<Integer> {
         }
         progress.finish(scannedOffsets, detail(read, selected));
         if (stoppedAtLimit) {
-            err.println("replay-rejected: stopped at --limit " + limit + "; later dead letters were not read");
+            err.println("replay-rejected: stopped at --limit " + limit + " (" + scannedOffsets + " of " + total
+                    + " offsets scanned); later dead letters were not looked at");
         }
         err.printf(
                 Locale.ROOT,
@@ -241,14 +252,10 @@ public final class ReplayRejectedCommand implements Callable<Integer> {
 
     /** Offsets scanned so far over all partitions. */
     private static long scanned(
-            KafkaConsumer<byte[], byte[]> consumer,
-            List<TopicPartition> partitions,
-            Map<TopicPartition, Long> starts,
-            Map<TopicPartition, Long> ends,
-            Duration timeout) {
+            List<TopicPartition> partitions, Map<TopicPartition, Long> starts, Map<TopicPartition, Long> reached) {
         long scanned = 0;
         for (TopicPartition tp : partitions) {
-            scanned += Math.min(consumer.position(tp, timeout), ends.get(tp)) - starts.get(tp);
+            scanned += reached.get(tp) - starts.get(tp);
         }
         return scanned;
     }

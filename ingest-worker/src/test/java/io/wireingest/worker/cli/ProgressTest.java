@@ -16,6 +16,12 @@ class ProgressTest {
     }
 
     @Test
+    void smallInputsAreShownInKiB() {
+        assertThat(Progress.line("publish", 61440, 61440, Progress.Unit.BYTES, "1457 items sent"))
+                .endsWith("] 60.0/60.0 KiB (100%), 1457 items sent");
+    }
+
+    @Test
     void offsetsBarCountsOffsetsNotRecords() {
         assertThat(Progress.line("replay-rejected", 6, 6, Progress.Unit.OFFSETS, "3 dead letters read, 1 matched"))
                 .isEqualTo(
@@ -25,7 +31,7 @@ class ProgressTest {
     @Test
     void unknownTotalHasNoBarAndDoneNeverExceedsTheTotal() {
         assertThat(Progress.line("publish", 0, 0, Progress.Unit.BYTES, "3 items sent"))
-                .isEqualTo("publish 0.0 MiB, 3 items sent");
+                .isEqualTo("publish 0.0 KiB, 3 items sent");
         assertThat(Progress.line("bench", 12, 10, Progress.Unit.ITEMS, "x")).contains("(100%)");
     }
 

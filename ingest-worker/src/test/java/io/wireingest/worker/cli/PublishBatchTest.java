@@ -87,7 +87,7 @@ class PublishBatchTest {
         assertThat(err())
                 .contains("b2.txt.gz: cannot read: damaged gzip data (Not in GZIP format)")
                 .contains("d4.jsonl.gz: cannot read: truncated (Unexpected end of ZLIB input stream); the "
-                        + (keys.size() - 2) + " items before the damage were sent");
+                        + (keys.size() - 2) + " items read before the damage were sent");
         assertThat(batch.bytesRead())
                 .as("progress ends at the size of the files")
                 .isEqualTo(Files.size(dir.resolve("a1.txt"))
