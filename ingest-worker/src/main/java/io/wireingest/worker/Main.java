@@ -36,11 +36,39 @@ public final class Main {
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
         cli.setExitCodeExceptionMapper(e -> EXIT_USAGE);
+        cli.setExecutionExceptionHandler(Main::unexpected);
         cli.getCommandSpec().exitCodeOnInvalidInput(EXIT_USAGE);
         for (CommandLine sub : cli.getSubcommands().values()) {
             sub.getCommandSpec().exitCodeOnInvalidInput(EXIT_USAGE);
         }
         return cli;
+    }
+
+    /** Exit code for a failure no command handled itself (a broker timeout in mid-run, a full disk...). */
+    public static final int EXIT_FAILURE = 1;
+
+    /**
+     * A command failed with an exception it did not handle: one line naming the command and each cause, not a stack
+     * trace (set {@code WIRE_INGEST_STACK_TRACES=1} for one), and exit code 1: the input was fine, the run was not.
+     */
+    static int unexpected(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
+        StringBuilder line = new StringBuilder(command.getCommandName()).append(": failed: ");
+        int depth = 0;
+        for (Throwable t = e; t != null && depth < 5; t = t.getCause(), depth++) {
+            if (depth > 0) {
+                line.append(" <- caused by ");
+            }
+            line.append(t.getClass().getSimpleName());
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                line.append(": ").append(t.getMessage().lines().findFirst().orElse(""));
+            }
+        }
+        command.getErr().println(line);
+        if ("1".equals(System.getenv("WIRE_INGEST_STACK_TRACES"))) {
+            e.printStackTrace(command.getErr());
+        }
+        command.getErr().flush();
+        return EXIT_FAILURE;
     }
 
     /** Version from the jar manifest. */

@@ -29,4 +29,21 @@ class MainHelpTest {
                 .doesNotContain("%n")
                 .doesNotContain("${DEFAULT-VALUE}");
     }
+
+    @Test
+    void anUnhandledFailureIsOneLineWithItsCausesAndExitsOne() {
+        CommandLine cli = Main.commandLine();
+        CommandLine publish = cli.getSubcommands().get("publish");
+        java.io.StringWriter err = new java.io.StringWriter();
+        publish.setErr(new java.io.PrintWriter(err, true));
+        int code = Main.unexpected(
+                new IllegalStateException(
+                        "send failed\nsecond line", new java.io.IOException("No space left on device")),
+                publish,
+                null);
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString())
+                .isEqualTo("publish: failed: IllegalStateException: send failed <- caused by IOException: No space"
+                        + " left on device" + System.lineSeparator());
+    }
 }
