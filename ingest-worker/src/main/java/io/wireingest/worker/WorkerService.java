@@ -80,7 +80,9 @@ public final class WorkerService implements AutoCloseable {
                     config.partitions(),
                     config.replicationFactor());
         }
-        KafkaProducer<byte[], byte[]> itemProducer = new KafkaProducer<>(clients.producer("wire-ingest-http"));
+        // Bounded blocking: with Kafka's default max.block.ms a POST /items would wait 60 s for an absent broker.
+        KafkaProducer<byte[], byte[]> itemProducer =
+                new KafkaProducer<>(HttpApi.producerProps(clients.producer("wire-ingest-http"), HttpApi.SEND_TIMEOUT));
         resources.add(0, itemProducer);
         if (broker != null && config.publishSamples()) {
             Path marker = broker.dir().resolve("samples-published");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.wireingest.core.model.Envelope;
 import io.wireingest.core.model.RawItem;
@@ -21,14 +22,24 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -40,11 +51,27 @@ import org.slf4j.LoggerFactory;
  * {@code POST /items} (a raw item into the raw topic) and {@code GET /articles?limit=N} (newest articles). The last
  * two need {@code Authorization: Bearer <INGEST_HTTP_TOKEN>} when a token is configured, and without one answer
  * loopback clients only, so a default install never exposes an open ingest door.
+ *
+ * <p>Paths match exactly (anything else is 404). The probes and metrics run on the server's own threads and never
+ * wait for the broker; {@code POST /items} and {@code GET /articles}, which may, run on two small bounded pools of
+ * their own ({@link Settings#itemsConcurrency()} and {@link #ARTICLES_CONCURRENCY} threads) and answer
+ * {@code 503 busy} at once when theirs is full. A POST waits at most {@link Settings#sendTimeout()} for the broker,
+ * provided its producer blocks no longer than that ({@link #producerProps}).
  */
 public final class HttpApi implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(15);
+
+    /** How long POST /items waits for the broker to confirm an item before answering 503. */
+    public static final Duration SEND_TIMEOUT = Duration.ofSeconds(15);
+
+    /** How many POST /items are handled at once by default; more get 503 busy. */
+    public static final int ITEMS_CONCURRENCY = 16;
+
+    /** How many GET /articles are handled at once; more get 503 busy (the reader serves one at a time anyway). */
+    public static final int ARTICLES_CONCURRENCY = 2;
+
+    private static final Duration ARTICLES_TIMEOUT = Duration.ofSeconds(10);
 
     /** Where GET /articles reads from ({@link ArticleReader#newest} in the service). */
     @FunctionalInterface
@@ -53,9 +80,56 @@ public final class HttpApi implements AutoCloseable {
         List<String> newest(int limit, Duration timeout);
     }
 
-    /** Settings of the API. */
+    /**
+     * Settings of the API.
+     *
+     * @param sendTimeout how long POST /items waits for the broker before answering 503
+     * @param itemsConcurrency how many POST /items are handled at once; more get 503 busy
+     */
     public record Settings(
-            String host, int port, Optional<String> token, long maxItemBytes, int articlesLimit, String rawTopic) {}
+            String host,
+            int port,
+            Optional<String> token,
+            long maxItemBytes,
+            int articlesLimit,
+            String rawTopic,
+            Duration sendTimeout,
+            int itemsConcurrency) {
+        public Settings {
+            if (sendTimeout.isNegative() || sendTimeout.isZero()) {
+                throw new IllegalArgumentException("sendTimeout must be positive");
+            }
+            if (itemsConcurrency < 1) {
+                throw new IllegalArgumentException("itemsConcurrency must be at least 1");
+            }
+        }
+
+        /** Settings with the default {@link #SEND_TIMEOUT} and {@link #ITEMS_CONCURRENCY}. */
+        public Settings(
+                String host, int port, Optional<String> token, long maxItemBytes, int articlesLimit, String rawTopic) {
+            this(host, port, token, maxItemBytes, articlesLimit, rawTopic, SEND_TIMEOUT, ITEMS_CONCURRENCY);
+        }
+    }
+
+    /**
+     * The settings of the producer behind POST /items: {@code base} with {@code max.block.ms} at most
+     * {@code sendTimeout}. Left at Kafka's default (60 s), {@code send()} itself blocks that long for metadata when
+     * the broker is unreachable, before the send timeout even starts.
+     */
+    public static Map<String, Object> producerProps(Map<String, Object> base, Duration sendTimeout) {
+        Map<String, Object> props = new HashMap<>(base);
+        long bound = sendTimeout.toMillis();
+        Object configured = props.get(ProducerConfig.MAX_BLOCK_MS_CONFIG);
+        if (configured != null) {
+            try {
+                bound = Math.min(bound, Long.parseLong(configured.toString().trim()));
+            } catch (NumberFormatException e) {
+                // Not a number: Kafka would refuse it; ours replaces it.
+            }
+        }
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, bound);
+        return props;
+    }
 
     private final Settings settings;
     private final WorkerMetrics metrics;
@@ -64,6 +138,8 @@ public final class HttpApi implements AutoCloseable {
     private final Articles articles;
     private final HttpServer server;
     private final ExecutorService executor;
+    private final ThreadPoolExecutor itemsLane;
+    private final ThreadPoolExecutor articlesLane;
 
     /**
      * @param ready whether the worker is ready (broker answers, partitions assigned)
@@ -89,16 +165,94 @@ public final class HttpApi implements AutoCloseable {
             return t;
         });
         server.setExecutor(executor);
-        server.createContext("/health/live", this::live);
-        server.createContext("/health/ready", this::ready);
-        server.createContext("/metrics", this::metrics);
-        server.createContext("/items", this::items);
-        server.createContext("/articles", this::articles);
-        server.createContext("/", ex -> {
-            try (ex) {
-                json(ex, 404, error("not found: " + ex.getRequestURI().getPath()));
+        this.itemsLane = lane("http-items", settings.itemsConcurrency());
+        this.articlesLane = lane("http-articles", ARTICLES_CONCURRENCY);
+        route("/health/live", this::live);
+        route("/health/ready", this::ready);
+        route("/metrics", this::metrics);
+        route("/items", ex -> handOff(ex, "POST", itemsLane, this::items));
+        route("/articles", ex -> handOff(ex, "GET", articlesLane, this::articles));
+        server.createContext("/", HttpApi::notFound);
+    }
+
+    /** A pool of {@code threads} threads with no queue: a task finding them all busy is rejected. */
+    private static ThreadPoolExecutor lane(String name, int threads) {
+        ThreadPoolExecutor lane =
+                new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+                    Thread t = new Thread(r, name);
+                    t.setDaemon(true);
+                    return t;
+                });
+        lane.allowCoreThreadTimeOut(true);
+        return lane;
+    }
+
+    /** Serves {@code path} exactly: the server's contexts match by prefix, so {@code /itemsfoo} is a 404 here. */
+    private void route(String path, HttpHandler handler) {
+        server.createContext(path, ex -> {
+            if (ex.getRequestURI().getPath().equals(path)) {
+                handler.handle(ex);
+            } else {
+                notFound(ex);
             }
         });
+    }
+
+    private static void notFound(HttpExchange ex) throws IOException {
+        try (ex) {
+            json(ex, 404, error("not found: " + ex.getRequestURI().getPath()));
+        }
+    }
+
+    /**
+     * Checks method and authorization on the server thread, then hands the exchange to {@code lane}, or answers
+     * 503 busy at once when all of its threads are taken, so that a slow broker never holds the server's threads
+     * (which answer the probes).
+     */
+    private void handOff(HttpExchange ex, String method, ThreadPoolExecutor lane, HttpHandler handler)
+            throws IOException {
+        boolean handedOff = false;
+        try {
+            if (!method(ex, method) || !authorized(ex)) {
+                return;
+            }
+            try {
+                lane.execute(() -> serve(ex, handler));
+                handedOff = true;
+            } catch (RejectedExecutionException e) {
+                ex.getResponseHeaders().set("Retry-After", "1");
+                json(ex, 503, error("busy: too many requests in progress; retry shortly"));
+            }
+        } finally {
+            if (!handedOff) {
+                ex.close();
+            }
+        }
+    }
+
+    /** Runs a handler on a lane thread; the exchange is closed at the end whatever happens. */
+    private static void serve(HttpExchange ex, HttpHandler handler) {
+        try {
+            handler.handle(ex);
+        } catch (IOException e) {
+            LOG.debug("{} {}: {}", ex.getRequestMethod(), ex.getRequestURI().getPath(), e.toString());
+        } catch (RuntimeException e) {
+            LOG.warn("{} {} failed", ex.getRequestMethod(), ex.getRequestURI().getPath(), e);
+            if (ex.getResponseCode() == -1) {
+                try {
+                    json(ex, 500, error("internal error"));
+                } catch (IOException | RuntimeException ignored) {
+                    // The client has gone; nothing more to tell it.
+                }
+            }
+        } finally {
+            ex.close();
+        }
+    }
+
+    /** POST /items being handled now (for tests). */
+    int itemsInProgress() {
+        return itemsLane.getActiveCount();
     }
 
     /** Starts serving. */
@@ -158,178 +312,189 @@ public final class HttpApi implements AutoCloseable {
         }
     }
 
+    /** POST /items, on the items lane (method and authorization already checked). */
     private void items(HttpExchange ex) throws IOException {
-        try (ex) {
-            if (!method(ex, "POST") || !authorized(ex)) {
-                return;
-            }
-            String length = ex.getRequestHeaders().getFirst("Content-Length");
-            if (length != null) {
-                try {
-                    if (Long.parseLong(length.trim()) > settings.maxItemBytes()) {
-                        json(
-                                ex,
-                                413,
-                                error("item is " + length.trim() + " bytes, over the limit of "
-                                        + settings.maxItemBytes()));
-                        return;
-                    }
-                } catch (NumberFormatException e) {
-                    json(ex, 400, error("bad Content-Length"));
-                    return;
-                }
-            }
-            byte[] body;
-            try (InputStream in = ex.getRequestBody()) {
-                body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, settings.maxItemBytes() + 1));
-            }
-            if (body.length > settings.maxItemBytes()) {
-                json(ex, 413, error("item is over the limit of " + settings.maxItemBytes() + " bytes"));
-                return;
-            }
-            if (body.length == 0) {
-                json(ex, 400, error("empty body"));
-                return;
-            }
-            String contentType = ex.getRequestHeaders().getFirst("Content-Type");
-            boolean jsonType = contentType == null
-                    || contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json");
-            ProducerRecord<byte[], byte[]> record;
-            String id;
-            String feed;
-            if (jsonType && Envelope.looksLikeEnvelope(body)) {
-                RawItem item;
-                try {
-                    item = Envelope.parse(body);
-                } catch (Envelope.InvalidEnvelopeException e) {
-                    ObjectNode err = error("invalid envelope");
-                    ArrayNode problems = err.putArray("problems");
-                    e.problems().forEach(problems::add);
-                    json(ex, 400, err);
-                    return;
-                }
-                id = item.id();
-                feed = item.feed();
-                RecordHeaders headers = new RecordHeaders();
-                headers.add(IngestHeaders.CONTENT_TYPE, IngestHeaders.bytes("application/json"));
-                record = new ProducerRecord<>(
-                        settings.rawTopic(), null, id.getBytes(StandardCharsets.UTF_8), body, headers);
-            } else {
-                feed = header(ex, "X-Feed");
-                if (feed == null) {
-                    json(ex, 400, error("X-Feed header required for a bare item (or send an envelope)"));
-                    return;
-                }
-                id = header(ex, "X-Item-Id");
-                if (id == null) {
-                    id = feed + "-" + UUID.randomUUID();
-                }
-                String receivedAt = header(ex, "X-Received-At");
-                if (receivedAt == null) {
-                    receivedAt = Instant.now().toString();
-                } else {
-                    try {
-                        OffsetDateTime.parse(receivedAt);
-                    } catch (DateTimeParseException e) {
-                        json(ex, 400, error("X-Received-At is not an RFC 3339 date-time"));
-                        return;
-                    }
-                }
-                RecordHeaders headers = new RecordHeaders();
-                if (contentType != null) {
-                    headers.add(IngestHeaders.CONTENT_TYPE, IngestHeaders.bytes(contentType));
-                }
-                headers.add(IngestHeaders.FEED, IngestHeaders.bytes(feed));
-                headers.add(IngestHeaders.ITEM_ID, IngestHeaders.bytes(id));
-                headers.add(IngestHeaders.RECEIVED_AT, IngestHeaders.bytes(receivedAt));
-                String url = header(ex, "X-Url");
-                if (url != null) {
-                    headers.add(IngestHeaders.URL, IngestHeaders.bytes(url));
-                }
-                String language = header(ex, "X-Language");
-                if (language != null) {
-                    headers.add(IngestHeaders.LANGUAGE, IngestHeaders.bytes(language));
-                }
-                record = new ProducerRecord<>(
-                        settings.rawTopic(), null, id.getBytes(StandardCharsets.UTF_8), body, headers);
-            }
-            RecordMetadata meta;
+        String length = ex.getRequestHeaders().getFirst("Content-Length");
+        if (length != null) {
             try {
-                meta = producer.send(record).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                json(ex, 503, error("interrupted"));
-                return;
-            } catch (Exception e) {
-                LOG.warn("POST /items: could not send item {} of feed {}: {}", id, feed, e.toString());
-                json(
-                        ex,
-                        503,
-                        error("the broker did not take the item: "
-                                + e.getClass().getSimpleName()));
+                if (Long.parseLong(length.trim()) > settings.maxItemBytes()) {
+                    json(
+                            ex,
+                            413,
+                            error("item is " + length.trim() + " bytes, over the limit of " + settings.maxItemBytes()));
+                    return;
+                }
+            } catch (NumberFormatException e) {
+                json(ex, 400, error("bad Content-Length"));
                 return;
             }
-            metrics.httpAccepted();
-            ObjectNode ok = MAPPER.createObjectNode();
-            ok.put("id", id);
-            ok.put("feed", feed);
-            ok.put("topic", meta.topic());
-            ok.put("partition", meta.partition());
-            ok.put("offset", meta.offset());
-            json(ex, 202, ok);
         }
+        byte[] body;
+        try (InputStream in = ex.getRequestBody()) {
+            body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, settings.maxItemBytes() + 1));
+        }
+        if (body.length > settings.maxItemBytes()) {
+            json(ex, 413, error("item is over the limit of " + settings.maxItemBytes() + " bytes"));
+            return;
+        }
+        if (body.length == 0) {
+            json(ex, 400, error("empty body"));
+            return;
+        }
+        String contentType = ex.getRequestHeaders().getFirst("Content-Type");
+        boolean jsonType =
+                contentType == null || contentType.toLowerCase(Locale.ROOT).startsWith("application/json");
+        // JSON (or untyped) is an envelope when it looks like one, and also whenever there is no X-Feed: bare
+        // JSON content (a ninjs item, say) comes with X-Feed, so a JSON body without it is a (bad) envelope
+        // whose problems the client needs, not a hint about X-Feed.
+        boolean looksLikeEnvelope = Envelope.looksLikeEnvelope(body);
+        ProducerRecord<byte[], byte[]> record;
+        String id;
+        String feed;
+        if (jsonType && (looksLikeEnvelope || header(ex, "X-Feed") == null)) {
+            RawItem item;
+            try {
+                item = Envelope.parse(body);
+            } catch (Envelope.InvalidEnvelopeException e) {
+                ObjectNode err = error(
+                        startsAnObject(body)
+                                ? "invalid envelope"
+                                : "invalid envelope (bare content needs a Content-Type and an X-Feed header)");
+                ArrayNode problems = err.putArray("problems");
+                e.problems().forEach(problems::add);
+                json(ex, 400, err);
+                return;
+            }
+            id = item.id();
+            feed = item.feed();
+            RecordHeaders headers = new RecordHeaders();
+            headers.add(IngestHeaders.CONTENT_TYPE, IngestHeaders.bytes("application/json"));
+            record =
+                    new ProducerRecord<>(settings.rawTopic(), null, id.getBytes(StandardCharsets.UTF_8), body, headers);
+        } else {
+            feed = header(ex, "X-Feed");
+            if (feed == null) {
+                json(ex, 400, error("X-Feed header required for a bare item (or send an envelope)"));
+                return;
+            }
+            id = header(ex, "X-Item-Id");
+            if (id == null) {
+                id = feed + "-" + UUID.randomUUID();
+            }
+            String receivedAt = header(ex, "X-Received-At");
+            if (receivedAt == null) {
+                receivedAt = Instant.now().toString();
+            } else {
+                try {
+                    OffsetDateTime.parse(receivedAt);
+                } catch (DateTimeParseException e) {
+                    json(ex, 400, error("X-Received-At is not an RFC 3339 date-time"));
+                    return;
+                }
+            }
+            RecordHeaders headers = new RecordHeaders();
+            if (contentType != null) {
+                headers.add(IngestHeaders.CONTENT_TYPE, IngestHeaders.bytes(contentType));
+            }
+            headers.add(IngestHeaders.FEED, IngestHeaders.bytes(feed));
+            headers.add(IngestHeaders.ITEM_ID, IngestHeaders.bytes(id));
+            headers.add(IngestHeaders.RECEIVED_AT, IngestHeaders.bytes(receivedAt));
+            String url = header(ex, "X-Url");
+            if (url != null) {
+                headers.add(IngestHeaders.URL, IngestHeaders.bytes(url));
+            }
+            String language = header(ex, "X-Language");
+            if (language != null) {
+                headers.add(IngestHeaders.LANGUAGE, IngestHeaders.bytes(language));
+            }
+            record =
+                    new ProducerRecord<>(settings.rawTopic(), null, id.getBytes(StandardCharsets.UTF_8), body, headers);
+        }
+        RecordMetadata meta;
+        // send() may itself block up to max.block.ms (bounded by producerProps); the wait for the
+        // acknowledgement gets what is left of the send timeout.
+        long deadline = System.nanoTime() + settings.sendTimeout().toNanos();
+        try {
+            Future<RecordMetadata> sent = producer.send(record);
+            meta = sent.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            json(ex, 503, error("interrupted"));
+            return;
+        } catch (TimeoutException e) {
+            LOG.warn("POST /items: the broker did not confirm item {} of feed {} in time", id, feed);
+            json(
+                    ex,
+                    503,
+                    error("the broker did not confirm the item within "
+                            + settings.sendTimeout().toSeconds() + " s"));
+            return;
+        } catch (Exception e) {
+            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+            LOG.warn("POST /items: could not send item {} of feed {}: {}", id, feed, cause.toString());
+            json(
+                    ex,
+                    503,
+                    error("the broker did not take the item: "
+                            + cause.getClass().getSimpleName()));
+            return;
+        }
+        metrics.httpAccepted();
+        ObjectNode ok = MAPPER.createObjectNode();
+        ok.put("id", id);
+        ok.put("feed", feed);
+        ok.put("topic", meta.topic());
+        ok.put("partition", meta.partition());
+        ok.put("offset", meta.offset());
+        json(ex, 202, ok);
     }
 
+    /** GET /articles, on the articles lane (method and authorization already checked). */
     private void articles(HttpExchange ex) throws IOException {
-        try (ex) {
-            if (!method(ex, "GET") || !authorized(ex)) {
-                return;
-            }
-            int limit = 10;
-            String query = ex.getRequestURI().getRawQuery();
-            if (query != null) {
-                for (String part : query.split("&")) {
-                    if (part.startsWith("limit=")) {
-                        try {
-                            limit = Integer.parseInt(part.substring("limit=".length()));
-                        } catch (NumberFormatException e) {
-                            json(ex, 400, error("limit must be a whole number"));
-                            return;
-                        }
+        int limit = 10;
+        String query = ex.getRequestURI().getRawQuery();
+        if (query != null) {
+            for (String part : query.split("&")) {
+                if (part.startsWith("limit=")) {
+                    try {
+                        limit = Integer.parseInt(part.substring("limit=".length()));
+                    } catch (NumberFormatException e) {
+                        json(ex, 400, error("limit must be a whole number"));
+                        return;
                     }
                 }
             }
-            if (limit < 1 || limit > settings.articlesLimit()) {
-                json(ex, 400, error("limit must be between 1 and " + settings.articlesLimit()));
-                return;
-            }
-            List<String> values;
-            try {
-                values = articles.newest(limit, Duration.ofSeconds(10));
-            } catch (RuntimeException e) {
-                json(ex, 503, error("cannot read articles: " + e.getClass().getSimpleName()));
-                return;
-            }
-            ArrayNode array = MAPPER.createArrayNode();
-            for (String v : values) {
-                try {
-                    array.add(MAPPER.readTree(v));
-                } catch (IOException e) {
-                    // Not JSON: not one of ours; skip it rather than fail the listing.
-                }
-            }
-            json(ex, 200, array);
         }
+        if (limit < 1 || limit > settings.articlesLimit()) {
+            json(ex, 400, error("limit must be between 1 and " + settings.articlesLimit()));
+            return;
+        }
+        List<String> values;
+        try {
+            values = articles.newest(limit, ARTICLES_TIMEOUT);
+        } catch (RuntimeException e) {
+            json(ex, 503, error("cannot read articles: " + e.getClass().getSimpleName()));
+            return;
+        }
+        ArrayNode array = MAPPER.createArrayNode();
+        for (String v : values) {
+            try {
+                array.add(MAPPER.readTree(v));
+            } catch (IOException e) {
+                // Not JSON: not one of ours; skip it rather than fail the listing.
+            }
+        }
+        json(ex, 200, array);
     }
 
     private boolean authorized(HttpExchange ex) throws IOException {
         Optional<String> token = settings.token();
         if (token.isPresent()) {
-            String auth = ex.getRequestHeaders().getFirst("Authorization");
-            String expected = "Bearer " + token.get();
-            if (auth == null
+            Optional<String> presented = bearer(ex.getRequestHeaders().getFirst("Authorization"));
+            if (presented.isEmpty()
                     || !MessageDigest.isEqual(
-                            auth.trim().getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8))) {
+                            presented.get().getBytes(StandardCharsets.UTF_8),
+                            token.get().getBytes(StandardCharsets.UTF_8))) {
                 ex.getResponseHeaders().add("WWW-Authenticate", "Bearer");
                 json(ex, 401, error("a bearer token is required"));
                 return false;
@@ -342,6 +507,34 @@ public final class HttpApi implements AutoCloseable {
             return false;
         }
         return true;
+    }
+
+    /** Whether the first non-blank character (after a UTF-8 BOM) is an opening brace. */
+    private static boolean startsAnObject(byte[] body) {
+        int i = body.length >= 3 && (body[0] & 0xFF) == 0xEF && (body[1] & 0xFF) == 0xBB && (body[2] & 0xFF) == 0xBF
+                ? 3
+                : 0;
+        while (i < body.length && Character.isWhitespace(body[i])) {
+            i++;
+        }
+        return i < body.length && body[i] == '{';
+    }
+
+    /** The credentials of a {@code Bearer} authorization (scheme case-insensitive, RFC 9110 section 11.1). */
+    static Optional<String> bearer(String authorization) {
+        if (authorization == null) {
+            return Optional.empty();
+        }
+        String value = authorization.strip();
+        int space = 0;
+        while (space < value.length() && value.charAt(space) != ' ' && value.charAt(space) != '\t') {
+            space++;
+        }
+        if (!value.substring(0, space).equalsIgnoreCase("Bearer")) {
+            return Optional.empty();
+        }
+        String credentials = value.substring(space).strip();
+        return credentials.isEmpty() ? Optional.empty() : Optional.of(credentials);
     }
 
     private static boolean method(HttpExchange ex, String method) throws IOException {
@@ -378,6 +571,8 @@ public final class HttpApi implements AutoCloseable {
     @Override
     public void close() {
         server.stop(1);
+        itemsLane.shutdownNow();
+        articlesLane.shutdownNow();
         executor.shutdownNow();
     }
 }

@@ -3,20 +3,29 @@ package io.wireingest.worker.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.wireingest.worker.WorkerService;
+import io.wireingest.worker.metrics.WorkerMetrics;
 import io.wireingest.worker.testing.SharedKafka;
 import io.wireingest.worker.testing.TestTopics;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -75,6 +84,83 @@ class HttpApiIT {
             assertThat(get(outside + "/health/live").statusCode()).isEqualTo(200);
             assertThat(service.stop()).isZero();
         }
+    }
+
+    /**
+     * A producer whose broker is unreachable (a closed port: {@code send()} blocks for metadata as with a dead
+     * broker): the probes and metrics still answer at once, POSTs beyond the items pool get 503 busy at once, and
+     * the stuck POSTs end with 503 once the send timeout (bounding {@code max.block.ms}) has passed, not after
+     * Kafka's default 60 s.
+     */
+    @Test
+    void probesAnswerAndPostsEndWith503WhileTheBrokerIsUnreachable() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        Duration sendTimeout = Duration.ofSeconds(3);
+        Map<String, Object> props = Map.of(
+                "bootstrap.servers", "127.0.0.1:" + closedPort,
+                "key.serializer", ByteArraySerializer.class,
+                "value.serializer", ByteArraySerializer.class);
+        int concurrency = 2;
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(HttpApi.producerProps(props, sendTimeout));
+                HttpApi api = new HttpApi(
+                        new HttpApi.Settings(
+                                "127.0.0.1", 0, Optional.empty(), 1024, 50, "wire.raw", sendTimeout, concurrency),
+                        new WorkerMetrics(new SimpleMeterRegistry()),
+                        () -> false,
+                        producer,
+                        (limit, timeout) -> List.of())) {
+            api.start();
+            String base = "http://127.0.0.1:" + api.port();
+            List<CompletableFuture<HttpResponse<String>>> stuck = new ArrayList<>();
+            for (int i = 0; i < concurrency; i++) {
+                stuck.add(client.sendAsync(item(base, "stuck-" + i), HttpResponse.BodyHandlers.ofString()));
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> api.itemsInProgress() == concurrency);
+
+            HttpResponse<String> busy = client.send(
+                    HttpRequest.newBuilder(URI.create(base + "/items"))
+                            .timeout(Duration.ofSeconds(5))
+                            .header("Content-Type", "text/plain")
+                            .header("X-Feed", "f")
+                            .POST(HttpRequest.BodyPublishers.ofString("one too many"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(busy.statusCode()).isEqualTo(503);
+            assertThat(busy.body()).contains("busy");
+            for (int round = 0; round < 3; round++) {
+                assertThat(quickGet(base + "/health/live").statusCode()).isEqualTo(200);
+                assertThat(quickGet(base + "/health/ready").statusCode()).isEqualTo(503);
+                assertThat(quickGet(base + "/metrics").statusCode()).isEqualTo(200);
+            }
+
+            for (CompletableFuture<HttpResponse<String>> post : stuck) {
+                // Generous: the default max.block.ms alone would be 60 s.
+                HttpResponse<String> answer = post.get(40, TimeUnit.SECONDS);
+                assertThat(answer.statusCode()).isEqualTo(503);
+                assertThat(answer.body()).contains("the broker did not");
+            }
+        }
+    }
+
+    private HttpRequest item(String base, String id) {
+        return HttpRequest.newBuilder(URI.create(base + "/items"))
+                .header("Content-Type", "text/plain")
+                .header("X-Feed", "f")
+                .header("X-Item-Id", id)
+                .POST(HttpRequest.BodyPublishers.ofString("text of " + id))
+                .build();
+    }
+
+    /** A GET that must answer within 5 s (a hang fails the test instead of stalling it). */
+    private HttpResponse<String> quickGet(String url) throws Exception {
+        return client.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(5))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String url) throws Exception {

@@ -1,6 +1,7 @@
 package io.wireingest.worker.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.wireingest.worker.metrics.WorkerMetrics;
@@ -9,9 +10,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterEach;
@@ -26,8 +33,13 @@ class HttpApiTest {
     private HttpApi api;
 
     private HttpApi start(Optional<String> token, boolean ready) throws Exception {
+        return start(new HttpApi.Settings("127.0.0.1", 0, token, 1024, 50, "wire.raw"), ready, producer);
+    }
+
+    private HttpApi start(HttpApi.Settings settings, boolean ready, Producer<byte[], byte[]> producer)
+            throws Exception {
         api = new HttpApi(
-                new HttpApi.Settings("127.0.0.1", 0, token, 1024, 50, "wire.raw"),
+                settings,
                 new WorkerMetrics(new SimpleMeterRegistry()),
                 () -> ready,
                 producer,
@@ -143,5 +155,161 @@ class HttpApiTest {
         // Probes and metrics stay open for the platform.
         assertThat(send(at("/health/live")).statusCode()).isEqualTo(200);
         assertThat(send(at("/metrics")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void pathsMatchExactly() throws Exception {
+        start(Optional.empty(), true);
+        HttpResponse<String> itemsFoo = send(at("/itemsfoo")
+                .header("Content-Type", "text/plain")
+                .header("X-Feed", "f")
+                .POST(HttpRequest.BodyPublishers.ofString("text")));
+        assertThat(itemsFoo.statusCode()).isEqualTo(404);
+        assertThat(send(at("/items/")
+                                .header("Content-Type", "text/plain")
+                                .header("X-Feed", "f")
+                                .POST(HttpRequest.BodyPublishers.ofString("text")))
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(producer.history()).isEmpty();
+        assertThat(send(at("/health/livexyz")).statusCode()).isEqualTo(404);
+        assertThat(send(at("/health/ready/")).statusCode()).isEqualTo(404);
+        assertThat(send(at("/metricsx")).statusCode()).isEqualTo(404);
+        assertThat(send(at("/articlesx")).statusCode()).isEqualTo(404);
+        assertThat(send(at("/health/live")).statusCode()).isEqualTo(200);
+        assertThat(send(at("/articles?limit=1")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theAuthSchemeIsCaseInsensitive() throws Exception {
+        start(Optional.of(TOKEN), true);
+        for (String scheme : List.of("Bearer", "bearer", "BEARER", "bEaReR")) {
+            assertThat(send(at("/articles").header("Authorization", scheme + " " + TOKEN))
+                            .statusCode())
+                    .as(scheme)
+                    .isEqualTo(200);
+        }
+        assertThat(send(at("/articles").header("Authorization", "Basic " + TOKEN))
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(send(at("/articles").header("Authorization", "Bearer" + TOKEN))
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(send(at("/articles").header("Authorization", "bearer " + TOKEN.toUpperCase()))
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(HttpApi.bearer("bearer   abc ")).contains("abc");
+        assertThat(HttpApi.bearer("Bearer\tabc")).contains("abc");
+        assertThat(HttpApi.bearer("Bearer")).isEmpty();
+        assertThat(HttpApi.bearer("Bearer   ")).isEmpty();
+        assertThat(HttpApi.bearer(null)).isEmpty();
+    }
+
+    @Test
+    void aJsonBodyWithoutXFeedIsAnEnvelopeAndItsSyntaxErrorIsReported() throws Exception {
+        start(Optional.empty(), true);
+        HttpResponse<String> typed = send(at("/items")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{not json")));
+        assertThat(typed.statusCode()).isEqualTo(400);
+        assertThat(typed.body()).contains("invalid envelope").contains("\"problems\":[\"not JSON");
+        HttpResponse<String> untyped = send(at("/items").POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"x\",")));
+        assertThat(untyped.statusCode()).isEqualTo(400);
+        assertThat(untyped.body()).contains("invalid envelope").contains("not JSON");
+        HttpResponse<String> untypedText = send(at("/items").POST(HttpRequest.BodyPublishers.ofString("plain text")));
+        assertThat(untypedText.statusCode()).isEqualTo(400);
+        assertThat(untypedText.body()).contains("X-Feed").contains("not JSON");
+        // Valid JSON that is no envelope: the envelope's own problems.
+        HttpResponse<String> ninjsWithoutFeed = send(at("/items")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"uri\":\"urn:x\",\"body_html\":\"<p>x</p>\"}")));
+        assertThat(ninjsWithoutFeed.statusCode()).isEqualTo(400);
+        assertThat(ninjsWithoutFeed.body()).contains("invalid envelope").contains("'feed' is required");
+        assertThat(producer.history()).isEmpty();
+
+        // Bare JSON content (a ninjs item) with X-Feed stays a bare item.
+        String ninjs = "{\"uri\":\"urn:x\",\"headline\":\"H\",\"body_html\":\"<p>x</p>\"}";
+        HttpResponse<String> bare = send(at("/items")
+                .header("Content-Type", "application/json")
+                .header("X-Feed", "partner-ninjs")
+                .header("X-Item-Id", "n-1")
+                .POST(HttpRequest.BodyPublishers.ofString(ninjs)));
+        assertThat(bare.statusCode()).isEqualTo(202);
+        ProducerRecord<byte[], byte[]> sent = producer.history().get(0);
+        assertThat(new String(sent.value(), StandardCharsets.UTF_8)).isEqualTo(ninjs);
+        assertThat(new String(sent.headers().lastHeader("feed").value(), StandardCharsets.UTF_8))
+                .isEqualTo("partner-ninjs");
+    }
+
+    @Test
+    void probesAnswerWhileItemsWaitForTheBrokerAndExtraPostsGetBusy() throws Exception {
+        MockProducer<byte[], byte[]> stuck =
+                new MockProducer<>(false, null, new ByteArraySerializer(), new ByteArraySerializer());
+        start(
+                new HttpApi.Settings("127.0.0.1", 0, Optional.empty(), 1024, 50, "wire.raw", Duration.ofMinutes(5), 1),
+                false,
+                stuck);
+        CompletableFuture<HttpResponse<String>> first =
+                client.sendAsync(item("first").build(), HttpResponse.BodyHandlers.ofString());
+        await().atMost(Duration.ofSeconds(30)).until(() -> stuck.history().size() == 1);
+
+        HttpClient quick =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        for (String probe : List.of("/health/live", "/health/ready", "/metrics")) {
+            HttpResponse<String> answer =
+                    quick.send(at(probe).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(probe).isIn(200, 503);
+        }
+        HttpResponse<String> busy =
+                quick.send(item("second").timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(busy.statusCode()).isEqualTo(503);
+        assertThat(busy.body()).contains("busy");
+        assertThat(busy.headers().firstValue("Retry-After")).contains("1");
+        assertThat(first).isNotDone();
+
+        stuck.completeNext();
+        assertThat(first.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(202);
+        // The lane is free again.
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.itemsInProgress() == 0);
+        CompletableFuture<HttpResponse<String>> third =
+                client.sendAsync(item("third").build(), HttpResponse.BodyHandlers.ofString());
+        await().atMost(Duration.ofSeconds(30)).until(() -> stuck.history().size() == 2);
+        stuck.completeNext();
+        assertThat(third.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(202);
+    }
+
+    @Test
+    void aPostTheBrokerDoesNotConfirmEndsWith503AfterTheSendTimeout() throws Exception {
+        MockProducer<byte[], byte[]> silent =
+                new MockProducer<>(false, null, new ByteArraySerializer(), new ByteArraySerializer());
+        start(
+                new HttpApi.Settings("127.0.0.1", 0, Optional.empty(), 1024, 50, "wire.raw", Duration.ofSeconds(1), 4),
+                true,
+                silent);
+        CompletableFuture<HttpResponse<String>> post =
+                client.sendAsync(item("late").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = post.get(60, TimeUnit.SECONDS);
+        assertThat(answer.statusCode()).isEqualTo(503);
+        assertThat(answer.body()).contains("did not confirm the item within 1 s");
+    }
+
+    @Test
+    void theItemProducerBlocksNoLongerThanTheSendTimeout() {
+        Map<String, Object> base = Map.of("bootstrap.servers", "b:9092");
+        assertThat(HttpApi.producerProps(base, Duration.ofSeconds(15)))
+                .containsEntry(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000L)
+                .containsEntry("bootstrap.servers", "b:9092");
+        assertThat(HttpApi.producerProps(Map.of(ProducerConfig.MAX_BLOCK_MS_CONFIG, "60000"), Duration.ofSeconds(15)))
+                .containsEntry(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000L);
+        assertThat(HttpApi.producerProps(Map.of(ProducerConfig.MAX_BLOCK_MS_CONFIG, 2000), Duration.ofSeconds(15)))
+                .containsEntry(ProducerConfig.MAX_BLOCK_MS_CONFIG, 2_000L);
+    }
+
+    private HttpRequest.Builder item(String id) {
+        return at("/items")
+                .header("Content-Type", "text/plain")
+                .header("X-Feed", "f")
+                .header("X-Item-Id", id)
+                .POST(HttpRequest.BodyPublishers.ofString("text of " + id));
     }
 }
