@@ -81,17 +81,19 @@ public final class WorkerConfig {
             "INGEST_MAX_ITEM_BYTES",
             "1048576",
             Type.LONG,
-            "Largest raw item accepted (bytes); larger ones are rejected (stage limits) or refused with 413.");
+            "Largest raw item accepted (bytes, at most 1073741824); larger ones are rejected (stage limits) or "
+                    + "refused with 413. An item at the limit can always be published, dead-lettered with its body and "
+                    + "replayed.");
     public static final ConfigKey MAX_RECORD_BYTES = ConfigKey.of(
             "INGEST_MAX_RECORD_BYTES",
             "",
             Type.INT,
             "Largest output record (article, dead letter) the worker sends; a bigger article is rejected (stage "
-                    + "publish, reason too-large) instead of failing the transaction. Default and minimum: room for "
-                    + "an item at INGEST_MAX_ITEM_BYTES as a base64 envelope plus headers "
-                    + "(4 × ⌈INGEST_MAX_ITEM_BYTES / 3⌉ + 65536; 1463640 for the default item limit). The Kafka "
-                    + "size settings (producers' max.request.size, created topics' max.message.bytes, the embedded "
-                    + "broker's message.max.bytes) are this plus 16384.");
+                    + "publish, reason too-large) instead of failing the transaction. The default is also the "
+                    + "minimum: room for an item at the item limit sent as a base64 envelope, with its headers and a "
+                    + "dead letter's headers (4 × ⌈INGEST_MAX_ITEM_BYTES / 3⌉ + 65536; 1463640 for the default item "
+                    + "limit). The Kafka sizes follow it: producers' max.request.size, created topics' "
+                    + "max.message.bytes and the embedded broker's message.max.bytes are this plus 16384.");
     public static final ConfigKey MAX_DEPTH =
             ConfigKey.of("INGEST_MAX_DEPTH", "256", Type.INT, "Deepest markup nesting kept per item.");
     public static final ConfigKey MAX_TIME_MS =
@@ -123,8 +125,12 @@ public final class WorkerConfig {
             Type.LONG,
             "How long a stop (SIGTERM) waits for the threads to finish their open transactions (ms); past it the "
                     + "worker exits 1 and the broker aborts what is left.");
-    public static final ConfigKey HTTP_HOST =
-            ConfigKey.of("INGEST_HTTP_HOST", "0.0.0.0", Type.STRING, "Address the HTTP server binds to.");
+    public static final ConfigKey HTTP_HOST = ConfigKey.of(
+            "INGEST_HTTP_HOST",
+            "0.0.0.0",
+            Type.STRING,
+            "Address the HTTP server binds to: an address (or name) of this machine, checked at start-up "
+                    + "when HTTP is on.");
     public static final ConfigKey HTTP_PORT =
             ConfigKey.of("INGEST_HTTP_PORT", "8080", Type.PORT, "HTTP port (0: any free port; -1: no HTTP server).");
     public static final ConfigKey HTTP_TOKEN = ConfigKey.secret(

@@ -2,6 +2,7 @@ package io.wireingest.worker.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wireingest.worker.Main;
 import io.wireingest.worker.WorkerService;
 import io.wireingest.worker.config.WorkerConfig;
 import io.wireingest.worker.metrics.WorkerMetrics;
@@ -12,6 +13,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
@@ -28,15 +31,19 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Items of exactly the default item limit, end to end on a real broker with the default sizes: POSTed to /items
  * (bare bytes) and produced as a base64 envelope (a third bigger), each comes out as an article or as a dead letter
- * that still carries the original bytes, and no transaction fails.
+ * that still carries the original bytes, no transaction fails, and replay-rejected sends them back whole.
  */
 @ExtendWith(SharedKafka.class)
 class SizeLimitsIT {
     private static final Duration WAIT = Duration.ofSeconds(120);
+
+    @TempDir
+    Path temp;
 
     @Test
     void anItemAtTheItemLimitIsPublishedAndDeadLetteredWithItsBody() throws Exception {
@@ -69,6 +76,8 @@ class SizeLimitsIT {
                 .getBytes(StandardCharsets.US_ASCII);
         assertThat(envelope.length).isGreaterThan(limit * 4 / 3);
 
+        Map<String, byte[]> originals = Map.of("posted-limit", posted, "env-limit", envelope);
+        List<ConsumerRecord<byte[], byte[]>> dead;
         try (WorkerService service = new WorkerService(config).start()) {
             try (Admin admin = Admin.create(SharedKafka.clientProps())) {
                 ConfigResource raw = new ConfigResource(ConfigResource.Type.TOPIC, config.rawTopic());
@@ -104,8 +113,7 @@ class SizeLimitsIT {
                         .get(60, TimeUnit.SECONDS);
             }
 
-            Map<String, byte[]> originals = Map.of("posted-limit", posted, "env-limit", envelope);
-            List<ConsumerRecord<byte[], byte[]>> dead = TestTopics.readCommitted(config.rejectedTopic(), 2, WAIT);
+            dead = TestTopics.readCommitted(config.rejectedTopic(), 2, WAIT);
             List<ConsumerRecord<byte[], byte[]>> articles =
                     TestTopics.readCommitted(config.articlesTopic(), 0, Duration.ofSeconds(2));
             assertThat(service.stop()).isZero();
@@ -124,5 +132,26 @@ class SizeLimitsIT {
                             .counters())
                     .isEmpty();
         }
+
+        // The dead letters go back to the raw topic whole.
+        Path file = temp.resolve("worker.properties");
+        Files.writeString(
+                file,
+                String.join(
+                        "\n",
+                        "kafka.bootstrap.servers=" + SharedKafka.bootstrapServers(),
+                        "ingest.raw.topic=" + config.rawTopic(),
+                        "ingest.articles.topic=" + config.articlesTopic(),
+                        "ingest.rejected.topic=" + config.rejectedTopic(),
+                        ""));
+        int replayed = Main.commandLine().execute("replay-rejected", "--config", file.toString());
+        assertThat(replayed).isZero();
+        List<ConsumerRecord<byte[], byte[]>> raw = TestTopics.readCommitted(config.rawTopic(), 4, WAIT);
+        List<ConsumerRecord<byte[], byte[]>> again = raw.subList(2, raw.size());
+        assertThat(again).hasSize(dead.size()).allSatisfy(r -> {
+            String id = new String(r.key(), StandardCharsets.UTF_8);
+            assertThat(originals).containsKey(id);
+            assertThat(r.value()).as(id).isEqualTo(originals.get(id));
+        });
     }
 }
