@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -15,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The raw-item envelope of {@code schemas/raw-wire-item.schema.json}: JSON that carries one item and what is known
@@ -22,6 +25,15 @@ import java.util.Set;
  */
 public final class Envelope {
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    // The limits and patterns of schemas/raw-wire-item.schema.json (EnvelopeSchemaTest holds the two together).
+    private static final int MAX_ID = 1024;
+    private static final int MAX_FEED = 256;
+    private static final Pattern FEED = Pattern.compile("\\S(.*\\S)?");
+    private static final Pattern CONTENT_TYPE =
+            Pattern.compile("[A-Za-z0-9!#$&^_.+-]+/[A-Za-z0-9!#$&^_.+-]+(\\s*;.*)?");
+    private static final Pattern RFC3339 =
+            Pattern.compile("\\d{4}-\\d{2}-\\d{2}[Tt ]\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?([Zz]|[+-]\\d{2}:\\d{2})");
+    private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*");
     private static final Set<String> FIELDS =
             Set.of("id", "feed", "contentType", "receivedAt", "url", "language", "headers", "body", "bodyBase64");
 
@@ -32,18 +44,41 @@ public final class Envelope {
         private static final long serialVersionUID = 1L;
 
         private final List<String> problems;
+        private final String id;
+        private final String feed;
 
         public InvalidEnvelopeException(List<String> problems) {
+            this(problems, null, null);
+        }
+
+        /** With the {@code id} and {@code feed} the envelope gave, when they were readable strings. */
+        public InvalidEnvelopeException(List<String> problems, String id, String feed) {
             super("invalid envelope: " + String.join("; ", problems));
             this.problems = List.copyOf(problems);
+            this.id = id;
+            this.feed = feed;
         }
 
         public List<String> problems() {
             return problems;
         }
+
+        /** The envelope's {@code id} if it was a non-blank string (even when other fields were wrong), else null. */
+        public String id() {
+            return id;
+        }
+
+        /** The envelope's {@code feed} if it was a non-blank string, else null. */
+        public String feed() {
+            return feed;
+        }
     }
 
-    /** Whether the bytes look like a JSON envelope (an object with {@code body} or {@code bodyBase64}) at a glance. */
+    /**
+     * Whether the bytes look like a JSON envelope at a glance: an object that names {@code body} or {@code bodyBase64},
+     * or both {@code feed} and {@code contentType} (an envelope that forgot its body is still an envelope, to be
+     * refused with the reason, not an item whose text is the envelope's JSON).
+     */
     public static boolean looksLikeEnvelope(byte[] bytes) {
         int i = 0;
         if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
@@ -56,7 +91,9 @@ public final class Envelope {
             return false;
         }
         String head = new String(bytes, i, Math.min(bytes.length - i, 4096), StandardCharsets.UTF_8);
-        return head.contains("\"body\"") || head.contains("\"bodyBase64\"");
+        return head.contains("\"body\"")
+                || head.contains("\"bodyBase64\"")
+                || (head.contains("\"feed\"") && head.contains("\"contentType\""));
     }
 
     /** Reads an envelope from JSON bytes. */
@@ -85,19 +122,41 @@ public final class Envelope {
             }
         }
         String id = requiredString(node, "id", problems);
+        if (id != null && id.length() > MAX_ID) {
+            problems.add("'id' is " + id.length() + " characters, over the limit of " + MAX_ID);
+        }
         String feed = requiredString(node, "feed", problems);
+        if (feed != null && (feed.length() > MAX_FEED || !FEED.matcher(feed).matches())) {
+            problems.add("'feed' must be at most " + MAX_FEED
+                    + " characters without leading or trailing white space, got " + quote(feed));
+        }
         String contentType = requiredString(node, "contentType", problems);
+        if (contentType != null && !CONTENT_TYPE.matcher(contentType).matches()) {
+            problems.add(
+                    "'contentType' must be a media type like text/plain; charset=utf-8, got " + quote(contentType));
+        }
         String receivedAtText = requiredString(node, "receivedAt", problems);
         Instant receivedAt = null;
         if (receivedAtText != null) {
             try {
-                receivedAt = OffsetDateTime.parse(receivedAtText).toInstant();
+                if (!RFC3339.matcher(receivedAtText).matches()) {
+                    throw new DateTimeParseException("not RFC 3339", receivedAtText, 0);
+                }
+                receivedAt =
+                        OffsetDateTime.parse(receivedAtText.replace(' ', 'T')).toInstant();
             } catch (DateTimeParseException e) {
-                problems.add("receivedAt '" + receivedAtText + "' is not an RFC 3339 date-time");
+                problems.add("'receivedAt' must be an RFC 3339 date-time with seconds and offset, like "
+                        + "2024-05-01T08:00:00Z, got " + quote(receivedAtText));
             }
         }
         String url = optionalString(node, "url", problems);
+        if (url != null && !isAbsoluteUri(url)) {
+            problems.add("'url' must be an absolute URI, got " + quote(url));
+        }
         String language = optionalString(node, "language", problems);
+        if (language != null && !LANGUAGE.matcher(language).matches()) {
+            problems.add("'language' must be a BCP 47 tag like id or en-GB, got " + quote(language));
+        }
         Map<String, String> headers = new LinkedHashMap<>();
         JsonNode h = node.get("headers");
         if (h != null && !h.isNull()) {
@@ -136,7 +195,7 @@ public final class Envelope {
             }
         }
         if (!problems.isEmpty()) {
-            throw new InvalidEnvelopeException(problems);
+            throw new InvalidEnvelopeException(problems, readable(node, "id"), readable(node, "feed"));
         }
         // A body given as a JSON string is already text: its charset is UTF-8 whatever the content type says.
         String type = hasBody ? withUtf8(contentType) : contentType;
@@ -176,6 +235,29 @@ public final class Envelope {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A field's value for a dead letter's headers: a non-blank string, cut to a sane length, or null. */
+    private static String readable(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        if (v == null || !v.isTextual() || v.asText().isBlank()) {
+            return null;
+        }
+        String text = v.asText();
+        return text.length() > MAX_ID ? text.substring(0, MAX_ID) : text;
+    }
+
+    private static boolean isAbsoluteUri(String text) {
+        try {
+            return new URI(text).isAbsolute();
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private static String quote(String value) {
+        String cut = value.length() > 80 ? value.substring(0, 80) + "…" : value;
+        return "'" + cut + "'";
     }
 
     private static String withUtf8(String contentType) {

@@ -52,4 +52,31 @@ class RecognizeFormatTest {
     void leavesOtherContentToTheGeneralReaders(String text, WireFormat expected) throws Exception {
         assertThat(recognize(text.getBytes(StandardCharsets.UTF_8), null)).isEqualTo(expected);
     }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{bad json|application/json|malformed-json|line 1, column 2",
+                "{\"a\": 1,}|application/json; charset=utf-8|malformed-json|line 1, column 9",
+                "{\"name\": \"not ninjs\"}|application/json|unrecognized-json|neither ninjs",
+                "[1, 2, 3]|application/ld+json|unrecognized-json|neither ninjs",
+                "JAKARTA (ANTARA) - Plain copy.|text/json|malformed-json|not JSON"
+            })
+    void contentDeclaredAsJsonThatNoJsonReaderTakesIsRefusedNotPublishedAsText(
+            String text, String contentType, String reason, String detail) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> recognize(text.getBytes(StandardCharsets.UTF_8), contentType))
+                .isInstanceOfSatisfying(io.wireingest.core.pipeline.RejectedException.class, e -> {
+                    assertThat(e.rejection().stage()).isEqualTo(io.wireingest.core.pipeline.StageName.RECOGNIZE);
+                    assertThat(e.rejection().reason()).isEqualTo(reason);
+                    assertThat(e.rejection().detail()).contains(detail);
+                });
+    }
+
+    @org.junit.jupiter.api.Test
+    void ninjsDeclaredAsJsonIsStillRead() throws Exception {
+        assertThat(recognize(Fixtures.bytes("ninjs/item-v1.json"), "application/json"))
+                .isEqualTo(WireFormat.NINJS);
+    }
 }

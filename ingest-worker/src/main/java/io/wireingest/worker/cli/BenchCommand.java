@@ -20,6 +20,7 @@ import io.wireingest.worker.metrics.WorkerMetrics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -167,7 +168,17 @@ public final class BenchCommand implements Callable<Integer> {
             err.println("bench: " + e.getMessage());
             return Main.EXIT_USAGE;
         }
-        List<BenchItems.Item> generated = input == null ? generate() : fromFolder(input, config.maxRecordBytes());
+        if (input != null && !Files.isDirectory(input)) {
+            err.println("bench: --input: no such folder: " + input);
+            return Main.EXIT_USAGE;
+        }
+        List<BenchItems.Item> generated;
+        try {
+            generated = input == null ? generate() : fromFolder(input, config.maxRecordBytes());
+        } catch (IOException | UncheckedIOException e) {
+            err.println("bench: --input: cannot read " + input + ": " + e.getMessage());
+            return Main.EXIT_USAGE;
+        }
         int tooLarge = 0;
         for (var it = generated.iterator(); it.hasNext(); ) {
             // the headers and the key need a little room next to the body
@@ -543,7 +554,7 @@ public final class BenchCommand implements Callable<Integer> {
     private long load(KafkaClients clients, String topic, List<BenchItems.Item> source) throws Exception {
         long bytes = 0;
         String now = Instant.now().toString();
-        Progress progress = new Progress(System.err, "bench: loading", items);
+        Progress progress = new Progress(System.err, "bench: loading", items, Progress.Unit.ITEMS);
         List<Future<RecordMetadata>> sends = new ArrayList<>(items);
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(clients.producer("bench-loader"))) {
             for (int i = 0; i < items; i++) {
@@ -557,7 +568,7 @@ public final class BenchCommand implements Callable<Integer> {
                 sends.add(producer.send(
                         new ProducerRecord<>(topic, null, id.getBytes(StandardCharsets.UTF_8), base.body(), headers)));
                 bytes += base.body().length;
-                progress.update(i + 1, bytes);
+                progress.update(i + 1, Progress.mib(bytes) + " MiB");
             }
             producer.flush();
             for (Future<RecordMetadata> sent : sends) {
@@ -570,7 +581,7 @@ public final class BenchCommand implements Callable<Integer> {
                 }
             }
         }
-        progress.finish(items, bytes);
+        progress.finish(items, Progress.mib(bytes) + " MiB");
         return bytes;
     }
 
@@ -600,6 +611,9 @@ public final class BenchCommand implements Callable<Integer> {
                 byte[] body;
                 try (InputStream in = PublishCommand.open(f)) {
                     body = in.readNBytes(limit + 1);
+                } catch (IOException e) {
+                    System.err.println("bench: skipped " + f + ": cannot read: " + PublishCommand.describe(e));
+                    continue;
                 }
                 list.add(new BenchItems.Item(name, "bench", type, body));
             }

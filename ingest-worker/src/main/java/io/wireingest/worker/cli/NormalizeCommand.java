@@ -1,5 +1,6 @@
 package io.wireingest.worker.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wireingest.core.model.Envelope;
@@ -23,10 +24,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -110,10 +110,19 @@ public final class NormalizeCommand implements Callable<Integer> {
         Limits limits;
         Instant fixedReceivedAt;
         try {
+            if (maxBytes < 1) {
+                throw new CliArgs.UsageException("--max-bytes: expected a positive number of bytes, got " + maxBytes);
+            }
+            if (maxDepth < 8) {
+                throw new CliArgs.UsageException("--max-depth: expected at least 8, got " + maxDepth);
+            }
+            if (maxTimeMillis < 1) {
+                throw new CliArgs.UsageException(
+                        "--max-time: expected a positive number of milliseconds, got " + maxTimeMillis);
+            }
             limits = new Limits(maxBytes, maxDepth, Duration.ofMillis(maxTimeMillis), Limits.DEFAULT.maxArticles());
-            fixedReceivedAt =
-                    receivedAt == null ? null : OffsetDateTime.parse(receivedAt).toInstant();
-        } catch (IllegalArgumentException | DateTimeParseException e) {
+            fixedReceivedAt = CliArgs.instant("--received-at", receivedAt);
+        } catch (CliArgs.UsageException e) {
             err.println("normalize: " + e.getMessage());
             return Main.EXIT_USAGE;
         }
@@ -141,9 +150,26 @@ public final class NormalizeCommand implements Callable<Integer> {
                         return Main.EXIT_USAGE;
                     }
                     RawItem item;
+                    boolean json = contentType == null
+                            ? path.getFileName()
+                                    .toString()
+                                    .toLowerCase(Locale.ROOT)
+                                    .endsWith(".json")
+                            : CliArgs.isJsonType(contentType);
+                    JsonNode node = null;
+                    if (json) {
+                        // a .json file that does not parse is neither an envelope nor a JSON item
+                        try {
+                            node = CliArgs.json(bytes);
+                        } catch (CliArgs.InvalidJsonException e) {
+                            reject(err, input, null, "input", "invalid-json", e.getMessage());
+                            rejected++;
+                            continue;
+                        }
+                    }
                     if (contentType == null && Envelope.looksLikeEnvelope(bytes)) {
                         try {
-                            item = Envelope.parse(bytes);
+                            item = node != null ? Envelope.fromJson(node) : Envelope.parse(bytes);
                         } catch (Envelope.InvalidEnvelopeException e) {
                             reject(err, input, null, "envelope", "invalid-envelope", String.join("; ", e.problems()));
                             rejected++;

@@ -1,5 +1,6 @@
 package io.wireingest.worker.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.wireingest.core.model.Envelope;
 import io.wireingest.core.model.RawItem;
 import io.wireingest.worker.Main;
@@ -7,10 +8,13 @@ import io.wireingest.worker.config.WorkerConfig;
 import io.wireingest.worker.kafka.IngestHeaders;
 import io.wireingest.worker.kafka.KafkaClients;
 import java.io.BufferedReader;
+import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -46,7 +51,11 @@ import picocli.CommandLine.Parameters;
             "bare content files (.txt, .html, .xml, ...: headers content-type/feed/item-id/received-at are set),",
             "and folders of them; gzipped files (.jsonl.gz, .html.gz, ...) are unpacked on the way.",
             "Broker: KAFKA_BOOTSTRAP_SERVERS, else the embedded broker of a running `run`.",
-            "Exit codes: 0 all sent, 1 some item not sent, 2 usage error."
+            "Each item is checked first: a file that cannot be read (damaged or truncated gzip), an item over",
+            "INGEST_MAX_ITEM_BYTES, a .json file that is not valid JSON and an invalid envelope are reported, counted",
+            "and not sent, and the run goes on. Progress: bytes of the files read, items sent.",
+            "Exit codes: 0 all sent; 1 some item not sent, or no items found; 2 usage error (bad option,",
+            "missing file, topic does not exist)."
         })
 public final class PublishCommand implements Callable<Integer> {
     @Mixin
@@ -79,9 +88,10 @@ public final class PublishCommand implements Callable<Integer> {
             return Main.EXIT_USAGE;
         }
         WorkerConfig config = loaded.get();
-        Optional<String> bootstrap = ConfigOption.bootstrap(config);
-        if (bootstrap.isEmpty()) {
-            err.println("publish: no broker: set KAFKA_BOOTSTRAP_SERVERS, or start `run` (embedded broker) first");
+        try {
+            CliArgs.topic("--topic", topic);
+        } catch (CliArgs.UsageException e) {
+            err.println("publish: " + e.getMessage());
             return Main.EXIT_USAGE;
         }
         String target = topic == null ? config.rawTopic() : topic;
@@ -94,11 +104,18 @@ public final class PublishCommand implements Callable<Integer> {
             }
             Path path = Path.of(p);
             if (Files.isDirectory(path)) {
+                int before = files.size();
                 try (Stream<Path> walk = Files.walk(path)) {
                     walk.filter(Files::isRegularFile)
                             .filter(f -> !f.getFileName().toString().startsWith("."))
                             .sorted()
                             .forEach(files::add);
+                } catch (IOException | UncheckedIOException e) {
+                    err.println("publish: cannot list the folder " + p + ": " + e.getMessage());
+                    return Main.EXIT_USAGE;
+                }
+                if (files.size() == before) {
+                    err.println("publish: warning: no files under " + p);
                 }
             } else if (Files.isRegularFile(path)) {
                 files.add(path);
@@ -107,18 +124,44 @@ public final class PublishCommand implements Callable<Integer> {
                 return Main.EXIT_USAGE;
             }
         }
+        if (files.isEmpty() && !stdin) {
+            err.println("publish: no items found under " + String.join(", ", paths) + "; nothing sent");
+            return 1;
+        }
+        Optional<String> bootstrap = ConfigOption.bootstrap(config);
+        if (bootstrap.isEmpty()) {
+            err.println("publish: no broker: set KAFKA_BOOTSTRAP_SERVERS, or start `run` (embedded broker) first");
+            return Main.EXIT_USAGE;
+        }
         KafkaClients clients = new KafkaClients(config, bootstrap.get());
+        try {
+            if (!TopicCheck.missing(clients, "wire-ingest-publish-check", List.of(target))
+                    .isEmpty()) {
+                err.println("publish: topic '" + target + "' does not exist at " + bootstrap.get()
+                        + (topic == null ? " (" + WorkerConfig.RAW_TOPIC.env() + ")" : " (--topic)")
+                        + "; create it or start `run` first");
+                return Main.EXIT_USAGE;
+            }
+        } catch (TopicCheck.BrokerException e) {
+            err.println("publish: " + e.getMessage());
+            return 1;
+        }
         AtomicLong sent = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         AtomicLong bytes = new AtomicLong();
         AtomicReference<String> firstError = new AtomicReference<>();
-        long[] queued = {0};
-        long[] invalid = {0};
-        long maxUnpacked = Math.min(config.maxItemBytes(), Integer.MAX_VALUE - 8);
-        Progress progress = new Progress(err, "publish", files.size());
+        long inputBytes = 0;
+        for (Path file : files) {
+            try {
+                inputBytes += Files.size(file);
+            } catch (IOException e) {
+                // reported when the file is read
+            }
+        }
+        Progress progress = new Progress(err, "publish", stdin ? 0 : inputBytes, Progress.Unit.BYTES);
+        Batch[] batch = {null};
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(clients.producer("wire-ingest-publish"))) {
             Sender sender = record -> {
-                queued[0]++;
                 producer.send(record, (meta, e) -> {
                     if (e == null) {
                         sent.incrementAndGet();
@@ -128,67 +171,47 @@ public final class PublishCommand implements Callable<Integer> {
                         firstError.compareAndSet(null, e.toString());
                     }
                 });
-                progress.update(sent.get(), bytes.get());
+                progress.update(batch[0].bytesRead(), sent.get() + " items sent");
             };
+            batch[0] = new Batch(target, feed, contentType, config.maxItemBytes(), sender, err);
             for (Path file : files) {
-                boolean gzipped = isGzipped(file);
-                String id = unpackedName(file);
-                String name = id.toLowerCase(Locale.ROOT);
-                if (contentType == null && (name.endsWith(".jsonl") || name.endsWith(".ndjson"))) {
-                    try (InputStream in = open(file)) {
-                        invalid[0] += lines(in, file.toString(), target, sender, err);
-                    }
-                    continue;
-                }
-                byte[] body;
-                try (InputStream in = open(file)) {
-                    // a gzipped file is read one byte past the item limit, so that a bomb cannot fill the heap
-                    body = gzipped ? in.readNBytes(Math.toIntExact(maxUnpacked + 1)) : in.readAllBytes();
-                }
-                if (gzipped && body.length > maxUnpacked) {
-                    err.println("publish: " + file + ": unpacks to more than " + WorkerConfig.MAX_ITEM_BYTES.env()
-                            + " (" + maxUnpacked + " bytes); not sent");
-                    invalid[0]++;
-                    continue;
-                }
-                if (contentType == null && name.endsWith(".json") && Envelope.looksLikeEnvelope(body)) {
-                    if (envelope(body, file.toString(), target, sender, err)) {
-                        invalid[0]++;
-                    }
-                    continue;
-                }
-                String type = contentType != null ? contentType : typeOf(name);
-                Instant at = Files.getLastModifiedTime(file).toInstant();
-                RecordHeaders headers = new RecordHeaders();
-                headers.add(IngestHeaders.CONTENT_TYPE, IngestHeaders.bytes(type));
-                headers.add(IngestHeaders.FEED, IngestHeaders.bytes(feed));
-                headers.add(IngestHeaders.ITEM_ID, IngestHeaders.bytes(id));
-                headers.add(IngestHeaders.RECEIVED_AT, IngestHeaders.bytes(at.toString()));
-                sender.send(new ProducerRecord<>(target, null, id.getBytes(StandardCharsets.UTF_8), body, headers));
+                batch[0].file(file);
+                progress.update(batch[0].bytesRead(), sent.get() + " items sent");
             }
             if (stdin) {
-                invalid[0] += lines(System.in, "stdin", target, sender, err);
+                batch[0].stdin(System.in);
             }
-            progress.total(queued[0]);
             producer.flush();
         }
-        progress.finish(sent.get(), bytes.get());
+        Batch done = batch[0];
+        progress.finish(done.bytesRead(), sent.get() + " items sent");
         double seconds = progress.seconds();
         err.printf(
                 Locale.ROOT,
-                "published %d items (%.1f MiB) to %s at %s in %.1f s (%.0f items/s); %d failed, %d invalid%n",
+                "published %d of %d items (%.1f MiB) from %d file%s%s to %s at %s in %.1f s (%.0f items/s);"
+                        + " %d failed, %d invalid, %d too large, %d unreadable%n",
                 sent.get(),
+                done.queued() + done.invalid() + done.tooLarge(),
                 bytes.get() / 1048576.0,
+                files.size(),
+                files.size() == 1 ? "" : "s",
+                stdin ? " and stdin" : "",
                 target,
                 bootstrap.get(),
                 seconds,
                 sent.get() / Math.max(seconds, 1e-3),
                 failed.get(),
-                invalid[0]);
+                done.invalid(),
+                done.tooLarge(),
+                done.unreadable());
         if (firstError.get() != null) {
             err.println("first failure: " + firstError.get());
         }
-        return failed.get() == 0 && invalid[0] == 0 ? 0 : 1;
+        if (done.queued() == 0 && done.invalid() + done.tooLarge() + done.unreadable() == 0) {
+            err.println("publish: no items found under " + String.join(", ", paths) + "; nothing sent");
+            return 1;
+        }
+        return failed.get() == 0 && done.invalid() + done.tooLarge() + done.unreadable() == 0 ? 0 : 1;
     }
 
     /** Whether the file is gzipped (named {@code *.gz}). */
@@ -204,44 +227,269 @@ public final class PublishCommand implements Callable<Integer> {
 
     /** The file's content, unpacked when it is gzipped. */
     static InputStream open(Path file) throws IOException {
-        InputStream in = Files.newInputStream(file);
-        return isGzipped(file) ? new GZIPInputStream(in) : in;
+        return unpacked(file, Files.newInputStream(file));
+    }
+
+    private static InputStream unpacked(Path file, InputStream in) throws IOException {
+        if (!isGzipped(file)) {
+            return in;
+        }
+        try {
+            return new GZIPInputStream(in);
+        } catch (IOException e) {
+            in.close();
+            throw e;
+        }
+    }
+
+    /** What went wrong reading a file, in words (a damaged gzip file names the damage). */
+    static String describe(IOException e) {
+        if (e instanceof EOFException) {
+            return "truncated (" + e.getMessage() + ")";
+        }
+        if (e instanceof ZipException) {
+            return "damaged gzip data (" + e.getMessage() + ")";
+        }
+        return e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
     /** Sends one record. */
-    private interface Sender {
+    interface Sender {
         void send(ProducerRecord<byte[], byte[]> record);
     }
 
-    private static long lines(InputStream in, String source, String topic, Sender sender, PrintStream err)
-            throws IOException {
-        long invalid = 0;
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        String line;
-        int n = 0;
-        while ((line = reader.readLine()) != null) {
-            n++;
-            if (!line.isBlank()
-                    && envelope(line.getBytes(StandardCharsets.UTF_8), source + ":" + n, topic, sender, err)) {
-                invalid++;
+    /**
+     * Turns files and JSON Lines into records for a {@link Sender}, checking each item first: a file that cannot be
+     * read (a damaged or truncated gzip file) is counted as unreadable and the run goes on; an item larger than the
+     * item limit, a JSON file that does not parse and an invalid envelope are counted and not sent.
+     */
+    static final class Batch {
+        private final String topic;
+        private final String feed;
+        private final String contentType;
+        private final long maxItemBytes;
+        private final Sender sender;
+        private final PrintStream err;
+        private long queued;
+        private long invalid;
+        private long tooLarge;
+        private long unreadable;
+        private long completedBytes;
+        private CountingInputStream current;
+
+        Batch(String topic, String feed, String contentType, long maxItemBytes, Sender sender, PrintStream err) {
+            this.topic = topic;
+            this.feed = feed;
+            this.contentType = contentType;
+            this.maxItemBytes = Math.min(maxItemBytes, Integer.MAX_VALUE - 8);
+            this.sender = sender;
+            this.err = err;
+        }
+
+        long queued() {
+            return queued;
+        }
+
+        long invalid() {
+            return invalid;
+        }
+
+        long tooLarge() {
+            return tooLarge;
+        }
+
+        long unreadable() {
+            return unreadable;
+        }
+
+        /** Bytes of the input files read so far (as stored, so gzipped files count packed). */
+        long bytesRead() {
+            CountingInputStream in = current;
+            return completedBytes + (in == null ? 0 : in.count);
+        }
+
+        /** Sends the items of one file; problems are reported on stderr and counted, never thrown. */
+        void file(Path file) {
+            long size;
+            try {
+                size = Files.size(file);
+            } catch (IOException e) {
+                unreadable(file.toString(), e, 0);
+                return;
+            }
+            long before = queued;
+            try (CountingInputStream counting = new CountingInputStream(Files.newInputStream(file))) {
+                current = counting;
+                sendFile(file, size, counting);
+            } catch (IOException e) {
+                unreadable(file.toString(), e, queued - before);
+            } finally {
+                current = null;
+                completedBytes += size;
             }
         }
-        return invalid;
+
+        /** Sends JSON Lines of envelopes read from stdin. */
+        void stdin(InputStream in) {
+            long before = queued;
+            CountingInputStream counting = new CountingInputStream(in);
+            current = counting;
+            try {
+                lines(counting, "stdin");
+            } catch (IOException e) {
+                unreadable("stdin", e, queued - before);
+            } finally {
+                current = null;
+                completedBytes += counting.count;
+            }
+        }
+
+        private void sendFile(Path file, long size, InputStream stored) throws IOException {
+            boolean gzipped = isGzipped(file);
+            String id = unpackedName(file);
+            String name = id.toLowerCase(Locale.ROOT);
+            String source = file.toString();
+            try (InputStream in = unpacked(file, stored)) {
+                if (contentType == null && (name.endsWith(".jsonl") || name.endsWith(".ndjson"))) {
+                    lines(in, source);
+                    return;
+                }
+                String type = contentType != null ? contentType : typeOf(name);
+                boolean json = CliArgs.isJsonType(type);
+                if (!gzipped && !json && size > maxItemBytes) {
+                    tooLarge(source + ": " + size + " bytes");
+                    return;
+                }
+                // read one byte past the item limit, so that a gzip bomb cannot fill the heap; an envelope may be
+                // larger than its body (escapes, base64), so JSON gets room for that
+                long cap = json ? 2 * maxItemBytes + 65536 : maxItemBytes;
+                byte[] body = in.readNBytes(Math.toIntExact(Math.min(cap + 1, Integer.MAX_VALUE - 8)));
+                if (body.length > cap) {
+                    tooLarge(source + (gzipped ? ": unpacks to more than " + cap + " bytes" : ": " + size + " bytes"));
+                    return;
+                }
+                if (json) {
+                    JsonNode node;
+                    try {
+                        node = CliArgs.json(body);
+                    } catch (CliArgs.InvalidJsonException e) {
+                        invalid(source + ": " + e.getMessage());
+                        return;
+                    }
+                    if (contentType == null && Envelope.looksLikeEnvelope(body)) {
+                        envelope(node, body, source);
+                        return;
+                    }
+                }
+                if (body.length > maxItemBytes) {
+                    tooLarge(source + ": " + body.length + " bytes");
+                    return;
+                }
+                Instant at = Files.getLastModifiedTime(file).toInstant();
+                RecordHeaders headers = new RecordHeaders();
+                headers.add(IngestHeaders.CONTENT_TYPE, IngestHeaders.bytes(type));
+                headers.add(IngestHeaders.FEED, IngestHeaders.bytes(feed));
+                headers.add(IngestHeaders.ITEM_ID, IngestHeaders.bytes(id));
+                headers.add(IngestHeaders.RECEIVED_AT, IngestHeaders.bytes(at.toString()));
+                send(new ProducerRecord<>(topic, null, id.getBytes(StandardCharsets.UTF_8), body, headers));
+            }
+        }
+
+        private void lines(InputStream in, String source) throws IOException {
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            int n = 0;
+            while ((line = reader.readLine()) != null) {
+                n++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                byte[] json = line.getBytes(StandardCharsets.UTF_8);
+                JsonNode node;
+                try {
+                    node = CliArgs.json(json);
+                } catch (CliArgs.InvalidJsonException e) {
+                    invalid(source + ":" + n + ": " + e.getMessage().replace(" at line 1, column ", " at column "));
+                    continue;
+                }
+                envelope(node, json, source + ":" + n);
+            }
+        }
+
+        /** Sends an envelope as it is, after checking it and the size of its body. */
+        private void envelope(JsonNode node, byte[] json, String source) {
+            RawItem item;
+            try {
+                item = Envelope.fromJson(node);
+            } catch (Envelope.InvalidEnvelopeException e) {
+                invalid(source + ": " + e.getMessage());
+                return;
+            }
+            if (item.body().length > maxItemBytes) {
+                tooLarge(source + ": item " + item.id() + " has a body of " + item.body().length + " bytes");
+                return;
+            }
+            RecordHeaders headers = new RecordHeaders();
+            headers.add(IngestHeaders.CONTENT_TYPE, IngestHeaders.bytes("application/json"));
+            send(new ProducerRecord<>(topic, null, item.id().getBytes(StandardCharsets.UTF_8), json, headers));
+        }
+
+        private void send(ProducerRecord<byte[], byte[]> record) {
+            queued++;
+            sender.send(record);
+        }
+
+        private void invalid(String message) {
+            invalid++;
+            err.println("publish: " + message + "; not sent");
+        }
+
+        private void tooLarge(String message) {
+            tooLarge++;
+            err.println("publish: " + message + ", more than " + WorkerConfig.MAX_ITEM_BYTES.env() + " (" + maxItemBytes
+                    + " bytes); not sent");
+        }
+
+        private void unreadable(String source, IOException e, long sentBefore) {
+            unreadable++;
+            err.println("publish: " + source + ": cannot read: " + describe(e)
+                    + (sentBefore > 0 ? "; the " + sentBefore + " items read before the damage were sent" : "")
+                    + "; the rest is skipped");
+        }
     }
 
-    /** Sends an envelope as it is; true when it is invalid (reported, not sent). */
-    private static boolean envelope(byte[] json, String source, String topic, Sender sender, PrintStream err) {
-        RawItem item;
-        try {
-            item = Envelope.parse(json);
-        } catch (Envelope.InvalidEnvelopeException e) {
-            err.println("publish: " + source + ": " + e.getMessage());
-            return true;
+    /** Counts the bytes read through it (progress over the stored files). */
+    private static final class CountingInputStream extends FilterInputStream {
+        private volatile long count;
+
+        CountingInputStream(InputStream in) {
+            super(in);
         }
-        RecordHeaders headers = new RecordHeaders();
-        headers.add(IngestHeaders.CONTENT_TYPE, IngestHeaders.bytes("application/json"));
-        sender.send(new ProducerRecord<>(topic, null, item.id().getBytes(StandardCharsets.UTF_8), json, headers));
-        return false;
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(n);
+            count += skipped;
+            return skipped;
+        }
     }
 
     static String typeOf(String name) {

@@ -7,14 +7,13 @@ import io.wireingest.worker.kafka.KafkaClients;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -40,7 +39,9 @@ import picocli.CommandLine.Option;
         description = {
             "Send dead letters from the rejected topic back to the raw topic after a fix.",
             "Selects by --stage, --reason, --feed, --item-id, --since/--until (all given filters must match).",
-            "Exit codes: 0 done, 1 some record could not be sent, 2 usage error."
+            "Both topics must exist (checked first). Progress: offsets scanned, dead letters read and matched.",
+            "Exit codes: 0 done, 1 some record could not be sent or the broker did not answer, 2 usage error",
+            "(bad option, topic does not exist)."
         })
 public final class ReplayRejectedCommand implements Callable<Integer> {
     @Mixin
@@ -61,13 +62,13 @@ public final class ReplayRejectedCommand implements Callable<Integer> {
     @Option(
             names = "--since",
             paramLabel = "TIME",
-            description = "Only dead letters written at or after TIME (RFC 3339).")
+            description = "Only dead letters written at or after TIME (RFC 3339, e.g. 2024-05-01T08:00:00Z).")
     String since;
 
     @Option(names = "--until", paramLabel = "TIME", description = "Only dead letters written before TIME (RFC 3339).")
     String until;
 
-    @Option(names = "--limit", paramLabel = "N", description = "Replay at most N records.")
+    @Option(names = "--limit", paramLabel = "N", description = "Replay at most N records (N >= 1).")
     long limit = Long.MAX_VALUE;
 
     @Option(names = "--to-topic", paramLabel = "TOPIC", description = "Target topic (default: INGEST_RAW_TOPIC).")
@@ -85,27 +86,59 @@ public final class ReplayRejectedCommand implements Callable<Integer> {
             return Main.EXIT_USAGE;
         }
         WorkerConfig config = loaded.get();
+        Instant from;
+        Instant to;
+        try {
+            from = since == null ? Instant.MIN : CliArgs.instant("--since", since);
+            to = until == null ? Instant.MAX : CliArgs.instant("--until", until);
+            if (!from.isBefore(to)) {
+                throw new CliArgs.UsageException("--since (" + since + ") must be before --until (" + until + ")");
+            }
+            if (limit < 1) {
+                throw new CliArgs.UsageException("--limit: expected a positive number of records, got " + limit);
+            }
+            CliArgs.topic("--to-topic", toTopic);
+        } catch (CliArgs.UsageException e) {
+            err.println("replay-rejected: " + e.getMessage());
+            return Main.EXIT_USAGE;
+        }
+        String target = toTopic == null ? config.rawTopic() : toTopic;
+        if (target.equals(config.rejectedTopic())) {
+            err.println("replay-rejected: --to-topic: '" + target + "' is the dead-letter topic the records are read"
+                    + " from; replay them to the raw topic");
+            return Main.EXIT_USAGE;
+        }
         Optional<String> bootstrap = ConfigOption.bootstrap(config);
         if (bootstrap.isEmpty()) {
             err.println("replay-rejected: no broker: set KAFKA_BOOTSTRAP_SERVERS, or start `run` first");
             return Main.EXIT_USAGE;
         }
-        Instant from;
-        Instant to;
-        try {
-            from = since == null ? Instant.MIN : OffsetDateTime.parse(since).toInstant();
-            to = until == null ? Instant.MAX : OffsetDateTime.parse(until).toInstant();
-        } catch (DateTimeParseException e) {
-            err.println("replay-rejected: --since/--until must be RFC 3339 date-times: " + e.getParsedString());
-            return Main.EXIT_USAGE;
-        }
-        String target = toTopic == null ? config.rawTopic() : toTopic;
         KafkaClients clients = new KafkaClients(config, bootstrap.get());
-        long scanned = 0;
+        try {
+            List<String> missing =
+                    TopicCheck.missing(clients, "wire-ingest-replay-check", List.of(config.rejectedTopic(), target));
+            if (!missing.isEmpty()) {
+                for (String t : missing) {
+                    String role = t.equals(config.rejectedTopic())
+                            ? "dead-letter topic (" + WorkerConfig.REJECTED_TOPIC.env() + ")"
+                            : toTopic == null ? "target topic (" + WorkerConfig.RAW_TOPIC.env() + ")" : "--to-topic";
+                    err.println("replay-rejected: " + role + " '" + t + "' does not exist at " + bootstrap.get());
+                }
+                err.println("replay-rejected: nothing replayed; create the topic first or name an existing one");
+                return Main.EXIT_USAGE;
+            }
+        } catch (TopicCheck.BrokerException e) {
+            err.println("replay-rejected: " + e.getMessage());
+            return 1;
+        }
+        long read = 0;
         long selected = 0;
         long noBody = 0;
+        long scannedOffsets = 0;
+        long total = 0;
+        boolean stoppedAtLimit = false;
         AtomicLong failed = new AtomicLong();
-        Map<String, Long> byReason = new HashMap<>();
+        Map<String, Long> byReason = new TreeMap<>();
         Duration timeout = Duration.ofSeconds(30);
         Progress progress;
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(clients.reader("wire-ingest-replay"));
@@ -118,22 +151,32 @@ public final class ReplayRejectedCommand implements Callable<Integer> {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, timeout);
-            long total = 0;
+            Map<TopicPartition, Long> starts = new HashMap<>();
+            Map<TopicPartition, Long> reached = new HashMap<>();
             for (TopicPartition tp : partitions) {
-                total += ends.get(tp) - consumer.position(tp, timeout);
+                starts.put(tp, consumer.position(tp, timeout));
+                reached.put(tp, starts.get(tp));
+                total += ends.get(tp) - starts.get(tp);
             }
-            progress = new Progress(err, "replay-rejected", total);
+            // the bar counts offsets (transaction markers take offsets too), the detail counts records
+            progress = new Progress(err, "replay-rejected", total, Progress.Unit.OFFSETS);
             List<TopicPartition> pending = new ArrayList<>(partitions);
             pending.removeIf(tp -> consumer.position(tp, timeout) >= ends.get(tp));
-            while (!pending.isEmpty() && selected < limit) {
+            while (!pending.isEmpty() && !stoppedAtLimit) {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
                     TopicPartition tp = new TopicPartition(r.topic(), r.partition());
                     if (r.offset() >= ends.get(tp)) {
                         continue;
                     }
-                    scanned++;
-                    if (!matches(r, from, to) || selected >= limit) {
+                    read++;
+                    reached.put(tp, r.offset() + 1);
+                    if (!matches(r, from, to)) {
                         continue;
+                    }
+                    if (selected >= limit) {
+                        stoppedAtLimit = true;
+                        reached.put(tp, r.offset());
+                        break;
                     }
                     if (r.value() == null) {
                         noBody++;
@@ -165,27 +208,56 @@ public final class ReplayRejectedCommand implements Callable<Integer> {
                             }
                         });
                     }
-                    progress.update(scanned, 0);
                 }
+                if (!stoppedAtLimit) {
+                    // positions also move past transaction markers, which are never returned as records
+                    for (TopicPartition tp : partitions) {
+                        reached.put(tp, Math.min(consumer.position(tp, timeout), ends.get(tp)));
+                    }
+                }
+                scannedOffsets = scanned(partitions, starts, reached);
+                progress.update(scannedOffsets, detail(read, selected));
                 pending.removeIf(tp -> consumer.position(tp, timeout) >= ends.get(tp));
             }
+            scannedOffsets = stoppedAtLimit ? scannedOffsets : total;
             if (producer != null) {
                 producer.flush();
             }
         }
-        progress.finish(scanned, 0);
+        progress.finish(scannedOffsets, detail(read, selected));
+        if (stoppedAtLimit) {
+            err.println("replay-rejected: stopped at --limit " + limit + " (" + scannedOffsets + " of " + total
+                    + " offsets scanned); later dead letters were not looked at");
+        }
         err.printf(
                 Locale.ROOT,
-                "%s %d of %d dead letters from %s to %s; %d failed, %d skipped (body dropped)%n",
+                "%s %d of %d matching dead letters (%d read, %d offsets scanned) from %s to %s; %d failed, %d"
+                        + " skipped (body dropped)%n",
                 dryRun ? "would replay" : "replayed",
                 selected - failed.get(),
-                scanned,
+                selected + noBody,
+                read,
+                scannedOffsets,
                 config.rejectedTopic(),
                 target,
                 failed.get(),
                 noBody);
         byReason.forEach((k, v) -> err.println("  " + k + ": " + v));
         return failed.get() == 0 ? 0 : 1;
+    }
+
+    private static String detail(long read, long selected) {
+        return read + " dead letters read, " + selected + " matched";
+    }
+
+    /** Offsets scanned so far over all partitions. */
+    private static long scanned(
+            List<TopicPartition> partitions, Map<TopicPartition, Long> starts, Map<TopicPartition, Long> reached) {
+        long scanned = 0;
+        for (TopicPartition tp : partitions) {
+            scanned += reached.get(tp) - starts.get(tp);
+        }
+        return scanned;
     }
 
     private boolean matches(ConsumerRecord<byte[], byte[]> r, Instant from, Instant to) {

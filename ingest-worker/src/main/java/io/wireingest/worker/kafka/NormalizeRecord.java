@@ -54,13 +54,20 @@ public final class NormalizeRecord implements RecordTransform {
             item = ReadRawItem.read(record);
         } catch (ReadRawItem.UnreadableRecordException e) {
             return reject(
-                    record, null, ReadRawItem.STAGE, e.reason(), e.getClass().getName(), e.getMessage());
+                    record,
+                    null,
+                    e.itemId(),
+                    e.feed(),
+                    ReadRawItem.STAGE,
+                    e.reason(),
+                    e.getClass().getName(),
+                    e.getMessage());
         }
         Outcome outcome = pipeline.process(item);
         metrics.stageNanos(outcome.stageNanos());
         if (outcome instanceof Outcome.Rejected rejected) {
             Rejection r = rejected.rejection();
-            return reject(record, item, r.stage().id(), r.reason(), r.errorClass(), r.detail());
+            return reject(record, item, null, null, r.stage().id(), r.reason(), r.errorClass(), r.detail());
         }
         List<ProducerRecord<byte[], byte[]>> out = new ArrayList<>();
         for (Article article : ((Outcome.Normalized) outcome).articles()) {
@@ -70,6 +77,8 @@ public final class NormalizeRecord implements RecordTransform {
                 return reject(
                         record,
                         item,
+                        null,
+                        null,
                         PUBLISH_STAGE,
                         "too-large",
                         null,
@@ -87,12 +96,19 @@ public final class NormalizeRecord implements RecordTransform {
     private Output reject(
             ConsumerRecord<byte[], byte[]> record,
             RawItem item,
+            String namedId,
+            String namedFeed,
             String stage,
             String reason,
             String errorClass,
             String message) {
-        String feed = item == null ? IngestHeaders.text(record.headers(), IngestHeaders.FEED) : item.feed();
-        String id = item == null ? IngestHeaders.text(record.headers(), IngestHeaders.ITEM_ID) : item.id();
+        // Without an item, the id and feed the unreadable record named, else its headers', else its key.
+        String feed = item != null
+                ? item.feed()
+                : namedFeed != null ? namedFeed : IngestHeaders.text(record.headers(), IngestHeaders.FEED);
+        String id = item != null
+                ? item.id()
+                : namedId != null ? namedId : IngestHeaders.text(record.headers(), IngestHeaders.ITEM_ID);
         if (id == null && record.key() != null && record.key().length > 0) {
             id = new String(record.key(), StandardCharsets.UTF_8);
         }

@@ -25,15 +25,29 @@ public final class ReadRawItem {
         private static final long serialVersionUID = 1L;
 
         private final String reason;
+        private final String itemId;
+        private final String feed;
 
-        UnreadableRecordException(String reason, String message) {
+        UnreadableRecordException(String reason, String message, String itemId, String feed) {
             super(message);
             this.reason = reason;
+            this.itemId = itemId;
+            this.feed = feed;
         }
 
         /** The stable reason code, e.g. {@code invalid-envelope}. */
         public String reason() {
             return reason;
+        }
+
+        /** The item id the record named (in the envelope, else in its headers), or null. */
+        public String itemId() {
+            return itemId;
+        }
+
+        /** The feed the record named (in the envelope, else in its headers), or null. */
+        public String feed() {
+            return feed;
         }
     }
 
@@ -54,7 +68,11 @@ public final class ReadRawItem {
             try {
                 return Envelope.parse(value).withPosition(position);
             } catch (Envelope.InvalidEnvelopeException e) {
-                throw new UnreadableRecordException("invalid-envelope", String.join("; ", e.problems()));
+                throw new UnreadableRecordException(
+                        "invalid-envelope",
+                        String.join("; ", e.problems()),
+                        e.id() != null ? e.id() : IngestHeaders.text(record.headers(), IngestHeaders.ITEM_ID),
+                        e.feed() != null ? e.feed() : IngestHeaders.text(record.headers(), IngestHeaders.FEED));
             }
         }
         String id = IngestHeaders.text(record.headers(), IngestHeaders.ITEM_ID);

@@ -151,4 +151,17 @@ class NormalizeCommandTest {
         assertThat(a.at("/wire/source/itemId").asText()).isEqualTo("story-42.html");
         assertThat(a.at("/wire/source/format").asText()).isEqualTo("html");
     }
+
+    @Test
+    void aJsonFileThatIsNotValidJsonIsRejectedWithLineAndColumn() throws Exception {
+        Path file = write("e.json", "{bad json");
+        Run r = run("", "normalize", "--received-at", "2024-01-01T00:00:00Z", file.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).hasSize(1);
+        JsonNode line = MAPPER.readTree(r.err().get(0));
+        assertThat(line.path("input").asText()).isEqualTo(file.toString());
+        assertThat(line.path("reason").asText()).isEqualTo("invalid-json");
+        assertThat(line.path("detail").asText()).startsWith("not valid JSON at line 1, column 2:");
+    }
 }

@@ -170,6 +170,76 @@ class PublishAndReplayIT {
         assertThat(TestTopics.headerNames(replayed)).containsExactlyInAnyOrder("content-type", "feed");
     }
 
+    @Test
+    void aDamagedGzipFileIsReportedAndTheOtherFilesAreStillSent() throws Exception {
+        TestTopics topics = TestTopics.create("publish-damaged", 1);
+        Path dir = Files.createDirectories(temp.resolve("gzdir"));
+        Files.writeString(dir.resolve("a1.txt"), ExactlyOnce.story(1));
+        Files.writeString(dir.resolve("b2.txt.gz"), "not gzip at all");
+        Files.writeString(dir.resolve("c3.txt"), ExactlyOnce.story(3));
+        Files.writeString(dir.resolve("e.json"), "{bad json");
+
+        CliRun r = CliRun.run(
+                "", "publish", "--config", configFile(topics).toString(), "--feed", "gztest", dir.toString());
+
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.errText())
+                .contains("b2.txt.gz: cannot read: damaged gzip data")
+                .contains("e.json: not valid JSON at line 1, column 2")
+                .contains("published 2 of 3 items")
+                .contains("0 failed, 1 invalid, 0 too large, 1 unreadable")
+                .contains("(100%)")
+                .doesNotContain("Exception:");
+        List<ConsumerRecord<byte[], byte[]>> raw = TestTopics.readCommitted(topics.raw(), 2, Duration.ofSeconds(30));
+        assertThat(raw)
+                .extracting(rec -> new String(rec.key(), StandardCharsets.UTF_8))
+                .containsExactlyInAnyOrder("a1.txt", "c3.txt");
+    }
+
+    @Test
+    void publishToAMissingTopicFailsAtOnce() throws Exception {
+        TestTopics topics = TestTopics.create("publish-missing", 1);
+        Files.writeString(temp.resolve("a.txt"), "Story.");
+        CliRun r = CliRun.run(
+                "",
+                "publish",
+                "--config",
+                configFile(topics).toString(),
+                "--topic",
+                "qa.newtopic." + System.nanoTime(),
+                temp.resolve("a.txt").toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.errText()).contains("does not exist at").contains("(--topic)");
+    }
+
+    @Test
+    void replayToAMissingTopicFailsAtOnceAndProgressCountsOffsets() throws Exception {
+        TestTopics topics = TestTopics.create("replay-missing", 1);
+        DeadLetters deadLetters = new DeadLetters(topics.rejected(), 1_000_000);
+        RecordHeaders original = new RecordHeaders();
+        original.add("content-type", "text/plain".getBytes(StandardCharsets.UTF_8));
+        TestTopics.produce(List.of(
+                deadLetters.deadLetter(
+                        source("m-1", "one", original, 1), "limits", "too-large", null, "big", "f", "m-1"),
+                deadLetters.deadLetter(source("m-2", "two", original, 2), "parse", "empty", null, "no", "f", "m-2"),
+                deadLetters.deadLetter(source("m-3", "three", original, 3), "parse", "empty", null, "no", "f", "m-3")));
+        String missing = "qa.newtopic." + System.nanoTime();
+
+        CliRun r =
+                CliRun.run("", "replay-rejected", "--config", configFile(topics).toString(), "--to-topic", missing);
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.errText())
+                .contains("replay-rejected: --to-topic '" + missing + "' does not exist at")
+                .doesNotContain("UNKNOWN_TOPIC_OR_PARTITION");
+
+        CliRun replay =
+                CliRun.run("", "replay-rejected", "--config", configFile(topics).toString(), "--reason", "too-large");
+        assertThat(replay.exit()).isZero();
+        assertThat(replay.errText())
+                .contains("(100%), 3 dead letters read, 1 matched")
+                .contains("replayed 1 of 1 matching dead letters (3 read");
+    }
+
     private static ConsumerRecord<byte[], byte[]> source(String key, String value, RecordHeaders headers, long offset) {
         return ConsumedRecords.record("wire.raw", 0, offset, 0L, key, value.getBytes(StandardCharsets.UTF_8), headers);
     }

@@ -84,4 +84,35 @@ class ReadRawItemTest {
                             .contains("'receivedAt' is required");
                 });
     }
+
+    @Test
+    void aRefusedEnvelopeNamesTheIdAndFeedItGaveElseTheHeaders() {
+        String json = "{\"id\":\"x2\",\"feed\":\"yonhap-en\",\"contentType\":\"text/plain\","
+                + "\"receivedAt\":\"not-a-date\",\"body\":\"x\"}";
+        assertThatThrownBy(() -> ReadRawItem.read(record("k", json, new RecordHeaders())))
+                .isInstanceOfSatisfying(ReadRawItem.UnreadableRecordException.class, e -> {
+                    assertThat(e.itemId()).isEqualTo("x2");
+                    assertThat(e.feed()).isEqualTo("yonhap-en");
+                });
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("feed", "from-header".getBytes(StandardCharsets.UTF_8));
+        headers.add("item-id", "h-1".getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> ReadRawItem.read(record("k", "{\"id\":7,\"body\":\"x\"}", headers)))
+                .isInstanceOfSatisfying(ReadRawItem.UnreadableRecordException.class, e -> {
+                    assertThat(e.itemId()).isEqualTo("h-1");
+                    assertThat(e.feed()).isEqualTo("from-header");
+                });
+    }
+
+    @Test
+    void anEnvelopeThatForgotItsBodyIsRefusedNotReadAsText() {
+        String json = "{\"id\":\"i\",\"feed\":\"f\",\"contentType\":\"text/plain\","
+                + "\"receivedAt\":\"2024-05-01T08:00:00Z\"}";
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("content-type", "application/json".getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> ReadRawItem.read(record("k", json, headers)))
+                .isInstanceOfSatisfying(
+                        ReadRawItem.UnreadableRecordException.class,
+                        e -> assertThat(e.getMessage()).contains("exactly one of 'body' and 'bodyBase64' is required"));
+    }
 }

@@ -102,7 +102,7 @@ class WorkerIT {
     @Test
     void poisonRecordsBecomeDeadLettersWhileLaterRecordsFlow() throws Exception {
         TestTopics topics = TestTopics.create("poison", 1);
-        String notAnEnvelope = "{\"id\":\"bad-1\",\"body\":\"no feed, no type, no time\"}";
+        String notAnEnvelope = "{\"id\":\"bad-1\",\"feed\":\"yonhap-en\",\"body\":\"no type, no time\"}";
         String big = "x".repeat(5000);
         RecordHeaders keyOnly = new RecordHeaders();
         TestTopics.produce(List.of(
@@ -132,11 +132,13 @@ class WorkerIT {
             assertThat(TestTopics.header(envelope, "ingest.error.reason")).isEqualTo("invalid-envelope");
             assertThat(TestTopics.header(envelope, "ingest.error.class"))
                     .isEqualTo(ReadRawItem.UnreadableRecordException.class.getName());
-            assertThat(TestTopics.header(envelope, "ingest.error.message")).contains("'feed' is required");
+            assertThat(TestTopics.header(envelope, "ingest.error.message")).contains("'contentType' is required");
             assertThat(TestTopics.header(envelope, "ingest.source.topic")).isEqualTo(topics.raw());
             assertThat(TestTopics.header(envelope, "ingest.source.partition")).isEqualTo("0");
             assertThat(TestTopics.header(envelope, "ingest.source.offset")).isEqualTo("1");
             assertThat(TestTopics.header(envelope, "ingest.item.id")).isEqualTo("bad-1");
+            // the feed only the refused envelope named (the record has no feed header)
+            assertThat(TestTopics.header(envelope, "ingest.feed")).isEqualTo("yonhap-en");
 
             ConsumerRecord<byte[], byte[]> tooLarge = dead.get(1);
             assertThat(new String(tooLarge.key(), StandardCharsets.UTF_8)).isEqualTo("big-1");

@@ -1,0 +1,110 @@
+package io.wireingest.core.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.wireingest.core.testing.ArticleSchemas;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@link Envelope} reads exactly what {@code schemas/raw-wire-item.schema.json} allows: for each envelope below the
+ * hand-written checks and the JSON Schema validator must agree, so the worker and {@code POST /items} never accept an
+ * envelope a producer's own schema validation would refuse, or the other way round.
+ */
+class EnvelopeSchemaTest {
+    private static final String BASE =
+            "\"id\":\"item-1\",\"receivedAt\":\"2024-05-01T08:00:00Z\",\"body\":\"Jakarta (ANTARA) - Teks.\"";
+
+    static Stream<String> envelopes() {
+        return Stream.of(
+                // valid
+                "{" + BASE + ",\"feed\":\"antara-id\",\"contentType\":\"text/plain; charset=utf-8\"}",
+                "{" + BASE + ",\"feed\":\"a\",\"contentType\":\"application/vnd.iptc.g2.newsitem+xml\"}",
+                "{" + BASE + ",\"feed\":\"yonhap en\",\"contentType\":\"text/html\",\"language\":\"ko\"}",
+                "{" + BASE + ",\"feed\":\"x\",\"contentType\":\"text/plain\",\"language\":\"zh-Hant-TW\"}",
+                "{" + BASE + ",\"feed\":\"x\",\"contentType\":\"text/plain\",\"url\":\"https://example.org/a?b=1\"}",
+                "{\"id\":\"i\",\"feed\":\"f\",\"contentType\":\"text/plain\",\"receivedAt\":\"2024-05-01T08:00:00.5+07:00\","
+                        + "\"body\":\"x\"}",
+                // invalid: the QA report's envelope, one problem at a time
+                "{" + BASE + ",\"feed\":\" bad feed \",\"contentType\":\"text/plain\"}",
+                "{" + BASE + ",\"feed\":\"bad feed \",\"contentType\":\"text/plain\"}",
+                "{" + BASE + ",\"feed\":\"line\\nbreak\",\"contentType\":\"text/plain\"}",
+                "{" + BASE + ",\"feed\":\"f\",\"contentType\":\"nonsense\"}",
+                "{" + BASE + ",\"feed\":\"f\",\"contentType\":\"text/ plain\"}",
+                "{" + BASE + ",\"feed\":\"f\",\"contentType\":\"text/plain\",\"language\":\"!!\"}",
+                "{" + BASE + ",\"feed\":\"f\",\"contentType\":\"text/plain\",\"language\":\"english\"}",
+                "{" + BASE + ",\"feed\":\"" + "f".repeat(257) + "\",\"contentType\":\"text/plain\"}",
+                "{\"id\":\"" + "i".repeat(1025) + "\",\"feed\":\"f\",\"contentType\":\"text/plain\","
+                        + "\"receivedAt\":\"2024-05-01T08:00:00Z\",\"body\":\"x\"}",
+                "{\"id\":\"i\",\"feed\":\"f\",\"contentType\":\"text/plain\",\"receivedAt\":\"2024-05-01T08:00Z\","
+                        + "\"body\":\"x\"}",
+                "{\"id\":\"i\",\"feed\":\"f\",\"contentType\":\"text/plain\",\"receivedAt\":\"2024-05-01T08:00:00\","
+                        + "\"body\":\"x\"}",
+                "{\"id\":\"i\",\"feed\":\"f\",\"contentType\":\"text/plain\",\"receivedAt\":\"not-a-date\","
+                        + "\"body\":\"x\"}",
+                "{\"id\":\"i\",\"feed\":\"f\",\"contentType\":\"text/plain\",\"receivedAt\":\"2024-05-01T08:00:00Z\"}");
+    }
+
+    @ParameterizedTest
+    @MethodSource("envelopes")
+    void theReaderAndTheSchemaAgree(String json) {
+        boolean schemaValid = ArticleSchemas.rawItemProblems(json).isEmpty();
+        Envelope.InvalidEnvelopeException refused = catchThrowableOfType(
+                () -> Envelope.parse(json.getBytes(StandardCharsets.UTF_8)), Envelope.InvalidEnvelopeException.class);
+        assertThat(refused == null)
+                .as(
+                        "Envelope accepts %s (schema problems: %s, reader problems: %s)",
+                        json.length() > 200 ? json.substring(0, 200) : json,
+                        ArticleSchemas.rawItemProblems(json),
+                        refused == null ? "none" : refused.problems())
+                .isEqualTo(schemaValid);
+    }
+
+    @Test
+    void aRelativeOrMalformedUrlIsRefused() {
+        for (String url : new String[] {"not a url", "/relative/path", "example.org/a"}) {
+            String json = "{" + BASE + ",\"feed\":\"f\",\"contentType\":\"text/plain\",\"url\":\"" + url + "\"}";
+            Envelope.InvalidEnvelopeException e = catchThrowableOfType(
+                    () -> Envelope.parse(json.getBytes(StandardCharsets.UTF_8)),
+                    Envelope.InvalidEnvelopeException.class);
+            assertThat(e).as(url).isNotNull();
+            assertThat(e.problems()).singleElement().asString().contains("'url' must be an absolute URI");
+        }
+    }
+
+    @Test
+    void aRefusedEnvelopeStillNamesItsIdAndFeedForTheDeadLetter() {
+        String json = "{\"id\":\"x2\",\"feed\":\"yonhap-en\",\"contentType\":\"text/plain\","
+                + "\"receivedAt\":\"not-a-date\",\"body\":\"x\"}";
+        Envelope.InvalidEnvelopeException e = catchThrowableOfType(
+                () -> Envelope.parse(json.getBytes(StandardCharsets.UTF_8)), Envelope.InvalidEnvelopeException.class);
+        assertThat(e.id()).isEqualTo("x2");
+        assertThat(e.feed()).isEqualTo("yonhap-en");
+        assertThat(e.problems())
+                .singleElement()
+                .asString()
+                .contains("receivedAt")
+                .contains("not-a-date");
+        Envelope.InvalidEnvelopeException noNames = catchThrowableOfType(
+                () -> Envelope.parse("{\"id\":7,\"body\":\"x\"}".getBytes(StandardCharsets.UTF_8)),
+                Envelope.InvalidEnvelopeException.class);
+        assertThat(noNames.id()).isNull();
+        assertThat(noNames.feed()).isNull();
+    }
+
+    @Test
+    void anEnvelopeWithoutItsBodyIsStillTakenForAnEnvelope() {
+        byte[] noBody = ("{\"id\":\"i\",\"feed\":\"f\",\"contentType\":\"text/plain\","
+                        + "\"receivedAt\":\"2024-05-01T08:00:00Z\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(Envelope.looksLikeEnvelope(noBody)).isTrue();
+        // ninjs names neither body nor contentType: it stays a bare item for the ninjs reader
+        byte[] ninjs = "{\"uri\":\"u\",\"type\":\"text\",\"body_text\":\"x\",\"contenttype\":\"text/plain\"}"
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(Envelope.looksLikeEnvelope(ninjs)).isFalse();
+    }
+}

@@ -1,0 +1,93 @@
+package io.wireingest.worker.cli;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
+
+/**
+ * Checks of command-line values shared by the commands, with messages that name the option and what it expects,
+ * and the strict JSON check of input files.
+ */
+final class CliArgs {
+    private static final Pattern TOPIC = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
+    private static final ObjectMapper STRICT =
+            new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private CliArgs() {}
+
+    /** A bad option value; the message names the option and what it expects. */
+    static final class UsageException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
+    /** JSON that does not parse; the message gives the line and column. */
+    static final class InvalidJsonException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        InvalidJsonException(String message) {
+            super(message);
+        }
+    }
+
+    /** An RFC 3339 / ISO-8601 date-time with an offset ({@code Z} or {@code +07:00}), or null when not given. */
+    static Instant instant(String option, String value) throws UsageException {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value.trim()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new UsageException(option + ": expected an ISO-8601 instant like 2024-05-01T08:00:00Z (or with an"
+                    + " offset, 2024-05-01T15:00:00+07:00), got '" + value + "'");
+        }
+    }
+
+    /** A legal Kafka topic name (letters, digits, '.', '_', '-'; at most 249), or null when not given. */
+    static String topic(String option, String value) throws UsageException {
+        if (value == null) {
+            return null;
+        }
+        if (!TOPIC.matcher(value).matches() || value.equals(".") || value.equals("..")) {
+            throw new UsageException(option + ": '" + value + "' is not a valid topic name (1 to 249 of the"
+                    + " characters a-z A-Z 0-9 . _ -)");
+        }
+        return value;
+    }
+
+    /** Parses JSON strictly (one value, nothing after it); the error names the line and column. */
+    static JsonNode json(byte[] bytes) throws InvalidJsonException {
+        try {
+            JsonNode node = STRICT.readTree(bytes);
+            if (node == null || node.isMissingNode()) {
+                throw new InvalidJsonException("not valid JSON: empty");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw new InvalidJsonException("not valid JSON" + where + ": " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new InvalidJsonException("not valid JSON: " + e.getMessage());
+        }
+    }
+
+    /** Whether a content type is JSON ({@code application/json}, {@code application/x+json}, with parameters). */
+    static boolean isJsonType(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String base = contentType.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+        return base.equals("application/json") || base.endsWith("+json");
+    }
+}

@@ -1,0 +1,162 @@
+package io.wireingest.worker.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What {@code publish} sends and what it reports, without a broker: damaged files, items over the size limit and
+ * malformed JSON are counted and reported, and the run goes on.
+ */
+class PublishBatchTest {
+    @TempDir
+    Path dir;
+
+    private final List<ProducerRecord<byte[], byte[]>> sent = new ArrayList<>();
+    private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+
+    private PublishCommand.Batch batch(long maxItemBytes) {
+        return new PublishCommand.Batch(
+                "raw",
+                "gztest",
+                null,
+                maxItemBytes,
+                sent::add,
+                new PrintStream(errBytes, true, StandardCharsets.UTF_8));
+    }
+
+    private String err() {
+        return errBytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private List<String> keys() {
+        return sent.stream()
+                .map(r -> new String(r.key(), StandardCharsets.UTF_8))
+                .toList();
+    }
+
+    private static String envelope(String id, String body) {
+        return "{\"id\":\"" + id + "\",\"feed\":\"f\",\"contentType\":\"text/plain\","
+                + "\"receivedAt\":\"2026-03-12T03:00:00Z\",\"body\":\"" + body + "\"}";
+    }
+
+    private static byte[] gzip(String text) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void damagedAndTruncatedGzipFilesAreReportedAndTheRunGoesOn() throws Exception {
+        Files.writeString(dir.resolve("a1.txt"), "Story one.");
+        Files.writeString(dir.resolve("b2.txt.gz"), "this is not gzip");
+        Files.writeString(dir.resolve("c3.txt"), "Story three.");
+        StringBuilder lines = new StringBuilder();
+        for (int i = 1; i <= 2000; i++) {
+            lines.append(envelope("line-" + i, "Body " + i + " " + "x".repeat(200)))
+                    .append('\n');
+        }
+        byte[] whole = gzip(lines.toString());
+        Files.write(dir.resolve("d4.jsonl.gz"), Arrays.copyOf(whole, whole.length / 2));
+
+        PublishCommand.Batch batch = batch(1_000_000);
+        for (String name : List.of("a1.txt", "b2.txt.gz", "c3.txt", "d4.jsonl.gz")) {
+            batch.file(dir.resolve(name));
+        }
+
+        List<String> keys = keys();
+        assertThat(keys).startsWith("a1.txt", "c3.txt");
+        assertThat(keys.size()).as("lines read before the damage are sent").isGreaterThan(2);
+        assertThat(keys.subList(2, keys.size())).allMatch(k -> k.startsWith("line-"));
+        assertThat(batch.unreadable()).isEqualTo(2);
+        assertThat(batch.invalid()).isZero();
+        assertThat(err())
+                .contains("b2.txt.gz: cannot read: damaged gzip data (Not in GZIP format)")
+                .contains("d4.jsonl.gz: cannot read: truncated (Unexpected end of ZLIB input stream); the "
+                        + (keys.size() - 2) + " items read before the damage were sent");
+        assertThat(batch.bytesRead())
+                .as("progress ends at the size of the files")
+                .isEqualTo(Files.size(dir.resolve("a1.txt"))
+                        + Files.size(dir.resolve("b2.txt.gz"))
+                        + Files.size(dir.resolve("c3.txt"))
+                        + Files.size(dir.resolve("d4.jsonl.gz")));
+    }
+
+    @Test
+    void plainFilesAndEnvelopeBodiesOverTheItemLimitAreNotSent() throws Exception {
+        Files.writeString(dir.resolve("bigplain.txt"), "x".repeat(5000));
+        Files.writeString(dir.resolve("small.txt"), "x".repeat(100));
+        Files.writeString(
+                dir.resolve("batch.jsonl"),
+                envelope("big-env", "y".repeat(5000)) + "\n" + envelope("ok-env", "fine") + "\n");
+        String big64 = Base64.getEncoder().encodeToString(new byte[5000]);
+        Files.writeString(
+                dir.resolve("big64.json"),
+                "{\"id\":\"big-64\",\"feed\":\"f\",\"contentType\":\"application/octet-stream\","
+                        + "\"receivedAt\":\"2026-03-12T03:00:00Z\",\"bodyBase64\":\"" + big64 + "\"}");
+
+        PublishCommand.Batch batch = batch(4096);
+        for (String name : List.of("bigplain.txt", "small.txt", "batch.jsonl", "big64.json")) {
+            batch.file(dir.resolve(name));
+        }
+
+        assertThat(keys()).containsExactly("small.txt", "ok-env");
+        assertThat(batch.tooLarge()).isEqualTo(3);
+        assertThat(err())
+                .contains("bigplain.txt: 5000 bytes, more than INGEST_MAX_ITEM_BYTES (4096 bytes); not sent")
+                .contains("batch.jsonl:1: item big-env has a body of 5000 bytes, more than INGEST_MAX_ITEM_BYTES")
+                .contains("big64.json: item big-64 has a body of 5000 bytes");
+    }
+
+    @Test
+    void malformedJsonFilesAreInvalidWithLineAndColumn() throws Exception {
+        Files.writeString(dir.resolve("e.json"), "{bad json");
+        Files.writeString(dir.resolve("ninjs.json"), "{\"uri\":\"x\",\"headlines\":[]}");
+        Files.writeString(dir.resolve("env.json"), envelope("env-1", "One."));
+        Files.writeString(dir.resolve("lines.jsonl"), envelope("l-1", "One.") + "\n{\"id\": oops}\n");
+
+        PublishCommand.Batch batch = batch(1_000_000);
+        for (String name : List.of("e.json", "ninjs.json", "env.json", "lines.jsonl")) {
+            batch.file(dir.resolve(name));
+        }
+
+        assertThat(keys()).containsExactly("ninjs.json", "env-1", "l-1");
+        assertThat(batch.invalid()).isEqualTo(2);
+        assertThat(err())
+                .contains("e.json: not valid JSON at line 1, column 2:")
+                .contains("lines.jsonl:2: not valid JSON at column ");
+    }
+
+    @Test
+    void anEmptyFolderIsAWarningAndExitsWithOne() throws Exception {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        CliRun r = CliRun.run("", "publish", empty.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.errText())
+                .contains("publish: warning: no files under " + empty)
+                .contains("publish: no items found under " + empty + "; nothing sent");
+    }
+
+    @Test
+    void anIllegalTopicNameIsAUsageError() throws Exception {
+        Files.writeString(dir.resolve("a.txt"), "Story.");
+        CliRun r = CliRun.run(
+                "", "publish", "--topic", "bad topic!", dir.resolve("a.txt").toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.errText()).contains("publish: --topic: 'bad topic!' is not a valid topic name");
+    }
+}
