@@ -64,7 +64,7 @@ public final class WorkerService implements AutoCloseable {
             LOG.info(
                     "KAFKA_BOOTSTRAP_SERVERS is not set: starting an embedded broker (data in {})",
                     dir.toAbsolutePath());
-            broker = EmbeddedBroker.start(dir, config.embeddedPort());
+            broker = EmbeddedBroker.start(dir, config.embeddedPort(), config.kafkaMessageBytes());
             resources.add(broker);
             bootstrap = broker.bootstrapServers();
         }
@@ -78,7 +78,8 @@ public final class WorkerService implements AutoCloseable {
                     config.articlesTopic(),
                     config.rejectedTopic(),
                     config.partitions(),
-                    config.replicationFactor());
+                    config.replicationFactor(),
+                    config.kafkaMessageBytes());
         }
         // Bounded blocking: with Kafka's default max.block.ms a POST /items would wait 60 s for an absent broker.
         KafkaProducer<byte[], byte[]> itemProducer =
@@ -109,18 +110,26 @@ public final class WorkerService implements AutoCloseable {
         if (config.httpPort() >= 0) {
             ArticleReader reader = new ArticleReader(clients, config.articlesTopic());
             resources.add(0, reader);
-            http = new HttpApi(
-                    new HttpApi.Settings(
-                            config.httpHost(),
-                            config.httpPort(),
-                            config.httpToken(),
-                            config.maxItemBytes(),
-                            config.articlesLimit(),
-                            config.rawTopic()),
-                    metrics,
-                    () -> w.ready() && probe.answers(),
-                    itemProducer,
-                    reader::newest);
+            try {
+                http = new HttpApi(
+                        new HttpApi.Settings(
+                                config.httpHost(),
+                                config.httpPort(),
+                                config.httpToken(),
+                                config.maxItemBytes(),
+                                config.articlesLimit(),
+                                config.rawTopic()),
+                        metrics,
+                        () -> w.ready() && probe.answers(),
+                        itemProducer,
+                        reader::newest);
+            } catch (java.net.BindException e) {
+                throw new java.io.IOException(
+                        "the HTTP server cannot listen on " + config.httpHost() + ":" + config.httpPort() + " ("
+                                + WorkerConfig.HTTP_HOST.env() + ", " + WorkerConfig.HTTP_PORT.env()
+                                + "): " + e.getMessage(),
+                        e);
+            }
             resources.add(0, http);
             http.start();
         }

@@ -208,7 +208,7 @@ public final class BenchCommand implements Callable<Integer> {
             } else {
                 tempDir = Files.createTempDirectory("wire-ingest-bench");
                 err.println("bench: starting a temporary embedded broker in " + tempDir);
-                broker = EmbeddedBroker.start(tempDir, 0);
+                broker = EmbeddedBroker.start(tempDir, 0, config.kafkaMessageBytes());
                 bootstrap = broker.bootstrapServers();
             }
             KafkaClients clients = new KafkaClients(config, bootstrap);
@@ -220,14 +220,16 @@ public final class BenchCommand implements Callable<Integer> {
                         config.articlesTopic(),
                         config.rejectedTopic(),
                         config.partitions(),
-                        config.replicationFactor());
+                        config.replicationFactor(),
+                        config.kafkaMessageBytes());
                 Topics.ensure(
                         admin,
                         passTopic,
                         run + ".unused1",
                         run + ".unused2",
                         config.partitions(),
-                        config.replicationFactor());
+                        config.replicationFactor(),
+                        config.kafkaMessageBytes());
             }
             long totalBytes = load(clients, config.rawTopic(), generated);
             double avgKib = totalBytes / 1024.0 / items;

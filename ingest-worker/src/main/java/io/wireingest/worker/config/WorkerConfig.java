@@ -81,13 +81,19 @@ public final class WorkerConfig {
             "INGEST_MAX_ITEM_BYTES",
             "1048576",
             Type.LONG,
-            "Largest raw item accepted (bytes); larger ones are rejected (stage limits) or refused with 413.");
+            "Largest raw item accepted (bytes, at most 1073741824); larger ones are rejected (stage limits) or "
+                    + "refused with 413. An item at the limit can always be published, dead-lettered with its body and "
+                    + "replayed.");
     public static final ConfigKey MAX_RECORD_BYTES = ConfigKey.of(
             "INGEST_MAX_RECORD_BYTES",
-            "1000000",
+            "",
             Type.INT,
-            "Largest output record the worker sends; a bigger article is rejected (stage publish, reason "
-                    + "too-large) instead of failing the transaction. Keep below the broker's message.max.bytes.");
+            "Largest output record (article, dead letter) the worker sends; a bigger article is rejected (stage "
+                    + "publish, reason too-large) instead of failing the transaction. The default is also the "
+                    + "minimum: room for an item at the item limit sent as a base64 envelope, with its headers and a "
+                    + "dead letter's headers (4 × ⌈INGEST_MAX_ITEM_BYTES / 3⌉ + 65536; 1463640 for the default item "
+                    + "limit). The Kafka sizes follow it: producers' max.request.size, created topics' "
+                    + "max.message.bytes and the embedded broker's message.max.bytes are this plus 16384.");
     public static final ConfigKey MAX_DEPTH =
             ConfigKey.of("INGEST_MAX_DEPTH", "256", Type.INT, "Deepest markup nesting kept per item.");
     public static final ConfigKey MAX_TIME_MS =
@@ -119,8 +125,12 @@ public final class WorkerConfig {
             Type.LONG,
             "How long a stop (SIGTERM) waits for the threads to finish their open transactions (ms); past it the "
                     + "worker exits 1 and the broker aborts what is left.");
-    public static final ConfigKey HTTP_HOST =
-            ConfigKey.of("INGEST_HTTP_HOST", "0.0.0.0", Type.STRING, "Address the HTTP server binds to.");
+    public static final ConfigKey HTTP_HOST = ConfigKey.of(
+            "INGEST_HTTP_HOST",
+            "0.0.0.0",
+            Type.STRING,
+            "Address the HTTP server binds to: an address (or name) of this machine, checked at start-up "
+                    + "when HTTP is on.");
     public static final ConfigKey HTTP_PORT =
             ConfigKey.of("INGEST_HTTP_PORT", "8080", Type.PORT, "HTTP port (0: any free port; -1: no HTTP server).");
     public static final ConfigKey HTTP_TOKEN = ConfigKey.secret(
@@ -194,9 +204,24 @@ public final class WorkerConfig {
             "key.deserializer",
             "value.deserializer");
 
+    /** The pass-through setting that {@link #BOOTSTRAP_SERVERS} owns. */
+    private static final String BOOTSTRAP_CLIENT_KEY = "bootstrap.servers";
+    /** The producers' request size, derived from the record limit unless set. */
+    private static final String MAX_REQUEST_SIZE = "max.request.size";
+
+    /** Largest item limit accepted: the records derived from it must fit Kafka's int sizes. */
+    public static final long MAX_ITEM_LIMIT = 1L << 30;
+    /** Room for an envelope's fields and a record's headers (dead-letter headers included) beside the body. */
+    public static final int RECORD_HEADROOM_BYTES = 64 * 1024;
+    /** Kafka's framing around the largest record (record and batch headers), with a wide margin. */
+    public static final int KAFKA_OVERHEAD_BYTES = 16 * 1024;
+
     private static final Pattern TOPIC = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
-    private static final Pattern SECRET_NAME =
-            Pattern.compile(".*(password|secret|jaas|token|credential|ssl\\.key\\.|keystore\\.key).*");
+    private static final Pattern SECRET_NAME = Pattern.compile(
+            ".*(password|passphrase|passwd|secret|jaas|token|credential|private\\.key|key\\.password|api\\.key"
+                    + "|apikey|ssl\\.key\\.|keystore\\.key).*");
+    /** Kafka client settings of type PASSWORD, in any client's definition. */
+    private static final Set<String> PASSWORD_SETTINGS = passwordSettings();
 
     private final Map<ConfigKey, String> values;
     private final Map<String, String> clientProperties;
@@ -233,44 +258,66 @@ public final class WorkerConfig {
         if (file != null) {
             try (InputStream in = Files.newInputStream(file)) {
                 props.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new InvalidConfigException(List.of("cannot read config file " + file + ": " + e.getMessage()));
+            } catch (IOException | IllegalArgumentException e) {
+                throw new InvalidConfigException(List.of("cannot read config file " + file + ": " + reason(e)));
             }
         }
-        return load(env, props);
+        return load(env, props, file == null ? null : file.toString());
     }
 
     /** Loads from an environment map and properties (the file's), environment winning. */
     public static WorkerConfig load(Map<String, String> env, Properties file) throws InvalidConfigException {
+        return load(env, file, null);
+    }
+
+    /**
+     * Loads from an environment map and properties, environment winning. An empty (or blank) value counts as not set,
+     * in the environment and in the file alike: the next source, else the default, applies.
+     *
+     * @param fileName the config file's name for messages about its keys, or null
+     */
+    private static WorkerConfig load(Map<String, String> env, Properties file, String fileName)
+            throws InvalidConfigException {
         List<String> problems = new ArrayList<>();
         Map<ConfigKey, String> values = new LinkedHashMap<>();
+        Map<ConfigKey, String> names = new LinkedHashMap<>();
         Map<String, String> client = new TreeMap<>();
+        Map<String, String> clientNames = new TreeMap<>();
         Set<String> knownProperties = new HashSet<>();
         Set<String> knownEnv = new HashSet<>();
+        String inFile = fileName == null ? " in the config file" : " in " + fileName;
         for (ConfigKey key : KEYS) {
             knownProperties.add(key.property());
             knownEnv.add(key.env());
             String value = key.defaultValue();
-            if (file.getProperty(key.property()) != null) {
-                value = file.getProperty(key.property()).trim();
+            String name = key.env();
+            String fromFile = file.getProperty(key.property());
+            if (fromFile != null && !fromFile.isBlank()) {
+                value = fromFile.trim();
+                name = key.property() + inFile;
             }
-            if (env.get(key.env()) != null) {
-                value = env.get(key.env()).trim();
+            String fromEnv = env.get(key.env());
+            if (fromEnv != null && !fromEnv.isBlank()) {
+                value = fromEnv.trim();
+                name = key.env();
             }
             values.put(key, value);
+            names.put(key, name);
         }
         for (String name : new TreeMap<>(toMap(file)).keySet()) {
             if (knownProperties.contains(name)) {
                 continue;
             }
             if (name.startsWith(KAFKA_PREFIX)) {
-                client.put(
-                        name.substring(KAFKA_PREFIX.length()),
-                        file.getProperty(name).trim());
+                String value = file.getProperty(name).trim();
+                if (!value.isEmpty()) {
+                    client.put(name.substring(KAFKA_PREFIX.length()), value);
+                    clientNames.put(name.substring(KAFKA_PREFIX.length()), name + inFile);
+                }
             } else if (name.startsWith("ingest.")) {
-                problems.add("unknown key '" + name + "' in the config file");
+                problems.add("unknown key '" + name + "'" + inFile);
             } else {
-                problems.add("unknown key '" + name + "' in the config file (Kafka client settings take the prefix "
+                problems.add("unknown key '" + name + "'" + inFile + " (Kafka client settings take the prefix "
                         + "'kafka.')");
             }
         }
@@ -280,55 +327,153 @@ public final class WorkerConfig {
                 String clientKey = name.substring(KAFKA_ENV_PREFIX.length())
                         .toLowerCase(Locale.ROOT)
                         .replace('_', '.');
-                client.put(clientKey, e.getValue().trim());
+                if (e.getValue() != null && !e.getValue().isBlank()) {
+                    client.put(clientKey, e.getValue().trim());
+                    clientNames.put(clientKey, name);
+                }
             } else if (name.startsWith("INGEST_") && !knownEnv.contains(name)) {
                 problems.add("unknown environment variable " + name);
             }
         }
-        client.remove("bootstrap.servers");
-        for (String reserved : RESERVED_CLIENT_KEYS) {
+        if (client.containsKey(BOOTSTRAP_CLIENT_KEY)) {
+            problems.add(clientNames.get(BOOTSTRAP_CLIENT_KEY) + " is not used: the brokers are set with "
+                    + BOOTSTRAP_SERVERS.env() + " (or " + BOOTSTRAP_SERVERS.property() + " in the config file)");
+            client.remove(BOOTSTRAP_CLIENT_KEY);
+        }
+        for (String reserved : new java.util.TreeSet<>(RESERVED_CLIENT_KEYS)) {
             if (client.containsKey(reserved)) {
                 problems.add("Kafka client setting '" + reserved + "' is set by the worker and cannot be overridden");
             }
         }
         for (ConfigKey key : KEYS) {
-            check(key, values.get(key), problems);
+            check(key, names.get(key), values.get(key), problems);
         }
         List<String> topics = List.of(values.get(RAW_TOPIC), values.get(ARTICLES_TOPIC), values.get(REJECTED_TOPIC));
         if (new HashSet<>(topics).size() < topics.size()) {
             problems.add("the raw, articles and rejected topics must be three different topics: " + topics);
         }
-        positive(values, THREADS, problems);
-        atLeast(values, TRANSFORM_THREADS, 0, problems);
-        positive(values, PARTITIONS, problems);
-        positive(values, MAX_ITEM_BYTES, problems);
-        positive(values, MAX_ARTICLES, problems);
-        positive(values, MAX_POLL_RECORDS, problems);
-        positive(values, POLL_TIMEOUT_MS, problems);
-        positive(values, MAX_TIME_MS, problems);
-        positive(values, RETRY_BACKOFF_MS, problems);
-        positive(values, RETRY_BACKOFF_MAX_MS, problems);
-        positive(values, MAX_RETRIES, problems);
-        positive(values, SHUTDOWN_TIMEOUT_MS, problems);
-        positive(values, ARTICLES_LIMIT, problems);
-        atLeast(values, MAX_RECORD_BYTES, 1024, problems);
-        atLeast(values, MAX_DEPTH, 8, problems);
+        Range r = new Range(values, names, problems);
+        r.atLeast(THREADS, 1);
+        r.atLeast(TRANSFORM_THREADS, 0);
+        r.atLeast(PARTITIONS, 1);
+        r.atLeast(MAX_ITEM_BYTES, 1);
+        r.atMost(MAX_ITEM_BYTES, MAX_ITEM_LIMIT);
+        r.atLeast(MAX_ARTICLES, 1);
+        r.atLeast(MAX_POLL_RECORDS, 1);
+        r.atLeast(POLL_TIMEOUT_MS, 1);
+        r.atLeast(MAX_TIME_MS, 1);
+        r.atLeast(RETRY_BACKOFF_MS, 1);
+        r.atLeast(RETRY_BACKOFF_MAX_MS, 1);
+        r.atLeast(MAX_RETRIES, 1);
+        r.atLeast(SHUTDOWN_TIMEOUT_MS, 1);
+        r.atLeast(ARTICLES_LIMIT, 1);
+        r.atLeast(MAX_DEPTH, 8);
+        r.atMost(MAX_RECORD_BYTES, Integer.MAX_VALUE - KAFKA_OVERHEAD_BYTES);
+        Long itemBytes = parseLong(values.get(MAX_ITEM_BYTES));
+        Long recordBytes = parseLong(values.get(MAX_RECORD_BYTES));
+        if (itemBytes != null && itemBytes >= 1 && itemBytes <= MAX_ITEM_LIMIT && recordBytes != null) {
+            long needed = minRecordBytes(itemBytes);
+            if (recordBytes < needed) {
+                problems.add(names.get(MAX_RECORD_BYTES) + " (" + recordBytes + ") is too small for "
+                        + names.get(MAX_ITEM_BYTES) + " (" + itemBytes + "): an item at the item limit, sent as a "
+                        + "base64 envelope and dead-lettered with its headers, needs up to " + needed
+                        + " bytes; raise it to at least " + needed + " or leave it unset");
+            }
+        }
+        String requestSize = client.get(MAX_REQUEST_SIZE);
+        if (requestSize != null && itemBytes != null && itemBytes >= 1 && itemBytes <= MAX_ITEM_LIMIT) {
+            long needed = (recordBytes != null ? recordBytes : minRecordBytes(itemBytes)) + KAFKA_OVERHEAD_BYTES;
+            Long given = parseLong(requestSize);
+            if (given == null || given < needed) {
+                problems.add(clientNames.get(MAX_REQUEST_SIZE) + " ('" + requestSize + "') is below what the worker "
+                        + "sends: records of up to " + names.get(MAX_RECORD_BYTES) + " need " + needed + " bytes; "
+                        + "leave it unset (the worker derives it) or lower " + names.get(MAX_ITEM_BYTES) + " / "
+                        + names.get(MAX_RECORD_BYTES));
+            }
+        }
         Long rf = parseLong(values.get(REPLICATION_FACTOR));
         if (rf != null && (rf == 0 || rf < -1 || rf > Short.MAX_VALUE)) {
-            problems.add(REPLICATION_FACTOR.env() + " must be -1 or a positive number, not " + rf);
+            problems.add(names.get(REPLICATION_FACTOR) + " must be -1 or a positive number, not " + rf);
         }
         Long port = parseLong(values.get(HTTP_PORT));
         if (port != null && port < -1) {
-            problems.add(HTTP_PORT.env() + " must be -1 (off), 0 (any) or a port number, not " + port);
+            problems.add(names.get(HTTP_PORT) + " must be -1 (off), 0 (any) or a port number, not " + port);
+        }
+        if (port == null || port >= 0) {
+            String hostProblem = hostProblem(values.get(HTTP_HOST));
+            if (hostProblem != null) {
+                problems.add(names.get(HTTP_HOST) + " '" + values.get(HTTP_HOST) + "' " + hostProblem);
+            }
         }
         String token = values.get(HTTP_TOKEN);
         if (!token.isEmpty() && token.length() < 16) {
-            problems.add(HTTP_TOKEN.env() + " is too short (at least 16 characters)");
+            problems.add(names.get(HTTP_TOKEN) + " is too short (at least 16 characters)");
         }
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(problems);
         }
         return new WorkerConfig(values, client);
+    }
+
+    /** Why a config file could not be read, in words ("no such file", "permission denied", ...). */
+    static String reason(Exception e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null) {
+            return fse.getReason();
+        }
+        if (e instanceof java.nio.charset.CharacterCodingException) {
+            return "not UTF-8 text";
+        }
+        if (e instanceof IllegalArgumentException) {
+            return "not a properties file (" + e.getMessage() + ")";
+        }
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+
+    /** Why an HTTP bind address is unusable, or null when it is fine. */
+    static String hostProblem(String host) {
+        if (host.matches("[0-9.]+")) {
+            String[] parts = host.split("\\.", -1);
+            boolean ok = parts.length == 4;
+            for (int i = 0; ok && i < 4; i++) {
+                ok = !parts[i].isEmpty() && parts[i].length() <= 3 && Integer.parseInt(parts[i]) <= 255;
+            }
+            if (!ok) {
+                return "is not a valid IPv4 address";
+            }
+        }
+        java.net.InetAddress address;
+        try {
+            address = java.net.InetAddress.getByName(host);
+        } catch (java.net.UnknownHostException | SecurityException e) {
+            return "cannot be resolved to an address";
+        }
+        if (address.isAnyLocalAddress() || address.isLoopbackAddress()) {
+            return null;
+        }
+        try {
+            if (java.net.NetworkInterface.getByInetAddress(address) == null) {
+                return "(" + address.getHostAddress() + ") is not an address of this machine; use 0.0.0.0 for all";
+            }
+        } catch (java.net.SocketException e) {
+            // Cannot tell: let the bind decide.
+        }
+        return null;
+    }
+
+    /**
+     * The smallest record limit that holds an item at the item limit: its body base64-encoded in an envelope
+     * (4 bytes per 3), plus room for the envelope's other fields, the record's headers and a dead letter's
+     * {@code ingest.*} headers.
+     */
+    public static long minRecordBytes(long maxItemBytes) {
+        return 4 * ((maxItemBytes + 2) / 3) + RECORD_HEADROOM_BYTES;
     }
 
     /** The defaults (no environment, no file): for tests and tools. */
@@ -350,7 +495,7 @@ public final class WorkerConfig {
         return load(env, new Properties());
     }
 
-    private static void check(ConfigKey key, String value, List<String> problems) {
+    private static void check(ConfigKey key, String name, String value, List<String> problems) {
         if (value.isEmpty()) {
             return;
         }
@@ -358,24 +503,24 @@ public final class WorkerConfig {
             case INT, PORT -> {
                 Long v = parseLong(value);
                 if (v == null || v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
-                    problems.add(key.env() + " must be a whole number, not '" + shown(key, value) + "'");
+                    problems.add(name + " must be a whole number, not '" + shown(key, value) + "'");
                 } else if (key.type() == Type.PORT && v > 65535) {
-                    problems.add(key.env() + " must be a port number (0-65535), not " + v);
+                    problems.add(name + " must be a port number (0-65535), not " + v);
                 }
             }
             case LONG -> {
                 if (parseLong(value) == null) {
-                    problems.add(key.env() + " must be a whole number, not '" + shown(key, value) + "'");
+                    problems.add(name + " must be a whole number, not '" + shown(key, value) + "'");
                 }
             }
             case BOOLEAN -> {
                 if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
-                    problems.add(key.env() + " must be true or false, not '" + value + "'");
+                    problems.add(name + " must be true or false, not '" + value + "'");
                 }
             }
             case TOPIC -> {
                 if (!TOPIC.matcher(value).matches() || value.equals(".") || value.equals("..")) {
-                    problems.add(key.env() + " '" + value + "' is not a valid topic name "
+                    problems.add(name + " '" + value + "' is not a valid topic name "
                             + "(letters, digits, '.', '_', '-', at most 249)");
                 }
             }
@@ -383,14 +528,20 @@ public final class WorkerConfig {
         }
     }
 
-    private static void positive(Map<ConfigKey, String> values, ConfigKey key, List<String> problems) {
-        atLeast(values, key, 1, problems);
-    }
+    /** Range checks of numeric keys, naming each key as the user set it. */
+    private record Range(Map<ConfigKey, String> values, Map<ConfigKey, String> names, List<String> problems) {
+        void atLeast(ConfigKey key, long min) {
+            Long v = parseLong(values.get(key));
+            if (v != null && v < min) {
+                problems.add(names.get(key) + " must be at least " + min + ", not " + v);
+            }
+        }
 
-    private static void atLeast(Map<ConfigKey, String> values, ConfigKey key, long min, List<String> problems) {
-        Long v = parseLong(values.get(key));
-        if (v != null && v < min) {
-            problems.add(key.env() + " must be at least " + min + ", not " + v);
+        void atMost(ConfigKey key, long max) {
+            Long v = parseLong(values.get(key));
+            if (v != null && v > max) {
+                problems.add(names.get(key) + " must be at most " + max + ", not " + v);
+            }
         }
     }
 
@@ -501,8 +652,20 @@ public final class WorkerConfig {
         return longValue(MAX_ITEM_BYTES);
     }
 
+    /** The largest record the worker sends: INGEST_MAX_RECORD_BYTES, by default derived from the item limit. */
     public int maxRecordBytes() {
-        return intValue(MAX_RECORD_BYTES);
+        return values.get(MAX_RECORD_BYTES).isEmpty()
+                ? Math.toIntExact(minRecordBytes(maxItemBytes()))
+                : intValue(MAX_RECORD_BYTES);
+    }
+
+    /**
+     * The Kafka size the worker's records need: the record limit plus Kafka's framing. Producers get it as
+     * {@code max.request.size} (unless set explicitly, and then at least this), topics the worker creates as
+     * {@code max.message.bytes}, the embedded broker as {@code message.max.bytes}.
+     */
+    public int kafkaMessageBytes() {
+        return maxRecordBytes() + KAFKA_OVERHEAD_BYTES;
     }
 
     /** The pipeline's limits. */
@@ -581,9 +744,29 @@ public final class WorkerConfig {
         return lines;
     }
 
-    /** Whether a client setting's value must not be shown. */
+    /**
+     * Whether a client setting's value must not be shown: every setting of type PASSWORD in the producer's,
+     * consumer's or admin client's definition, and any name that looks secret (password, passphrase, secret, token,
+     * credential, jaas, private key, key password, ...) for settings those definitions do not know.
+     */
     public static boolean isSecretName(String name) {
-        return SECRET_NAME.matcher(name.toLowerCase(Locale.ROOT)).matches();
+        String n = name.toLowerCase(Locale.ROOT);
+        return PASSWORD_SETTINGS.contains(n) || SECRET_NAME.matcher(n).matches();
+    }
+
+    private static Set<String> passwordSettings() {
+        Set<String> names = new HashSet<>();
+        for (org.apache.kafka.common.config.ConfigDef def : List.of(
+                org.apache.kafka.clients.producer.ProducerConfig.configDef(),
+                org.apache.kafka.clients.consumer.ConsumerConfig.configDef(),
+                org.apache.kafka.clients.admin.AdminClientConfig.configDef())) {
+            def.configKeys().forEach((name, key) -> {
+                if (key.type == org.apache.kafka.common.config.ConfigDef.Type.PASSWORD) {
+                    names.add(name);
+                }
+            });
+        }
+        return Set.copyOf(names);
     }
 
     @Override

@@ -11,7 +11,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * Kafka client settings built from the worker configuration: the pass-through {@code kafka.*} settings first (TLS,
- * SASL, timeouts), then what exactly-once needs, which the configuration does not let anyone override.
+ * SASL, timeouts), then what exactly-once needs, which the configuration does not let anyone override. Sizes follow
+ * the item limit ({@link WorkerConfig#kafkaMessageBytes()}): every producer may send the largest record the worker
+ * makes (an item at the limit, a dead letter carrying it, an article), every consumer fetches it in one go.
  */
 public final class KafkaClients implements TransactionalLoop.ClientFactory {
     private final WorkerConfig config;
@@ -64,6 +66,7 @@ public final class KafkaClients implements TransactionalLoop.ClientFactory {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.maxPollRecords());
+        fetchSizes(props);
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         return props;
@@ -74,9 +77,17 @@ public final class KafkaClients implements TransactionalLoop.ClientFactory {
         Map<String, Object> props = common(clientId);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        fetchSizes(props);
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         return props;
+    }
+
+    /** A partition fetch holds at least one record of the largest size (unless set explicitly). */
+    private void fetchSizes(Map<String, Object> props) {
+        props.putIfAbsent(
+                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG,
+                Math.max(ConsumerConfig.DEFAULT_MAX_PARTITION_FETCH_BYTES, config.kafkaMessageBytes()));
     }
 
     /** A transactional, idempotent producer. */
@@ -92,6 +103,9 @@ public final class KafkaClients implements TransactionalLoop.ClientFactory {
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.putIfAbsent(ProducerConfig.ACKS_CONFIG, "all");
         props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
+        // An item at the limit, its dead letter or its article must never fail a send (the configuration refuses an
+        // explicit max.request.size below this).
+        props.putIfAbsent(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, config.kafkaMessageBytes());
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         return props;

@@ -1,6 +1,7 @@
 package io.wireingest.worker.kafka;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,30 +15,54 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Creates the worker's topics when they are missing (the articles topic compacted: latest version of a uri wins). */
+/**
+ * Creates the worker's topics when they are missing (the articles topic compacted: latest version of a uri wins), with
+ * {@code max.message.bytes} large enough for the worker's largest record when given. Existing topics are left as
+ * they are.
+ */
 public final class Topics {
     private static final Logger LOG = LoggerFactory.getLogger(Topics.class);
 
     private Topics() {}
 
     /**
-     * Creates the missing topics among raw, articles and rejected.
+     * Creates the missing topics among raw, articles and rejected, with {@code max.message.bytes} set.
      *
+     * @param maxMessageBytes the topics' {@code max.message.bytes} (see
+     *     {@link io.wireingest.worker.config.WorkerConfig#kafkaMessageBytes()}); 0: the broker's default
      * @return the topics created
      */
     public static List<String> ensure(
-            Admin admin, String raw, String articles, String rejected, int partitions, short replicationFactor)
+            Admin admin,
+            String raw,
+            String articles,
+            String rejected,
+            int partitions,
+            short replicationFactor,
+            int maxMessageBytes)
             throws InterruptedException, ExecutionException, java.util.concurrent.TimeoutException {
-        return ensure(admin, List.of(raw, articles, rejected), Set.of(articles), partitions, replicationFactor);
+        return ensure(
+                admin,
+                List.of(raw, articles, rejected),
+                Set.of(articles),
+                partitions,
+                replicationFactor,
+                maxMessageBytes);
     }
 
     /**
-     * Creates the missing topics among {@code names}; those in {@code compacted} get {@code cleanup.policy=compact}.
+     * Creates the missing topics among {@code names}; those in {@code compacted} get {@code cleanup.policy=compact},
+     * all get {@code max.message.bytes} when it is positive.
      *
      * @return the topics created
      */
     public static List<String> ensure(
-            Admin admin, List<String> names, Set<String> compacted, int partitions, short replicationFactor)
+            Admin admin,
+            List<String> names,
+            Set<String> compacted,
+            int partitions,
+            short replicationFactor,
+            int maxMessageBytes)
             throws InterruptedException, ExecutionException, java.util.concurrent.TimeoutException {
         Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
         Optional<Short> rf = replicationFactor < 0 ? Optional.empty() : Optional.of(replicationFactor);
@@ -45,9 +70,14 @@ public final class Topics {
         for (String name : names) {
             if (!existing.contains(name)) {
                 NewTopic topic = new NewTopic(name, Optional.of(partitions), rf);
+                Map<String, String> configs = new HashMap<>();
                 if (compacted.contains(name)) {
-                    topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+                    configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
                 }
+                if (maxMessageBytes > 0) {
+                    configs.put(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(maxMessageBytes));
+                }
+                topic.configs(configs);
                 wanted.add(topic);
             }
         }
@@ -68,7 +98,11 @@ public final class Topics {
         }
         if (!created.isEmpty()) {
             awaitLeaders(admin, created);
-            LOG.info("created topics {} ({} partitions)", created, partitions);
+            LOG.info(
+                    "created topics {} ({} partitions{})",
+                    created,
+                    partitions,
+                    maxMessageBytes > 0 ? ", max.message.bytes " + maxMessageBytes : "");
         }
         return created;
     }

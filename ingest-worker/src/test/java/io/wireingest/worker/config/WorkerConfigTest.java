@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -142,5 +143,161 @@ class WorkerConfigTest {
         assertThatThrownBy(() -> config.with(Map.of("INGEST_MAX_DEPTH", "2")))
                 .isInstanceOf(WorkerConfig.InvalidConfigException.class)
                 .hasMessageContaining("INGEST_MAX_DEPTH must be at least 8, not 2");
+    }
+
+    @Test
+    void anEmptyValueMeansNotSetEverywhere() throws Exception {
+        Map<String, String> env = new java.util.HashMap<>();
+        for (ConfigKey key : WorkerConfig.KEYS) {
+            env.put(key.env(), key == WorkerConfig.GROUP_ID ? "   " : "");
+        }
+        env.put("KAFKA_CLIENT_SASL_MECHANISM", "");
+        WorkerConfig config = WorkerConfig.load(env, new Properties());
+        assertThat(config.describe()).isEqualTo(WorkerConfig.defaults().describe());
+        assertThat(config.partitions()).isEqualTo(3);
+        assertThat(config.httpPort()).isEqualTo(8080);
+        assertThat(config.maxRetries()).isEqualTo(10);
+        assertThat(config.rawTopic()).isEqualTo("wire.raw");
+        assertThat(config.groupId()).isEqualTo("wire-ingest");
+        assertThat(config.clientProperties()).isEmpty();
+
+        // An empty environment variable does not hide the file's value either.
+        Properties file = new Properties();
+        file.setProperty("ingest.partitions", "6");
+        file.setProperty("ingest.http.port", "");
+        assertThat(WorkerConfig.load(Map.of("INGEST_PARTITIONS", ""), file).partitions())
+                .isEqualTo(6);
+        assertThat(WorkerConfig.load(Map.of(), file).httpPort()).isEqualTo(8080);
+    }
+
+    @Test
+    void badTopicNamesAreReportedUpFront() {
+        Map<String, String> env = Map.of(
+                "INGEST_RAW_TOPIC", "wire raw",
+                "INGEST_ARTICLES_TOPIC", "a".repeat(250),
+                "INGEST_REJECTED_TOPIC", "..");
+        assertThatThrownBy(() -> WorkerConfig.load(env, new Properties()))
+                .isInstanceOfSatisfying(
+                        WorkerConfig.InvalidConfigException.class,
+                        e -> assertThat(e.problems())
+                                .hasSize(3)
+                                .allSatisfy(p -> assertThat(p).contains("is not a valid topic name")));
+    }
+
+    @Test
+    void everyKafkaPasswordSettingAndSecretLookingNameIsMasked() throws Exception {
+        Properties file = new Properties();
+        file.setProperty("kafka.sasl.oauthbearer.assertion.private.key.passphrase", "SECRETPASSPHRASE");
+        file.setProperty("kafka.ssl.truststore.password", "TRUSTSTOREPASS");
+        file.setProperty("kafka.ssl.keystore.key", "PEMKEYMATERIAL");
+        file.setProperty("kafka.my.plugin.client.secret", "PLUGINSECRET");
+        file.setProperty("kafka.my.plugin.api.key", "PLUGINAPIKEY");
+        file.setProperty("kafka.sasl.mechanism", "OAUTHBEARER");
+        WorkerConfig config =
+                WorkerConfig.load(Map.of("KAFKA_CLIENT_SASL_JAAS_CONFIG", "x password=\"ENVJAAS\";"), file);
+        String described = String.join("\n", config.describe()) + config;
+        assertThat(described)
+                .doesNotContain("SECRETPASSPHRASE")
+                .doesNotContain("TRUSTSTOREPASS")
+                .doesNotContain("PEMKEYMATERIAL")
+                .doesNotContain("PLUGINSECRET")
+                .doesNotContain("PLUGINAPIKEY")
+                .doesNotContain("ENVJAAS")
+                .contains("kafka.sasl.oauthbearer.assertion.private.key.passphrase=****")
+                .contains("kafka.sasl.mechanism=OAUTHBEARER");
+        for (var def : List.of(
+                org.apache.kafka.clients.producer.ProducerConfig.configDef(),
+                org.apache.kafka.clients.consumer.ConsumerConfig.configDef(),
+                org.apache.kafka.clients.admin.AdminClientConfig.configDef())) {
+            def.configKeys().forEach((name, key) -> {
+                if (key.type == org.apache.kafka.common.config.ConfigDef.Type.PASSWORD) {
+                    assertThat(WorkerConfig.isSecretName(name)).as(name).isTrue();
+                }
+            });
+        }
+        assertThat(WorkerConfig.isSecretName("security.protocol")).isFalse();
+        assertThat(WorkerConfig.isSecretName("max.request.size")).isFalse();
+    }
+
+    @Test
+    void bootstrapServersAsAPassThroughSettingIsReported() {
+        assertThatThrownBy(
+                        () -> WorkerConfig.load(Map.of("KAFKA_CLIENT_BOOTSTRAP_SERVERS", "b:9092"), new Properties()))
+                .isInstanceOfSatisfying(
+                        WorkerConfig.InvalidConfigException.class,
+                        e -> assertThat(e.problems())
+                                .containsExactly("KAFKA_CLIENT_BOOTSTRAP_SERVERS is not used: the brokers are set with "
+                                        + "KAFKA_BOOTSTRAP_SERVERS (or kafka.bootstrap.servers in the config file)"));
+    }
+
+    @Test
+    void anUnusableHttpHostIsReportedUnlessHttpIsOff() throws Exception {
+        assertThatThrownBy(() -> WorkerConfig.load(Map.of("INGEST_HTTP_HOST", "256.1.1.1"), new Properties()))
+                .isInstanceOfSatisfying(
+                        WorkerConfig.InvalidConfigException.class,
+                        e -> assertThat(e.problems())
+                                .containsExactly("INGEST_HTTP_HOST '256.1.1.1' is not a valid IPv4 address"));
+        // TEST-NET-1: a valid address, but not one of this machine's.
+        assertThatThrownBy(() -> WorkerConfig.load(Map.of("INGEST_HTTP_HOST", "192.0.2.1"), new Properties()))
+                .hasMessageContaining("INGEST_HTTP_HOST '192.0.2.1' (192.0.2.1) is not an address of this machine");
+        assertThat(WorkerConfig.load(Map.of("INGEST_HTTP_HOST", "127.0.0.1"), new Properties())
+                        .httpHost())
+                .isEqualTo("127.0.0.1");
+        assertThat(WorkerConfig.load(
+                                Map.of("INGEST_HTTP_HOST", "256.1.1.1", "INGEST_HTTP_PORT", "-1"), new Properties())
+                        .httpPort())
+                .isEqualTo(-1);
+    }
+
+    @Test
+    void fileProblemsNameTheFileKeyAndTheFileAndAMissingFileSaysWhy() throws Exception {
+        Path file = temp.resolve("worker.properties");
+        Files.writeString(file, "ingest.http.port=eighty\ningest.partitions=0\n");
+        assertThatThrownBy(() -> WorkerConfig.load(Map.of("INGEST_THREADS", "0"), file))
+                .isInstanceOfSatisfying(
+                        WorkerConfig.InvalidConfigException.class,
+                        e -> assertThat(e.problems())
+                                .containsExactlyInAnyOrder(
+                                        "ingest.http.port in " + file + " must be a whole number, not 'eighty'",
+                                        "ingest.partitions in " + file + " must be at least 1, not 0",
+                                        "INGEST_THREADS must be at least 1, not 0"));
+        Path missing = temp.resolve("nope.properties");
+        assertThatThrownBy(() -> WorkerConfig.load(Map.of(), missing))
+                .isInstanceOfSatisfying(
+                        WorkerConfig.InvalidConfigException.class,
+                        e -> assertThat(e.problems())
+                                .containsExactly("cannot read config file " + missing + ": no such file"));
+    }
+
+    @Test
+    void sizeLimitsAreCoherentByDefaultAndContradictionsAreReported() throws Exception {
+        WorkerConfig config = WorkerConfig.defaults();
+        assertThat(config.maxItemBytes()).isEqualTo(1_048_576);
+        // An item at the limit as a base64 envelope (4/3) plus headroom for fields and dead-letter headers.
+        assertThat(config.maxRecordBytes()).isEqualTo(1_463_640);
+        assertThat(config.kafkaMessageBytes()).isEqualTo(1_480_024);
+        assertThat(WorkerConfig.defaults()
+                        .with(Map.of("INGEST_MAX_ITEM_BYTES", "3000000"))
+                        .maxRecordBytes())
+                .isEqualTo(4_000_000 + 65_536);
+
+        assertThatThrownBy(() -> WorkerConfig.load(Map.of("INGEST_MAX_RECORD_BYTES", "1000000"), new Properties()))
+                .isInstanceOfSatisfying(
+                        WorkerConfig.InvalidConfigException.class,
+                        e -> assertThat(e.problems())
+                                .containsExactly("INGEST_MAX_RECORD_BYTES (1000000) is too small for "
+                                        + "INGEST_MAX_ITEM_BYTES (1048576): an item at the item limit, sent as a base64 "
+                                        + "envelope and dead-lettered with its headers, needs up to 1463640 bytes; "
+                                        + "raise it to at least 1463640 or leave it unset"));
+        Properties file = new Properties();
+        file.setProperty("kafka.max.request.size", "1048576");
+        assertThatThrownBy(() -> WorkerConfig.load(Map.of(), file))
+                .hasMessageContaining(
+                        "kafka.max.request.size in the config file ('1048576') is below what the worker " + "sends");
+        file.setProperty("kafka.max.request.size", "5000000");
+        assertThat(WorkerConfig.load(Map.of(), file).clientProperties()).containsEntry("max.request.size", "5000000");
+        assertThat(WorkerConfig.load(Map.of("INGEST_MAX_ITEM_BYTES", "4096", "INGEST_MAX_RECORD_BYTES", "80000"), file)
+                        .maxRecordBytes())
+                .isEqualTo(80_000);
     }
 }

@@ -65,4 +65,24 @@ class DeadLettersTest {
         assertThat(header(dead, "ingest.body.dropped")).isEqualTo("true");
         assertThat(header(dead, "ingest.source.offset")).isEqualTo("9");
     }
+
+    @Test
+    void anItemAtTheDefaultItemLimitIsDeadLetteredWithItsBodyEvenAsABase64Envelope() {
+        io.wireingest.worker.config.WorkerConfig config = io.wireingest.worker.config.WorkerConfig.defaults();
+        DeadLetters letters = new DeadLetters("wire.rejected", config.maxRecordBytes());
+        RecordHeaders in = new RecordHeaders();
+        in.add("content-type", "application/x-unknown".getBytes(StandardCharsets.UTF_8));
+        byte[] bare = new byte[Math.toIntExact(config.maxItemBytes())];
+        String base64 = java.util.Base64.getEncoder().encodeToString(bare);
+        byte[] envelope = ("{\"id\":\"e-1\",\"feed\":\"f\",\"contentType\":\"application/x-unknown\","
+                        + "\"receivedAt\":\"2026-03-12T01:02:03Z\",\"bodyBase64\":\"" + base64 + "\"}")
+                .getBytes(StandardCharsets.US_ASCII);
+        String longMessage = "é".repeat(5000);
+        for (byte[] value : List.of(bare, envelope)) {
+            ProducerRecord<byte[], byte[]> dead =
+                    letters.deadLetter(source(value, in), "recognize", "unknown-format", null, longMessage, "f", "e-1");
+            assertThat(dead.value()).isEqualTo(value);
+            assertThat(header(dead, "ingest.body.dropped")).isNull();
+        }
+    }
 }

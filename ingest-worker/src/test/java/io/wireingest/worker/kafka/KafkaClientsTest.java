@@ -1,0 +1,31 @@
+package io.wireingest.worker.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wireingest.worker.config.WorkerConfig;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class KafkaClientsTest {
+    @Test
+    void everyClientIsSizedForTheLargestRecordTheWorkerSends() throws Exception {
+        WorkerConfig config = WorkerConfig.defaults();
+        KafkaClients clients = new KafkaClients(config, "b:9092");
+        int size = config.kafkaMessageBytes();
+        assertThat(size).isGreaterThan(config.maxRecordBytes());
+        assertThat(clients.producer("p")).containsEntry("max.request.size", size);
+        assertThat(clients.transactionalProducerProps("t", "p")).containsEntry("max.request.size", size);
+        assertThat(clients.transactionalConsumerProps("g", "c")).containsEntry("max.partition.fetch.bytes", size);
+        assertThat(clients.reader("r")).containsEntry("max.partition.fetch.bytes", size);
+
+        WorkerConfig bigger = config.with(Map.of("KAFKA_CLIENT_MAX_REQUEST_SIZE", "9000000"));
+        assertThat(new KafkaClients(bigger, "b:9092").producer("p")).containsEntry("max.request.size", "9000000");
+    }
+
+    @Test
+    void theEmbeddedBrokerTakesMessagesOfTheGivenSize() {
+        assertThat(EmbeddedBroker.serverProperties(Path.of("/tmp/x"), 9092, 9093, 1_480_024))
+                .containsEntry("message.max.bytes", "1480024");
+    }
+}
