@@ -5,18 +5,17 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.wireingest.worker.config.WorkerConfig;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.regex.Pattern;
 
 /**
  * Checks of command-line values shared by the commands, with messages that name the option and what it expects,
  * and the strict JSON check of input files.
  */
 final class CliArgs {
-    private static final Pattern TOPIC = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
     private static final ObjectMapper STRICT =
             new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
@@ -58,7 +57,7 @@ final class CliArgs {
         if (value == null) {
             return null;
         }
-        if (!TOPIC.matcher(value).matches() || value.equals(".") || value.equals("..")) {
+        if (!WorkerConfig.isTopicName(value)) {
             throw new UsageException(option + ": '" + value + "' is not a valid topic name (1 to 249 of the"
                     + " characters a-z A-Z 0-9 . _ -)");
         }

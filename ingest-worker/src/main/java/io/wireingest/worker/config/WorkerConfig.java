@@ -217,6 +217,12 @@ public final class WorkerConfig {
     public static final int KAFKA_OVERHEAD_BYTES = 16 * 1024;
 
     private static final Pattern TOPIC = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
+
+    /** Whether Kafka takes this as a topic name: 1 to 249 of a-z A-Z 0-9 . _ -, and not "." or "..". */
+    public static boolean isTopicName(String name) {
+        return TOPIC.matcher(name).matches() && !name.equals(".") && !name.equals("..");
+    }
+
     private static final Pattern SECRET_NAME = Pattern.compile(
             ".*(password|passphrase|passwd|secret|jaas|token|credential|private\\.key|key\\.password|api\\.key"
                     + "|apikey|ssl\\.key\\.|keystore\\.key).*");
@@ -519,7 +525,7 @@ public final class WorkerConfig {
                 }
             }
             case TOPIC -> {
-                if (!TOPIC.matcher(value).matches() || value.equals(".") || value.equals("..")) {
+                if (!isTopicName(value)) {
                     problems.add(name + " '" + value + "' is not a valid topic name "
                             + "(letters, digits, '.', '_', '-', at most 249)");
                 }
