@@ -122,40 +122,19 @@ public final class Envelope {
             }
         }
         String id = requiredString(node, "id", problems);
-        if (id != null && id.length() > MAX_ID) {
-            problems.add("'id' is " + id.length() + " characters, over the limit of " + MAX_ID);
-        }
         String feed = requiredString(node, "feed", problems);
-        if (feed != null && (feed.length() > MAX_FEED || !FEED.matcher(feed).matches())) {
-            problems.add("'feed' must be at most " + MAX_FEED
-                    + " characters without leading or trailing white space, got " + quote(feed));
-        }
         String contentType = requiredString(node, "contentType", problems);
-        if (contentType != null && !CONTENT_TYPE.matcher(contentType).matches()) {
-            problems.add(
-                    "'contentType' must be a media type like text/plain; charset=utf-8, got " + quote(contentType));
-        }
         String receivedAtText = requiredString(node, "receivedAt", problems);
+        String url = optionalString(node, "url", problems);
+        String language = optionalString(node, "language", problems);
+        problems.addAll(fieldProblems(id, feed, contentType, url, language, "'", "'"));
         Instant receivedAt = null;
         if (receivedAtText != null) {
-            try {
-                if (!RFC3339.matcher(receivedAtText).matches()) {
-                    throw new DateTimeParseException("not RFC 3339", receivedAtText, 0);
-                }
-                receivedAt =
-                        OffsetDateTime.parse(receivedAtText.replace(' ', 'T')).toInstant();
-            } catch (DateTimeParseException e) {
+            receivedAt = receivedAt(receivedAtText);
+            if (receivedAt == null) {
                 problems.add("'receivedAt' must be an RFC 3339 date-time with seconds and offset, like "
                         + "2024-05-01T08:00:00Z, got " + quote(receivedAtText));
             }
-        }
-        String url = optionalString(node, "url", problems);
-        if (url != null && !isAbsoluteUri(url)) {
-            problems.add("'url' must be an absolute URI, got " + quote(url));
-        }
-        String language = optionalString(node, "language", problems);
-        if (language != null && !LANGUAGE.matcher(language).matches()) {
-            problems.add("'language' must be a BCP 47 tag like id or en-GB, got " + quote(language));
         }
         Map<String, String> headers = new LinkedHashMap<>();
         JsonNode h = node.get("headers");
@@ -234,6 +213,48 @@ public final class Envelope {
             return MAPPER.writeValueAsBytes(toJson(item));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * What is wrong with an item's describing fields by the schema's rules (lengths and patterns of id, feed and
+     * content type, an absolute url, a BCP 47 language); null fields are not checked. Also for bare items whose fields
+     * come from elsewhere (HTTP headers): {@code before} and {@code after} wrap each field's name in the messages,
+     * e.g. {@code "'"} and {@code "'"} for envelope fields.
+     */
+    public static List<String> fieldProblems(
+            String id, String feed, String contentType, String url, String language, String before, String after) {
+        List<String> problems = new ArrayList<>();
+        if (id != null && id.length() > MAX_ID) {
+            problems.add(before + "id" + after + " is " + id.length() + " characters, over the limit of " + MAX_ID);
+        }
+        if (feed != null && (feed.length() > MAX_FEED || !FEED.matcher(feed).matches())) {
+            problems.add(before + "feed" + after + " must be 1 to " + MAX_FEED
+                    + " characters without leading or trailing white space, got " + quote(feed));
+        }
+        if (contentType != null && !CONTENT_TYPE.matcher(contentType).matches()) {
+            problems.add(before + "contentType" + after + " must be a media type like text/plain; charset=utf-8, got "
+                    + quote(contentType));
+        }
+        if (url != null && !isAbsoluteUri(url)) {
+            problems.add(before + "url" + after + " must be an absolute URI, got " + quote(url));
+        }
+        if (language != null && !LANGUAGE.matcher(language).matches()) {
+            problems.add(
+                    before + "language" + after + " must be a BCP 47 tag like id or en-GB, got " + quote(language));
+        }
+        return problems;
+    }
+
+    /** An RFC 3339 date-time with seconds and offset (the schema's {@code receivedAt}), or null when it is not one. */
+    public static Instant receivedAt(String text) {
+        if (!RFC3339.matcher(text).matches()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text.replace(' ', 'T')).toInstant();
+        } catch (DateTimeParseException e) {
+            return null; // matches the pattern but is no date, e.g. month 13
         }
     }
 
