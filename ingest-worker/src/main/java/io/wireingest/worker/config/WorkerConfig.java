@@ -82,18 +82,21 @@ public final class WorkerConfig {
             "1048576",
             Type.LONG,
             "Largest raw item accepted (bytes, at most 1073741824); larger ones are rejected (stage limits) or "
-                    + "refused with 413. An item at the limit can always be published, dead-lettered with its body and "
-                    + "replayed.");
+                    + "refused with 413. An item at the limit can always be sent to the raw topic, dead-lettered with "
+                    + "its body and replayed; its article fits the default record limit unless the item is "
+                    + "pathological (see Record sizes).");
     public static final ConfigKey MAX_RECORD_BYTES = ConfigKey.of(
             "INGEST_MAX_RECORD_BYTES",
             "",
             Type.INT,
             "Largest output record (article, dead letter) the worker sends; a bigger article is rejected (stage "
-                    + "publish, reason too-large) instead of failing the transaction. The default is also the "
-                    + "minimum: room for an item at the item limit sent as a base64 envelope, with its headers and a "
-                    + "dead letter's headers (4 × ⌈INGEST_MAX_ITEM_BYTES / 3⌉ + 65536; 1463640 for the default item "
-                    + "limit). The Kafka sizes follow it: producers' max.request.size, created topics' "
-                    + "max.message.bytes and the embedded broker's message.max.bytes are this plus 16384.");
+                    + "publish, reason too-large) instead of failing the transaction. Default: room for the article "
+                    + "of an item at the item limit, which carries the text twice (body_html and body_text) plus "
+                    + "markup, escaping and metadata (4 × INGEST_MAX_ITEM_BYTES + 65536; 4259840 for the default "
+                    + "item limit). Minimum: room for an item at the item limit sent as a base64 envelope, with its "
+                    + "headers and a dead letter's headers (4 × ⌈INGEST_MAX_ITEM_BYTES / 3⌉ + 65536). The Kafka "
+                    + "sizes follow it: producers' max.request.size, topics' max.message.bytes and the embedded "
+                    + "broker's message.max.bytes are this plus 16384.");
     public static final ConfigKey MAX_DEPTH =
             ConfigKey.of("INGEST_MAX_DEPTH", "256", Type.INT, "Deepest markup nesting kept per item.");
     public static final ConfigKey MAX_TIME_MS =
@@ -151,7 +154,11 @@ public final class WorkerConfig {
             Type.BOOLEAN,
             "Publish the bundled samples on an embedded " + "broker's first start.");
     public static final ConfigKey LOG_LEVEL = ConfigKey.of(
-            "INGEST_LOG_LEVEL", "INFO", Type.STRING, "Root log level (read by logback; environment only).");
+            "INGEST_LOG_LEVEL",
+            "INFO",
+            Type.STRING,
+            "Root log level: TRACE, DEBUG, INFO, WARN, ERROR or OFF (any case). Environment only: logback reads it "
+                    + "when the JVM starts, before the config file; the file key is a start-up problem.");
 
     /** Every key, in documentation order. */
     public static final List<ConfigKey> KEYS = List.of(
@@ -213,8 +220,13 @@ public final class WorkerConfig {
     public static final long MAX_ITEM_LIMIT = 1L << 30;
     /** Room for an envelope's fields and a record's headers (dead-letter headers included) beside the body. */
     public static final int RECORD_HEADROOM_BYTES = 64 * 1024;
+    /** How many times an item's size its article may take by default: text and HTML, markup, escaping. */
+    public static final int ARTICLE_EXPANSION = 4;
     /** Kafka's framing around the largest record (record and batch headers), with a wide margin. */
     public static final int KAFKA_OVERHEAD_BYTES = 16 * 1024;
+
+    /** The log levels {@link #LOG_LEVEL} takes (logback's, case-insensitive). */
+    public static final List<String> LOG_LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
 
     private static final Pattern TOPIC = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
 
@@ -348,7 +360,8 @@ public final class WorkerConfig {
         }
         for (String reserved : new java.util.TreeSet<>(RESERVED_CLIENT_KEYS)) {
             if (client.containsKey(reserved)) {
-                problems.add("Kafka client setting '" + reserved + "' is set by the worker and cannot be overridden");
+                problems.add(clientNames.get(reserved) + " cannot be set: the worker sets the Kafka client setting '"
+                        + reserved + "' itself (exactly-once depends on it)");
             }
         }
         for (ConfigKey key : KEYS) {
@@ -388,7 +401,7 @@ public final class WorkerConfig {
         }
         String requestSize = client.get(MAX_REQUEST_SIZE);
         if (requestSize != null && itemBytes != null && itemBytes >= 1 && itemBytes <= MAX_ITEM_LIMIT) {
-            long needed = (recordBytes != null ? recordBytes : minRecordBytes(itemBytes)) + KAFKA_OVERHEAD_BYTES;
+            long needed = (recordBytes != null ? recordBytes : defaultRecordBytes(itemBytes)) + KAFKA_OVERHEAD_BYTES;
             Long given = parseLong(requestSize);
             if (given == null || given < needed) {
                 problems.add(clientNames.get(MAX_REQUEST_SIZE) + " ('" + requestSize + "') is below what the worker "
@@ -396,6 +409,16 @@ public final class WorkerConfig {
                         + "leave it unset (the worker derives it) or lower " + names.get(MAX_ITEM_BYTES) + " / "
                         + names.get(MAX_RECORD_BYTES));
             }
+        }
+        String levelInFile = file.getProperty(LOG_LEVEL.property());
+        if (levelInFile != null && !levelInFile.isBlank()) {
+            problems.add(LOG_LEVEL.property() + inFile + " is not read: the log level is set only with the "
+                    + "environment variable " + LOG_LEVEL.env() + " (logback reads it when the JVM starts)");
+        }
+        if (names.get(LOG_LEVEL).equals(LOG_LEVEL.env())
+                && !LOG_LEVELS.contains(values.get(LOG_LEVEL).toUpperCase(Locale.ROOT))) {
+            problems.add(LOG_LEVEL.env() + " must be one of " + String.join(", ", LOG_LEVELS) + " (any case), not '"
+                    + values.get(LOG_LEVEL) + "'");
         }
         Long rf = parseLong(values.get(REPLICATION_FACTOR));
         if (rf != null && (rf == 0 || rf < -1 || rf > Short.MAX_VALUE)) {
@@ -480,6 +503,17 @@ public final class WorkerConfig {
      */
     public static long minRecordBytes(long maxItemBytes) {
         return 4 * ((maxItemBytes + 2) / 3) + RECORD_HEADROOM_BYTES;
+    }
+
+    /**
+     * The default record limit: room for the article of an item at the item limit. An article carries the item's text
+     * twice ({@code body_html} and {@code body_text}), with markup, JSON escaping and metadata on top: four times the
+     * item plus the headroom covers that for real text (and always covers the base64 envelope, {@link
+     * #minRecordBytes}). Capped so that the Kafka size stays an int.
+     */
+    public static long defaultRecordBytes(long maxItemBytes) {
+        return Math.min(
+                ARTICLE_EXPANSION * maxItemBytes + RECORD_HEADROOM_BYTES, Integer.MAX_VALUE - KAFKA_OVERHEAD_BYTES);
     }
 
     /** The defaults (no environment, no file): for tests and tools. */
@@ -658,10 +692,13 @@ public final class WorkerConfig {
         return longValue(MAX_ITEM_BYTES);
     }
 
-    /** The largest record the worker sends: INGEST_MAX_RECORD_BYTES, by default derived from the item limit. */
+    /**
+     * The largest record the worker sends: INGEST_MAX_RECORD_BYTES, by default derived from the item limit
+     * ({@link #defaultRecordBytes}).
+     */
     public int maxRecordBytes() {
         return values.get(MAX_RECORD_BYTES).isEmpty()
-                ? Math.toIntExact(minRecordBytes(maxItemBytes()))
+                ? Math.toIntExact(defaultRecordBytes(maxItemBytes()))
                 : intValue(MAX_RECORD_BYTES);
     }
 

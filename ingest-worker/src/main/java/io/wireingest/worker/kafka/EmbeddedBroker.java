@@ -142,6 +142,10 @@ public final class EmbeddedBroker implements AutoCloseable {
                 Map.entry("log.retention.hours", "168"),
                 Map.entry("message.max.bytes", Integer.toString(maxMessageBytes)),
                 Map.entry("replica.fetch.max.bytes", Integer.toString(Math.max(1048576, maxMessageBytes))),
+                // A produce request carrying the largest batch must pass the socket limit (Kafka's default 100 MiB).
+                Map.entry(
+                        "socket.request.max.bytes",
+                        Long.toString(Math.max(104857600L, Math.min(Integer.MAX_VALUE, maxMessageBytes + 1048576L)))),
                 Map.entry("log.segment.bytes", String.valueOf(64 * 1024 * 1024))));
         return p;
     }

@@ -72,8 +72,8 @@ class WorkerConfigTest {
                                                 + "[wire.raw, wire.raw, wire.rejected]",
                                         "INGEST_CREATE_TOPICS must be true or false, not 'yes'",
                                         "unknown environment variable INGEST_TYPO",
-                                        "Kafka client setting 'enable.auto.commit' is set by the worker and cannot be "
-                                                + "overridden"));
+                                        "KAFKA_CLIENT_ENABLE_AUTO_COMMIT cannot be set: the worker sets the Kafka client "
+                                                + "setting 'enable.auto.commit' itself (exactly-once depends on it)"));
     }
 
     @Test
@@ -273,13 +273,21 @@ class WorkerConfigTest {
     void sizeLimitsAreCoherentByDefaultAndContradictionsAreReported() throws Exception {
         WorkerConfig config = WorkerConfig.defaults();
         assertThat(config.maxItemBytes()).isEqualTo(1_048_576);
-        // An item at the limit as a base64 envelope (4/3) plus headroom for fields and dead-letter headers.
-        assertThat(config.maxRecordBytes()).isEqualTo(1_463_640);
-        assertThat(config.kafkaMessageBytes()).isEqualTo(1_480_024);
+        // Room for the article of an item at the limit: text and HTML, markup, escaping, metadata.
+        assertThat(config.maxRecordBytes()).isEqualTo(4 * 1_048_576 + 65_536).isEqualTo(4_259_840);
+        assertThat(config.kafkaMessageBytes()).isEqualTo(4_276_224);
         assertThat(WorkerConfig.defaults()
                         .with(Map.of("INGEST_MAX_ITEM_BYTES", "3000000"))
                         .maxRecordBytes())
-                .isEqualTo(4_000_000 + 65_536);
+                .isEqualTo(12_000_000 + 65_536);
+        // The largest item limit still gives an int Kafka size.
+        WorkerConfig largest = WorkerConfig.defaults().with(Map.of("INGEST_MAX_ITEM_BYTES", "1073741824"));
+        assertThat(largest.kafkaMessageBytes()).isEqualTo(Integer.MAX_VALUE);
+        assertThat((long) largest.maxRecordBytes()).isGreaterThan(WorkerConfig.minRecordBytes(1L << 30));
+        // The minimum stays what the base64 envelope and its dead letter need.
+        assertThat(WorkerConfig.load(Map.of("INGEST_MAX_RECORD_BYTES", "1463640"), new Properties())
+                        .maxRecordBytes())
+                .isEqualTo(1_463_640);
 
         assertThatThrownBy(() -> WorkerConfig.load(Map.of("INGEST_MAX_RECORD_BYTES", "1000000"), new Properties()))
                 .isInstanceOfSatisfying(
@@ -294,10 +302,53 @@ class WorkerConfigTest {
         assertThatThrownBy(() -> WorkerConfig.load(Map.of(), file))
                 .hasMessageContaining(
                         "kafka.max.request.size in the config file ('1048576') is below what the worker " + "sends");
+        file.setProperty("kafka.max.request.size", "4276223");
+        assertThatThrownBy(() -> WorkerConfig.load(Map.of(), file)).hasMessageContaining("need 4276224 bytes");
         file.setProperty("kafka.max.request.size", "5000000");
         assertThat(WorkerConfig.load(Map.of(), file).clientProperties()).containsEntry("max.request.size", "5000000");
         assertThat(WorkerConfig.load(Map.of("INGEST_MAX_ITEM_BYTES", "4096", "INGEST_MAX_RECORD_BYTES", "80000"), file)
                         .maxRecordBytes())
                 .isEqualTo(80_000);
+    }
+
+    @Test
+    void aReservedClientSettingIsNamedAsSet() {
+        Properties file = new Properties();
+        file.setProperty("kafka.enable.auto.commit", "true");
+        assertThatThrownBy(() -> WorkerConfig.load(Map.of("KAFKA_CLIENT_ISOLATION_LEVEL", "read_uncommitted"), file))
+                .isInstanceOfSatisfying(
+                        WorkerConfig.InvalidConfigException.class,
+                        e -> assertThat(e.problems())
+                                .containsExactly(
+                                        "kafka.enable.auto.commit in the config file cannot be set: the worker sets the "
+                                                + "Kafka client setting 'enable.auto.commit' itself (exactly-once "
+                                                + "depends on it)",
+                                        "KAFKA_CLIENT_ISOLATION_LEVEL cannot be set: the worker sets the Kafka client "
+                                                + "setting 'isolation.level' itself (exactly-once depends on it)"));
+    }
+
+    @Test
+    void theLogLevelIsCheckedAndTakenFromTheEnvironmentOnly() throws Exception {
+        assertThat(WorkerConfig.load(Map.of("INGEST_LOG_LEVEL", "debug"), new Properties())
+                        .get(WorkerConfig.LOG_LEVEL))
+                .isEqualTo("debug");
+        for (String level : WorkerConfig.LOG_LEVELS) {
+            WorkerConfig.load(Map.of("INGEST_LOG_LEVEL", level), new Properties());
+        }
+        assertThatThrownBy(() -> WorkerConfig.load(Map.of("INGEST_LOG_LEVEL", "LOUD"), new Properties()))
+                .isInstanceOfSatisfying(
+                        WorkerConfig.InvalidConfigException.class,
+                        e -> assertThat(e.problems())
+                                .containsExactly("INGEST_LOG_LEVEL must be one of TRACE, DEBUG, INFO, WARN, ERROR, OFF "
+                                        + "(any case), not 'LOUD'"));
+        Path file = temp.resolve("worker.properties");
+        Files.writeString(file, "ingest.log.level=DEBUG\n");
+        assertThatThrownBy(() -> WorkerConfig.load(Map.of(), file))
+                .isInstanceOfSatisfying(
+                        WorkerConfig.InvalidConfigException.class,
+                        e -> assertThat(e.problems())
+                                .containsExactly("ingest.log.level in " + file + " is not read: the log level is set "
+                                        + "only with the environment variable INGEST_LOG_LEVEL (logback reads it when "
+                                        + "the JVM starts)"));
     }
 }

@@ -26,6 +26,10 @@ class KafkaClientsTest {
     @Test
     void theEmbeddedBrokerTakesMessagesOfTheGivenSize() {
         assertThat(EmbeddedBroker.serverProperties(Path.of("/tmp/x"), 9092, 9093, 1_480_024))
-                .containsEntry("message.max.bytes", "1480024");
+                .containsEntry("message.max.bytes", "1480024")
+                .containsEntry("socket.request.max.bytes", "104857600");
+        assertThat(EmbeddedBroker.serverProperties(Path.of("/tmp/x"), 9092, 9093, 200_000_000))
+                .containsEntry("message.max.bytes", "200000000")
+                .containsEntry("socket.request.max.bytes", "201048576");
     }
 }
