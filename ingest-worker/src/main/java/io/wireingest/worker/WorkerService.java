@@ -81,6 +81,13 @@ public final class WorkerService implements AutoCloseable {
                     config.replicationFactor(),
                     config.kafkaMessageBytes());
         }
+        // Topics made before the item limit was raised: the embedded broker's are raised, an external cluster's
+        // are reported.
+        Topics.fitMessageSize(
+                admin,
+                List.of(config.rawTopic(), config.articlesTopic(), config.rejectedTopic()),
+                config.kafkaMessageBytes(),
+                broker != null);
         // Bounded blocking: with Kafka's default max.block.ms a POST /items would wait 60 s for an absent broker.
         KafkaProducer<byte[], byte[]> itemProducer =
                 new KafkaProducer<>(HttpApi.producerProps(clients.producer("wire-ingest-http"), HttpApi.SEND_TIMEOUT));
