@@ -91,7 +91,7 @@ public final class WorkerConfig {
             Type.INT,
             "Largest output record (article, dead letter) the worker sends; a bigger article is rejected (stage "
                     + "publish, reason too-large) instead of failing the transaction. Default: room for the article "
-                    + "of an item at the item limit, which carries the text twice (body_html and body_text) plus "
+                    + "of an item at the item limit, which carries the text twice (HTML and plain-text bodies) plus "
                     + "markup, escaping and metadata (4 × INGEST_MAX_ITEM_BYTES + 65536; 4259840 for the default "
                     + "item limit). Minimum: room for an item at the item limit sent as a base64 envelope, with its "
                     + "headers and a dead letter's headers (4 × ⌈INGEST_MAX_ITEM_BYTES / 3⌉ + 65536). The Kafka "
@@ -507,7 +507,7 @@ public final class WorkerConfig {
 
     /**
      * The default record limit: room for the article of an item at the item limit. An article carries the item's text
-     * twice ({@code body_html} and {@code body_text}), with markup, JSON escaping and metadata on top: four times the
+     * twice (its {@code text/html} and {@code text/plain} bodies), with markup, JSON escaping and metadata on top: four times the
      * item plus the headroom covers that for real text (and always covers the base64 envelope, {@link
      * #minRecordBytes}). Capped so that the Kafka size stays an int.
      */

@@ -36,7 +36,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Items of exactly the default item limit, end to end on a real broker with the default sizes: POSTed to /items
  * (bare bytes) and produced as a base64 envelope (a third bigger), each comes out as an article or as a dead letter
- * that still carries the original bytes, no transaction fails, and replay-rejected sends them back whole.
+ * that still carries the original bytes, no transaction fails, and replay-rejected sends them back whole. A plain-text
+ * item of real sentences at the limit becomes an article (its text is in it twice, as HTML and as text), not a
+ * {@code publish/too-large} dead letter.
  */
 @ExtendWith(SharedKafka.class)
 class SizeLimitsIT {
@@ -76,6 +78,9 @@ class SizeLimitsIT {
                 .getBytes(StandardCharsets.US_ASCII);
         assertThat(envelope.length).isGreaterThan(limit * 4 / 3);
 
+        byte[] text = sentences(limit);
+        assertThat(text).hasSize(limit);
+
         Map<String, byte[]> originals = Map.of("posted-limit", posted, "env-limit", envelope);
         List<ConsumerRecord<byte[], byte[]>> dead;
         try (WorkerService service = new WorkerService(config).start()) {
@@ -113,12 +118,40 @@ class SizeLimitsIT {
                         .get(60, TimeUnit.SECONDS);
             }
 
-            dead = TestTopics.readCommitted(config.rejectedTopic(), 2, WAIT);
-            List<ConsumerRecord<byte[], byte[]>> articles =
-                    TestTopics.readCommitted(config.articlesTopic(), 0, Duration.ofSeconds(2));
+            HttpResponse<String> textAnswer = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(base + "/items"))
+                                    .header("Content-Type", "text/plain; charset=utf-8")
+                                    .header("X-Feed", "big-feed")
+                                    .header("X-Item-Id", "text-limit")
+                                    .POST(HttpRequest.BodyPublishers.ofByteArray(text))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(textAnswer.statusCode()).as(textAnswer.body()).isEqualTo(202);
+
+            String textUri = "urn:wireingest:big-feed:text-limit";
+            List<ConsumerRecord<byte[], byte[]>> articles = TestTopics.readCommitted(config.articlesTopic(), 1, WAIT);
+            dead = TestTopics.readCommitted(config.rejectedTopic(), 3 - articles.size(), Duration.ofSeconds(5));
             assertThat(service.stop()).isZero();
 
-            assertThat(dead.size() + articles.size()).isEqualTo(2);
+            assertThat(dead)
+                    .as("dead letters")
+                    .noneSatisfy(d ->
+                            assertThat(TestTopics.header(d, "ingest.item.id")).isEqualTo("text-limit"));
+            List<ConsumerRecord<byte[], byte[]>> textArticles = articles.stream()
+                    .filter(a -> new String(a.key(), StandardCharsets.UTF_8).equals(textUri))
+                    .toList();
+            assertThat(textArticles).hasSize(1);
+            String article = new String(textArticles.get(0).value(), StandardCharsets.UTF_8);
+            // The text twice (HTML and plain), about 2.1 × the item: over the old 1.4 × record limit, within the new.
+            assertThat(textArticles.get(0).value().length)
+                    .isGreaterThan(2 * limit)
+                    .isLessThanOrEqualTo(config.maxRecordBytes());
+            assertThat(article)
+                    .contains("\"contentType\":\"text/html\"")
+                    .contains("\"contentType\":\"text/plain\"")
+                    .contains("The central bank held its benchmark rate");
+            assertThat(dead.size() + articles.size()).isEqualTo(3);
             assertThat(dead).isNotEmpty().allSatisfy(d -> {
                 String id = TestTopics.header(d, "ingest.item.id");
                 assertThat(originals).containsKey(id);
@@ -146,12 +179,45 @@ class SizeLimitsIT {
                         ""));
         int replayed = Main.commandLine().execute("replay-rejected", "--config", file.toString());
         assertThat(replayed).isZero();
-        List<ConsumerRecord<byte[], byte[]>> raw = TestTopics.readCommitted(config.rawTopic(), 4, WAIT);
-        List<ConsumerRecord<byte[], byte[]>> again = raw.subList(2, raw.size());
+        List<ConsumerRecord<byte[], byte[]>> raw = TestTopics.readCommitted(config.rawTopic(), 3 + dead.size(), WAIT);
+        List<ConsumerRecord<byte[], byte[]>> again = raw.subList(3, raw.size());
         assertThat(again).hasSize(dead.size()).allSatisfy(r -> {
             String id = new String(r.key(), StandardCharsets.UTF_8);
             assertThat(originals).containsKey(id);
             assertThat(r.value()).as(id).isEqualTo(originals.get(id));
         });
+    }
+
+    /**
+     * Plain text of exactly {@code size} UTF-8 bytes made of news-like sentences (quotes, apostrophes, an ampersand,
+     * accented letters, figures) in paragraphs: what a wire item of that size looks like.
+     */
+    static byte[] sentences(int size) {
+        String[] sentences = {
+            "The central bank held its benchmark rate at 4.25% on Tuesday, citing \"persistent but easing\" inflation.",
+            "Officials in Zürich said the decision was unanimous and that further cuts depend on wage data.",
+            "Shares of AT&T rose 2.3% in early trading after the company's quarterly results beat forecasts.",
+            "\"We're not there yet,\" the minister told reporters outside parliament, declining to give a date.",
+            "Rescue teams reached the village of São Miguel late on Monday, about 40 km from the regional capital.",
+            "The agency's report, published on March 12, found that 1,284 households had lost power.",
+            "Analysts expect the merger to close in the second half of the year, pending regulatory approval.",
+            "Residents described the storm as the worst in decades; schools and the airport stayed closed.",
+        };
+        StringBuilder out = new StringBuilder();
+        int bytes = 0;
+        for (int i = 0; ; i++) {
+            String next = sentences[i % sentences.length] + (i % 5 == 4 ? "\n\n" : " ");
+            int n = next.getBytes(StandardCharsets.UTF_8).length;
+            if (bytes + n > size) {
+                break;
+            }
+            out.append(next);
+            bytes += n;
+        }
+        while (bytes < size) {
+            out.append(bytes % 7 == 6 ? ' ' : 'a');
+            bytes++;
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 }
