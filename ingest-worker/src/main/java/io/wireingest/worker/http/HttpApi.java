@@ -537,11 +537,16 @@ public final class HttpApi implements AutoCloseable {
         return credentials.isEmpty() ? Optional.empty() : Optional.of(credentials);
     }
 
+    /**
+     * Whether the request has the endpoint's method; else answers 405. A GET endpoint also takes HEAD (load balancers
+     * and some probes use it), answered like GET without the body ({@link #send}).
+     */
     private static boolean method(HttpExchange ex, String method) throws IOException {
-        if (ex.getRequestMethod().equalsIgnoreCase(method)) {
+        boolean get = method.equals("GET");
+        if (ex.getRequestMethod().equalsIgnoreCase(method) || (get && isHead(ex))) {
             return true;
         }
-        ex.getResponseHeaders().add("Allow", method);
+        ex.getResponseHeaders().add("Allow", get ? "GET, HEAD" : method);
         json(ex, 405, error("method not allowed: " + ex.getRequestMethod()));
         return false;
     }
@@ -560,8 +565,19 @@ public final class HttpApi implements AutoCloseable {
         send(ex, status, "application/json", MAPPER.writeValueAsBytes(body));
     }
 
+    private static boolean isHead(HttpExchange ex) {
+        return ex.getRequestMethod().equalsIgnoreCase("HEAD");
+    }
+
+    /** Sends the answer; to a HEAD request, its status and headers only (with the Content-Length a GET would get). */
     private static void send(HttpExchange ex, int status, String type, byte[] bytes) throws IOException {
         ex.getResponseHeaders().set("Content-Type", type);
+        if (isHead(ex)) {
+            ex.getResponseHeaders().set("Content-Length", Integer.toString(bytes.length));
+            ex.sendResponseHeaders(status, -1);
+            ex.getResponseBody().close();
+            return;
+        }
         ex.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
         try (OutputStream out = ex.getResponseBody()) {
             out.write(bytes);

@@ -78,6 +78,31 @@ class HttpApiTest {
     }
 
     @Test
+    void headAnswersLikeGetWithoutABody() throws Exception {
+        start(Optional.empty(), false);
+        for (String path : List.of("/health/live", "/health/ready", "/metrics", "/articles?limit=1")) {
+            HttpResponse<String> get = send(at(path));
+            HttpResponse<String> head = send(at(path).method("HEAD", HttpRequest.BodyPublishers.noBody()));
+            assertThat(head.statusCode()).as(path).isEqualTo(get.statusCode());
+            assertThat(head.body()).as(path).isEmpty();
+            assertThat(head.headers().firstValue("Content-Type"))
+                    .as(path)
+                    .isEqualTo(get.headers().firstValue("Content-Type"));
+        }
+        assertThat(send(at("/health/live").method("HEAD", HttpRequest.BodyPublishers.noBody()))
+                        .headers()
+                        .firstValue("Content-Length"))
+                .contains(Integer.toString("{\"status\":\"up\"}".length()));
+        HttpResponse<String> wrong = send(at("/health/live").DELETE());
+        assertThat(wrong.statusCode()).isEqualTo(405);
+        assertThat(wrong.headers().firstValue("Allow")).contains("GET, HEAD");
+        // POST /items stays POST only.
+        assertThat(send(at("/items").method("HEAD", HttpRequest.BodyPublishers.noBody()))
+                        .statusCode())
+                .isEqualTo(405);
+    }
+
+    @Test
     void acceptsABareItemWithItsHeaders() throws Exception {
         start(Optional.empty(), true);
         HttpResponse<String> response = send(at("/items")
