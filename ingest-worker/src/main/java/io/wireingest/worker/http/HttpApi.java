@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.wireingest.core.model.Envelope;
 import io.wireingest.core.model.RawItem;
+import io.wireingest.worker.config.WorkerConfig;
 import io.wireingest.worker.kafka.ArticleReader;
 import io.wireingest.worker.kafka.IngestHeaders;
 import io.wireingest.worker.metrics.WorkerMetrics;
@@ -20,8 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -312,46 +312,72 @@ public final class HttpApi implements AutoCloseable {
         }
     }
 
+    /**
+     * The largest request body POST /items reads when it may be an envelope: an item at {@code maxItemBytes} sent as
+     * {@code bodyBase64} (4 bytes per 3) plus room for the envelope's other fields, the same size the worker's
+     * records are made to hold ({@link WorkerConfig#minRecordBytes}). A bare item's body is the item, so its limit
+     * is {@code maxItemBytes} itself.
+     */
+    static long envelopeRequestLimit(long maxItemBytes) {
+        return WorkerConfig.minRecordBytes(maxItemBytes);
+    }
+
+    /**
+     * Whether a body of this {@code Content-Type} may be an envelope: JSON, none, or
+     * {@code application/x-www-form-urlencoded}, which {@code curl --data-binary} sends unless told otherwise.
+     */
+    static boolean envelopeType(String contentType) {
+        if (contentType == null) {
+            return true;
+        }
+        String type = contentType.toLowerCase(Locale.ROOT);
+        int semicolon = type.indexOf(';');
+        String bare = (semicolon < 0 ? type : type.substring(0, semicolon)).trim();
+        return bare.equals("application/json") || bare.equals("application/x-www-form-urlencoded");
+    }
+
     /** POST /items, on the items lane (method and authorization already checked). */
     private void items(HttpExchange ex) throws IOException {
+        String contentType = header(ex, "Content-Type");
+        boolean envelopeType = envelopeType(contentType);
+        long itemLimit = settings.maxItemBytes();
+        // An envelope's body is base64 or JSON text, larger than the item it holds: its request gets room for that,
+        // and the item inside is measured once decoded.
+        long requestLimit = envelopeType ? envelopeRequestLimit(itemLimit) : itemLimit;
         String length = ex.getRequestHeaders().getFirst("Content-Length");
         if (length != null) {
+            long declared;
             try {
-                if (Long.parseLong(length.trim()) > settings.maxItemBytes()) {
-                    json(
-                            ex,
-                            413,
-                            error("item is " + length.trim() + " bytes, over the limit of " + settings.maxItemBytes()));
-                    return;
-                }
+                declared = Long.parseLong(length.trim());
             } catch (NumberFormatException e) {
                 json(ex, 400, error("bad Content-Length"));
+                return;
+            }
+            if (declared > requestLimit) {
+                json(ex, 413, error(tooLarge(envelopeType, declared + " bytes", requestLimit)));
                 return;
             }
         }
         byte[] body;
         try (InputStream in = ex.getRequestBody()) {
-            body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, settings.maxItemBytes() + 1));
+            body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, requestLimit + 1));
         }
-        if (body.length > settings.maxItemBytes()) {
-            json(ex, 413, error("item is over the limit of " + settings.maxItemBytes() + " bytes"));
+        if (body.length > requestLimit) {
+            json(ex, 413, error(tooLarge(envelopeType, "over " + requestLimit + " bytes", requestLimit)));
             return;
         }
         if (body.length == 0) {
             json(ex, 400, error("empty body"));
             return;
         }
-        String contentType = ex.getRequestHeaders().getFirst("Content-Type");
-        boolean jsonType =
-                contentType == null || contentType.toLowerCase(Locale.ROOT).startsWith("application/json");
-        // JSON (or untyped) is an envelope when it looks like one, and also whenever there is no X-Feed: bare
-        // JSON content (a ninjs item, say) comes with X-Feed, so a JSON body without it is a (bad) envelope
-        // whose problems the client needs, not a hint about X-Feed.
+        // JSON (or untyped, or curl's default form type) is an envelope when it looks like one, and also whenever
+        // there is no X-Feed: bare JSON content (a ninjs item, say) comes with X-Feed, so a JSON body without it is
+        // a (bad) envelope whose problems the client needs, not a hint about X-Feed.
         boolean looksLikeEnvelope = Envelope.looksLikeEnvelope(body);
         ProducerRecord<byte[], byte[]> record;
         String id;
         String feed;
-        if (jsonType && (looksLikeEnvelope || header(ex, "X-Feed") == null)) {
+        if (envelopeType && (looksLikeEnvelope || header(ex, "X-Feed") == null)) {
             RawItem item;
             try {
                 item = Envelope.parse(body);
@@ -365,6 +391,14 @@ public final class HttpApi implements AutoCloseable {
                 json(ex, 400, err);
                 return;
             }
+            if (item.body().length > itemLimit) {
+                json(
+                        ex,
+                        413,
+                        error("item is " + item.body().length + " bytes (the envelope's decoded body), over the "
+                                + "limit of " + itemLimit + " (INGEST_MAX_ITEM_BYTES)"));
+                return;
+            }
             id = item.id();
             feed = item.feed();
             RecordHeaders headers = new RecordHeaders();
@@ -372,38 +406,55 @@ public final class HttpApi implements AutoCloseable {
             record =
                     new ProducerRecord<>(settings.rawTopic(), null, id.getBytes(StandardCharsets.UTF_8), body, headers);
         } else {
-            feed = header(ex, "X-Feed");
-            if (feed == null) {
-                json(ex, 400, error("X-Feed header required for a bare item (or send an envelope)"));
+            if (body.length > itemLimit) {
+                // Read with an envelope's room, but bare content is the item itself.
+                json(
+                        ex,
+                        413,
+                        error("item is " + body.length + " bytes, over the limit of " + itemLimit
+                                + " (INGEST_MAX_ITEM_BYTES)"));
                 return;
             }
-            id = header(ex, "X-Item-Id");
-            if (id == null) {
-                id = feed + "-" + UUID.randomUUID();
+            feed = header(ex, "X-Feed");
+            String givenId = header(ex, "X-Item-Id");
+            String url = header(ex, "X-Url");
+            String language = header(ex, "X-Language");
+            String receivedAtText = header(ex, "X-Received-At");
+            List<String> problems = new ArrayList<>();
+            if (feed == null) {
+                problems.add("X-Feed header required for a bare item (or send an envelope)");
             }
-            String receivedAt = header(ex, "X-Received-At");
-            if (receivedAt == null) {
-                receivedAt = Instant.now().toString();
-            } else {
-                try {
-                    OffsetDateTime.parse(receivedAt);
-                } catch (DateTimeParseException e) {
-                    json(ex, 400, error("X-Received-At is not an RFC 3339 date-time"));
-                    return;
+            for (String problem :
+                    Envelope.fieldProblems(givenId, feed, contentType, url, language, FIELD_OPEN, FIELD_CLOSE)) {
+                problems.add(headerNames(problem));
+            }
+            Instant receivedAt = Instant.now();
+            if (receivedAtText != null) {
+                receivedAt = Envelope.receivedAt(receivedAtText);
+                if (receivedAt == null) {
+                    problems.add("X-Received-At must be an RFC 3339 date-time with seconds and offset, like "
+                            + "2024-05-01T08:00:00Z, got '" + cut(receivedAtText) + "'");
                 }
             }
+            if (!problems.isEmpty()) {
+                ObjectNode err = error(
+                        problems.size() == 1 && feed == null ? problems.get(0) : "invalid headers for a bare item");
+                ArrayNode list = err.putArray("problems");
+                problems.forEach(list::add);
+                json(ex, 400, err);
+                return;
+            }
+            id = givenId != null ? givenId : feed + "-" + UUID.randomUUID();
             RecordHeaders headers = new RecordHeaders();
             if (contentType != null) {
                 headers.add(IngestHeaders.CONTENT_TYPE, IngestHeaders.bytes(contentType));
             }
             headers.add(IngestHeaders.FEED, IngestHeaders.bytes(feed));
             headers.add(IngestHeaders.ITEM_ID, IngestHeaders.bytes(id));
-            headers.add(IngestHeaders.RECEIVED_AT, IngestHeaders.bytes(receivedAt));
-            String url = header(ex, "X-Url");
+            headers.add(IngestHeaders.RECEIVED_AT, IngestHeaders.bytes(receivedAt.toString()));
             if (url != null) {
                 headers.add(IngestHeaders.URL, IngestHeaders.bytes(url));
             }
-            String language = header(ex, "X-Language");
             if (language != null) {
                 headers.add(IngestHeaders.LANGUAGE, IngestHeaders.bytes(language));
             }
@@ -507,6 +558,51 @@ public final class HttpApi implements AutoCloseable {
             return false;
         }
         return true;
+    }
+
+    /** The 413 message for a request body over {@code limit}: the item itself, or an envelope's request. */
+    private String tooLarge(boolean envelopeType, String size, long limit) {
+        if (!envelopeType) {
+            return "item is " + size + ", over the limit of " + settings.maxItemBytes() + " (INGEST_MAX_ITEM_BYTES)";
+        }
+        return "request body is " + size + ", over the limit of " + limit + " for a JSON request (room for an "
+                + "envelope holding an item of " + settings.maxItemBytes() + " bytes, INGEST_MAX_ITEM_BYTES, "
+                + "as bodyBase64)";
+    }
+
+    /** Marks around the field names in {@link Envelope#fieldProblems} messages, replaced by the header names. */
+    private static final String FIELD_OPEN = "\u0001";
+
+    private static final String FIELD_CLOSE = "\u0002";
+
+    /** The HTTP header that gives each envelope field of a bare item. */
+    private static final Map<String, String> FIELD_HEADERS = Map.of(
+            "id", "X-Item-Id",
+            "feed", "X-Feed",
+            "contentType", "Content-Type",
+            "url", "X-Url",
+            "language", "X-Language",
+            "receivedAt", "X-Received-At");
+
+    /** A field problem of a bare item, naming the HTTP header the client sent instead of the envelope field. */
+    static String headerNames(String problem) {
+        StringBuilder sb = new StringBuilder();
+        int at = 0;
+        while (true) {
+            int open = problem.indexOf(FIELD_OPEN, at);
+            int close = open < 0 ? -1 : problem.indexOf(FIELD_CLOSE, open + 1);
+            if (close < 0) {
+                sb.append(problem.substring(at).replace(FIELD_OPEN, "").replace(FIELD_CLOSE, ""));
+                return sb.toString();
+            }
+            String field = problem.substring(open + 1, close);
+            sb.append(problem, at, open).append(FIELD_HEADERS.getOrDefault(field, field));
+            at = close + 1;
+        }
+    }
+
+    private static String cut(String value) {
+        return value.length() > 80 ? value.substring(0, 80) + "…" : value;
     }
 
     /** Whether the first non-blank character (after a UTF-8 BOM) is an opening brace. */
