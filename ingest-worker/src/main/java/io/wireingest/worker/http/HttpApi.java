@@ -52,7 +52,7 @@ import org.slf4j.LoggerFactory;
  * two need {@code Authorization: Bearer <INGEST_HTTP_TOKEN>} when a token is configured, and without one answer
  * loopback clients only, so a default install never exposes an open ingest door.
  *
- * <p>Paths match exactly (anything else is 404). The probes and metrics run on the server's own threads and never
+ * <p>Paths match exactly (anything else is 404); the GET endpoints also answer HEAD (without the body). The probes and metrics run on the server's own threads and never
  * wait for the broker; {@code POST /items} and {@code GET /articles}, which may, run on two small bounded pools of
  * their own ({@link Settings#itemsConcurrency()} and {@link #ARTICLES_CONCURRENCY} threads) and answer
  * {@code 503 busy} at once when theirs is full. A POST waits at most {@link Settings#sendTimeout()} for the broker,
@@ -72,6 +72,20 @@ public final class HttpApi implements AutoCloseable {
     public static final int ARTICLES_CONCURRENCY = 2;
 
     private static final Duration ARTICLES_TIMEOUT = Duration.ofSeconds(10);
+
+    /** Marks around the field names in {@link Envelope#fieldProblems} messages, replaced by the header names. */
+    private static final String FIELD_OPEN = "\u0001";
+
+    private static final String FIELD_CLOSE = "\u0002";
+
+    /** The HTTP header that gives each envelope field of a bare item. */
+    private static final Map<String, String> FIELD_HEADERS = Map.of(
+            "id", "X-Item-Id",
+            "feed", "X-Feed",
+            "contentType", "Content-Type",
+            "url", "X-Url",
+            "language", "X-Language",
+            "receivedAt", "X-Received-At");
 
     /** Where GET /articles reads from ({@link ArticleReader#newest} in the service). */
     @FunctionalInterface
@@ -569,20 +583,6 @@ public final class HttpApi implements AutoCloseable {
                 + "envelope holding an item of " + settings.maxItemBytes() + " bytes, INGEST_MAX_ITEM_BYTES, "
                 + "as bodyBase64)";
     }
-
-    /** Marks around the field names in {@link Envelope#fieldProblems} messages, replaced by the header names. */
-    private static final String FIELD_OPEN = "\u0001";
-
-    private static final String FIELD_CLOSE = "\u0002";
-
-    /** The HTTP header that gives each envelope field of a bare item. */
-    private static final Map<String, String> FIELD_HEADERS = Map.of(
-            "id", "X-Item-Id",
-            "feed", "X-Feed",
-            "contentType", "Content-Type",
-            "url", "X-Url",
-            "language", "X-Language",
-            "receivedAt", "X-Received-At");
 
     /** A field problem of a bare item, naming the HTTP header the client sent instead of the envelope field. */
     static String headerNames(String problem) {
