@@ -368,7 +368,7 @@ public final class HttpApi implements AutoCloseable {
                 return;
             }
             if (declared > requestLimit) {
-                json(ex, 413, error(tooLarge(envelopeType, declared + " bytes", requestLimit)));
+                json(ex, 413, error(tooLarge(envelopeType, declared, requestLimit)));
                 return;
             }
         }
@@ -377,7 +377,7 @@ public final class HttpApi implements AutoCloseable {
             body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, requestLimit + 1));
         }
         if (body.length > requestLimit) {
-            json(ex, 413, error(tooLarge(envelopeType, "over " + requestLimit + " bytes", requestLimit)));
+            json(ex, 413, error(tooLarge(envelopeType, -1, requestLimit)));
             return;
         }
         if (body.length == 0) {
@@ -574,14 +574,17 @@ public final class HttpApi implements AutoCloseable {
         return true;
     }
 
-    /** The 413 message for a request body over {@code limit}: the item itself, or an envelope's request. */
-    private String tooLarge(boolean envelopeType, String size, long limit) {
+    /**
+     * The 413 message for a request body over {@code limit}: the item itself, or an envelope's request. {@code size}
+     * is the declared Content-Length, or -1 when the body came without one (chunked) and was cut off at the limit.
+     */
+    private String tooLarge(boolean envelopeType, long size, long limit) {
+        String is = size < 0 ? "is over the limit of " : "is " + size + " bytes, over the limit of ";
         if (!envelopeType) {
-            return "item is " + size + ", over the limit of " + settings.maxItemBytes() + " (INGEST_MAX_ITEM_BYTES)";
+            return "item " + is + settings.maxItemBytes() + " (INGEST_MAX_ITEM_BYTES)";
         }
-        return "request body is " + size + ", over the limit of " + limit + " for a JSON request (room for an "
-                + "envelope holding an item of " + settings.maxItemBytes() + " bytes, INGEST_MAX_ITEM_BYTES, "
-                + "as bodyBase64)";
+        return "request body " + is + limit + " for a JSON request (room for an envelope holding an item of "
+                + settings.maxItemBytes() + " bytes, INGEST_MAX_ITEM_BYTES, as bodyBase64)";
     }
 
     /** A field problem of a bare item, naming the HTTP header the client sent instead of the envelope field. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.wireingest.worker.metrics.WorkerMetrics;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -255,6 +256,20 @@ class HttpApiTest {
         assertThat(request.statusCode()).isEqualTo(413);
         assertThat(request.body())
                 .contains("request body is " + (requestLimit + 1) + " bytes, over the limit of " + requestLimit);
+        // Without a Content-Length (chunked), the body is cut off at the limit.
+        HttpResponse<String> chunked = send(at("/items")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new ByteArrayInputStream(new byte[(int) requestLimit + 1]))));
+        assertThat(chunked.statusCode()).isEqualTo(413);
+        assertThat(chunked.body())
+                .contains("request body is over the limit of " + requestLimit + " for a JSON request");
+        HttpResponse<String> chunkedBare = send(at("/items")
+                .header("Content-Type", "text/plain")
+                .header("X-Feed", "f")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[1025]))));
+        assertThat(chunkedBare.statusCode()).isEqualTo(413);
+        assertThat(chunkedBare.body()).contains("item is over the limit of 1024 (INGEST_MAX_ITEM_BYTES)");
         // Bare JSON content read with an envelope's room is still held to the item limit.
         HttpResponse<String> bareJson = send(at("/items")
                 .header("Content-Type", "application/json")
