@@ -52,11 +52,12 @@ import org.slf4j.LoggerFactory;
  * two need {@code Authorization: Bearer <INGEST_HTTP_TOKEN>} when a token is configured, and without one answer
  * loopback clients only, so a default install never exposes an open ingest door.
  *
- * <p>Paths match exactly (anything else is 404); the GET endpoints also answer HEAD (without the body). The probes and metrics run on the server's own threads and never
- * wait for the broker; {@code POST /items} and {@code GET /articles}, which may, run on two small bounded pools of
- * their own ({@link Settings#itemsConcurrency()} and {@link #ARTICLES_CONCURRENCY} threads) and answer
- * {@code 503 busy} at once when theirs is full. A POST waits at most {@link Settings#sendTimeout()} for the broker,
- * provided its producer blocks no longer than that ({@link #producerProps}).
+ * <p>Paths match exactly (anything else is 404); the GET endpoints also answer HEAD (without the body). The probes
+ * and metrics run on the server's own threads and never wait for the broker; {@code POST /items} and
+ * {@code GET /articles}, which may, run on two small bounded pools of their own ({@link Settings#itemsConcurrency()}
+ * and {@link #ARTICLES_CONCURRENCY} threads) and answer {@code 503 busy} at once when theirs is full. A POST waits
+ * at most {@link Settings#sendTimeout()} for the broker, provided its producer blocks no longer than that
+ * ({@link #producerProps}).
  */
 public final class HttpApi implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
