@@ -369,6 +369,8 @@ public final class HttpApi implements AutoCloseable {
                 return;
             }
             if (declared > requestLimit) {
+                // The body is left unread, so the connection cannot carry another request: tell the client.
+                ex.getResponseHeaders().set("Connection", "close");
                 json(ex, 413, error(tooLarge(envelopeType, declared, requestLimit)));
                 return;
             }
@@ -378,6 +380,7 @@ public final class HttpApi implements AutoCloseable {
             body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, requestLimit + 1));
         }
         if (body.length > requestLimit) {
+            ex.getResponseHeaders().set("Connection", "close");
             json(ex, 413, error(tooLarge(envelopeType, -1, requestLimit)));
             return;
         }

@@ -256,6 +256,7 @@ class HttpApiTest {
         assertThat(request.statusCode()).isEqualTo(413);
         assertThat(request.body())
                 .contains("request body is " + (requestLimit + 1) + " bytes, over the limit of " + requestLimit);
+        assertThat(request.headers().firstValue("Connection")).contains("close");
         // Without a Content-Length (chunked), the body is cut off at the limit.
         HttpResponse<String> chunked = send(at("/items")
                 .header("Content-Type", "application/json")
