@@ -74,11 +74,6 @@ public final class HttpApi implements AutoCloseable {
 
     private static final Duration ARTICLES_TIMEOUT = Duration.ofSeconds(10);
 
-    /** Marks around the field names in {@link Envelope#fieldProblems} messages, replaced by the header names. */
-    private static final String FIELD_OPEN = "\u0001";
-
-    private static final String FIELD_CLOSE = "\u0002";
-
     /** The HTTP header that gives each envelope field of a bare item. */
     private static final Map<String, String> FIELD_HEADERS = Map.of(
             "id", "X-Item-Id",
@@ -442,10 +437,8 @@ public final class HttpApi implements AutoCloseable {
             if (feed == null) {
                 problems.add("X-Feed header required for a bare item (or send an envelope)");
             }
-            for (String problem :
-                    Envelope.fieldProblems(givenId, feed, contentType, url, language, FIELD_OPEN, FIELD_CLOSE)) {
-                problems.add(headerNames(problem));
-            }
+            problems.addAll(Envelope.fieldProblems(
+                    givenId, feed, contentType, url, language, field -> FIELD_HEADERS.getOrDefault(field, field)));
             Instant receivedAt = Instant.now();
             if (receivedAtText != null) {
                 receivedAt = Envelope.receivedAt(receivedAtText);
@@ -589,23 +582,6 @@ public final class HttpApi implements AutoCloseable {
         }
         return "request body " + is + limit + " for a JSON request (room for an envelope holding an item of "
                 + settings.maxItemBytes() + " bytes, INGEST_MAX_ITEM_BYTES, as bodyBase64)";
-    }
-
-    /** A field problem of a bare item, naming the HTTP header the client sent instead of the envelope field. */
-    static String headerNames(String problem) {
-        StringBuilder sb = new StringBuilder();
-        int at = 0;
-        while (true) {
-            int open = problem.indexOf(FIELD_OPEN, at);
-            int close = open < 0 ? -1 : problem.indexOf(FIELD_CLOSE, open + 1);
-            if (close < 0) {
-                sb.append(problem.substring(at).replace(FIELD_OPEN, "").replace(FIELD_CLOSE, ""));
-                return sb.toString();
-            }
-            String field = problem.substring(open + 1, close);
-            sb.append(problem, at, open).append(FIELD_HEADERS.getOrDefault(field, field));
-            at = close + 1;
-        }
     }
 
     private static String cut(String value) {
