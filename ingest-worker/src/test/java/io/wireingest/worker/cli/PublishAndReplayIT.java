@@ -47,6 +47,10 @@ class PublishAndReplayIT {
         Path dir = Files.createDirectories(temp.resolve("archive/2026-03-12"));
         Files.writeString(dir.resolve("story-1.txt"), ExactlyOnce.story(1));
         Files.writeString(dir.resolve("page-2.html"), "<html><body><h1>Page two</h1><p>Text.</p></body></html>");
+        // the same file name on another day is another story: item ids are paths relative to the folder argument
+        Path nextDay = Files.createDirectories(temp.resolve("archive/2026-03-13"));
+        Files.writeString(nextDay.resolve("story-1.txt"), ExactlyOnce.story(2));
+        Files.writeString(temp.resolve("direct.txt"), ExactlyOnce.story(3));
         Files.writeString(
                 temp.resolve("batch.jsonl"),
                 "{\"id\":\"env-1\",\"feed\":\"yonhap-en\",\"contentType\":\"text/plain\","
@@ -62,19 +66,31 @@ class PublishAndReplayIT {
                         "--feed",
                         "archive",
                         temp.resolve("archive").toString(),
+                        temp.resolve("direct.txt").toString(),
                         temp.resolve("batch.jsonl").toString());
         assertThat(exit).isZero();
 
-        List<ConsumerRecord<byte[], byte[]>> raw = TestTopics.readCommitted(topics.raw(), 4, Duration.ofSeconds(30));
+        List<ConsumerRecord<byte[], byte[]>> raw = TestTopics.readCommitted(topics.raw(), 6, Duration.ofSeconds(30));
         Map<String, ConsumerRecord<byte[], byte[]>> byKey = new TreeMap<>();
         raw.forEach(r -> byKey.put(new String(r.key(), StandardCharsets.UTF_8), r));
-        assertThat(byKey).containsOnlyKeys("story-1.txt", "page-2.html", "env-1", "env-2");
-        ConsumerRecord<byte[], byte[]> page = byKey.get("page-2.html");
+        assertThat(byKey)
+                .containsOnlyKeys(
+                        "2026-03-12/story-1.txt",
+                        "2026-03-13/story-1.txt",
+                        "2026-03-12/page-2.html",
+                        "direct.txt",
+                        "env-1",
+                        "env-2");
+        ConsumerRecord<byte[], byte[]> page = byKey.get("2026-03-12/page-2.html");
         assertThat(TestTopics.header(page, "content-type")).isEqualTo("text/html");
         assertThat(TestTopics.header(page, "feed")).isEqualTo("archive");
-        assertThat(TestTopics.header(page, "item-id")).isEqualTo("page-2.html");
+        assertThat(TestTopics.header(page, "item-id")).isEqualTo("2026-03-12/page-2.html");
+        assertThat(TestTopics.header(byKey.get("direct.txt"), "item-id")).isEqualTo("direct.txt");
+        assertThat(io.wireingest.core.normalize.NormalizeArticle.uri("archive", "2026-03-13/story-1.txt"))
+                .isEqualTo("urn:wireingest:archive:2026-03-13%2Fstory-1.txt");
         assertThat(TestTopics.header(page, "received-at")).isNotNull();
-        assertThat(TestTopics.header(byKey.get("story-1.txt"), "content-type")).isEqualTo("text/plain");
+        assertThat(TestTopics.header(byKey.get("2026-03-12/story-1.txt"), "content-type"))
+                .isEqualTo("text/plain");
         assertThat(new String(byKey.get("env-2").value(), StandardCharsets.UTF_8))
                 .contains("\"body\":\"Two.\"");
     }
