@@ -256,6 +256,34 @@ class PublishAndReplayIT {
                 .contains("replayed 1 of 1 matching dead letters (3 read");
     }
 
+    @Test
+    void aReplayThatFailsNamesEachRecordItsCauseAndForATooLargeOneTheSizeSettings() throws Exception {
+        TestTopics topics = TestTopics.create("replay-too-large", 1);
+        DeadLetters deadLetters = new DeadLetters(topics.rejected(), 1_000_000);
+        RecordHeaders original = new RecordHeaders();
+        original.add("content-type", "text/plain".getBytes(StandardCharsets.UTF_8));
+        // written by a worker with a large item limit, replayed by a command with a small one
+        TestTopics.produce(List.of(deadLetters.deadLetter(
+                source("huge-1", "x".repeat(200_000), original, 7),
+                "limits",
+                "too-large",
+                null,
+                "big",
+                "f",
+                "huge-1")));
+        Path config = configFile(topics);
+        Files.writeString(config, Files.readString(config) + "ingest.max.item.bytes=1000\n");
+
+        CliRun replay = CliRun.run("", "replay-rejected", "--config", config.toString());
+        assertThat(replay.exit()).isEqualTo(1);
+        assertThat(replay.errText())
+                .containsPattern("replay-rejected: " + topics.rejected()
+                        + "-0@\\d+ item huge-1: not replayed: RecordTooLargeException: ")
+                .contains("hint: a record is larger than this command's producer allows; run it with the same"
+                        + " INGEST_MAX_ITEM_BYTES / INGEST_MAX_RECORD_BYTES as the worker")
+                .contains("replayed 0 of 1 matching dead letters");
+    }
+
     private static ConsumerRecord<byte[], byte[]> source(String key, String value, RecordHeaders headers, long offset) {
         return ConsumedRecords.record("wire.raw", 0, offset, 0L, key, value.getBytes(StandardCharsets.UTF_8), headers);
     }
