@@ -140,6 +140,11 @@ public final class PublishCommand implements Callable<Integer> {
             err.println("publish: no broker: set KAFKA_BOOTSTRAP_SERVERS, or start `run` (embedded broker) first");
             return Main.EXIT_USAGE;
         }
+        Optional<Path> embeddedFile = ConfigOption.embeddedFile(config);
+        if (embeddedFile.isPresent() && !ConfigOption.listening(bootstrap.get())) {
+            err.println("publish: " + ConfigOption.staleEmbedded(bootstrap.get(), embeddedFile.get()));
+            return 1;
+        }
         KafkaClients clients = new KafkaClients(config, bootstrap.get());
         try {
             if (!TopicCheck.missing(clients, "wire-ingest-publish-check", List.of(target))
@@ -151,6 +156,7 @@ public final class PublishCommand implements Callable<Integer> {
             }
         } catch (TopicCheck.BrokerException e) {
             err.println("publish: " + e.getMessage());
+            embeddedFile.ifPresent(f -> err.println("publish: " + ConfigOption.staleEmbedded(bootstrap.get(), f)));
             return 1;
         }
         AtomicLong sent = new AtomicLong();
@@ -196,9 +202,11 @@ public final class PublishCommand implements Callable<Integer> {
         err.printf(
                 Locale.ROOT,
                 "published %d of %d items (%.1f MiB) from %d file%s%s to %s at %s in %.1f s (%.0f items/s);"
-                        + " %d failed, %d invalid, %d too large, %d unreadable%n",
+                        + " not sent: %d failed, %d invalid, %d too large, %d unreadable%s%n",
                 sent.get(),
-                done.queued() + done.invalid() + done.tooLarge(),
+                // every input counted once: the items handed to the producer (sent or failed), those refused before
+                // (invalid, too large), and each file that could not be read to its end as one
+                done.queued() + done.invalid() + done.tooLarge() + done.unreadable(),
                 bytes.get() / 1048576.0,
                 files.size(),
                 files.size() == 1 ? "" : "s",
@@ -210,7 +218,10 @@ public final class PublishCommand implements Callable<Integer> {
                 failed.get(),
                 done.invalid(),
                 done.tooLarge(),
-                done.unreadable());
+                done.unreadable(),
+                done.unreadable() == 0
+                        ? ""
+                        : done.unreadable() == 1 ? " file (counted as one item)" : " files (counted as one item each)");
         if (firstError.get() != null) {
             err.println("first failure: " + firstError.get());
         }

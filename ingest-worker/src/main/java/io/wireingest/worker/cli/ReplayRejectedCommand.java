@@ -114,6 +114,11 @@ public final class ReplayRejectedCommand implements Callable<Integer> {
             err.println("replay-rejected: no broker: set KAFKA_BOOTSTRAP_SERVERS, or start `run` first");
             return Main.EXIT_USAGE;
         }
+        Optional<java.nio.file.Path> embeddedFile = ConfigOption.embeddedFile(config);
+        if (embeddedFile.isPresent() && !ConfigOption.listening(bootstrap.get())) {
+            err.println("replay-rejected: " + ConfigOption.staleEmbedded(bootstrap.get(), embeddedFile.get()));
+            return 1;
+        }
         KafkaClients clients = new KafkaClients(config, bootstrap.get());
         try {
             List<String> missing =
@@ -130,6 +135,8 @@ public final class ReplayRejectedCommand implements Callable<Integer> {
             }
         } catch (TopicCheck.BrokerException e) {
             err.println("replay-rejected: " + e.getMessage());
+            embeddedFile.ifPresent(
+                    f -> err.println("replay-rejected: " + ConfigOption.staleEmbedded(bootstrap.get(), f)));
             return 1;
         }
         long read = 0;

@@ -202,8 +202,8 @@ class PublishAndReplayIT {
         assertThat(r.errText())
                 .contains("b2.txt.gz: cannot read: damaged gzip data")
                 .contains("e.json: not valid JSON at line 1, column 2")
-                .contains("published 2 of 3 items")
-                .contains("0 failed, 1 invalid, 0 too large, 1 unreadable")
+                .contains("published 2 of 4 items")
+                .contains("not sent: 0 failed, 1 invalid, 0 too large, 1 unreadable file (counted as one item)")
                 .contains("(100%)")
                 .doesNotContain("Exception:");
         List<ConsumerRecord<byte[], byte[]>> raw = TestTopics.readCommitted(topics.raw(), 2, Duration.ofSeconds(30));
