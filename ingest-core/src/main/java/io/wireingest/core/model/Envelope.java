@@ -1,9 +1,15 @@
 package io.wireingest.core.model;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +30,11 @@ import java.util.regex.Pattern;
  * about it. Reading checks the same rules as the schema and reports every problem at once.
  */
 public final class Envelope {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Strict: a duplicate field or anything after the object is a problem, not silently resolved. */
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
     // The limits and patterns of schemas/raw-wire-item.schema.json (EnvelopeSchemaTest holds the two together).
     private static final int MAX_ID = 1024;
     private static final int MAX_FEED = 256;
@@ -34,6 +44,7 @@ public final class Envelope {
     private static final Pattern RFC3339 =
             Pattern.compile("\\d{4}-\\d{2}-\\d{2}[Tt ]\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?([Zz]|[+-]\\d{2}:\\d{2})");
     private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*");
+    private static final Pattern WHITE_SPACE = Pattern.compile("[ \\t\\r\\n]+");
     private static final Set<String> FIELDS =
             Set.of("id", "feed", "contentType", "receivedAt", "url", "language", "headers", "body", "bodyBase64");
 
@@ -75,9 +86,12 @@ public final class Envelope {
     }
 
     /**
-     * Whether the bytes look like a JSON envelope at a glance: an object that names {@code body} or {@code bodyBase64},
-     * or both {@code feed} and {@code contentType} (an envelope that forgot its body is still an envelope, to be
-     * refused with the reason, not an item whose text is the envelope's JSON).
+     * Whether the bytes are meant as an envelope: a JSON object whose top-level fields are mostly envelope fields and
+     * include {@code body}, {@code bodyBase64}, or both {@code feed} and {@code contentType} (an envelope that forgot
+     * its body is still an envelope, to be refused with the reason). Only top-level names count, wherever they stand
+     * in the object: a ninjs document (ours included) names {@code feed} and {@code contentType} deep inside and many
+     * fields of its own at the top, so it stays content. Reads the names with a streaming parser, building nothing;
+     * JSON that breaks off is judged by the names before the break.
      */
     public static boolean looksLikeEnvelope(byte[] bytes) {
         int i = 0;
@@ -90,10 +104,30 @@ public final class Envelope {
         if (i >= bytes.length || bytes[i] != '{') {
             return false;
         }
-        String head = new String(bytes, i, Math.min(bytes.length - i, 4096), StandardCharsets.UTF_8);
-        return head.contains("\"body\"")
-                || head.contains("\"bodyBase64\"")
-                || (head.contains("\"feed\"") && head.contains("\"contentType\""));
+        int ours = 0;
+        int others = 0;
+        boolean body = false;
+        boolean feed = false;
+        boolean contentType = false;
+        try (JsonParser parser = MAPPER.getFactory().createParser(bytes, i, bytes.length - i)) {
+            parser.nextToken(); // the object's start
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                if (FIELDS.contains(name)) {
+                    ours++;
+                    body |= name.equals("body") || name.equals("bodyBase64");
+                    feed |= name.equals("feed");
+                    contentType |= name.equals("contentType");
+                } else {
+                    others++;
+                }
+                parser.nextToken();
+                parser.skipChildren();
+            }
+        } catch (IOException e) {
+            // broken JSON: judged by the names read so far
+        }
+        return ours > others && (body || (feed && contentType));
     }
 
     /** Reads an envelope from JSON bytes. */
@@ -167,7 +201,11 @@ public final class Envelope {
                 problems.add("bodyBase64 must be a string");
             } else {
                 try {
-                    body = Base64.getMimeDecoder().decode(node.get("bodyBase64").asText());
+                    // Line breaks and spaces (as MIME encoders wrap it) are allowed; any other stray character is not.
+                    body = Base64.getDecoder()
+                            .decode(WHITE_SPACE
+                                    .matcher(node.get("bodyBase64").asText())
+                                    .replaceAll(""));
                 } catch (IllegalArgumentException e) {
                     problems.add("bodyBase64 is not valid base64: " + e.getMessage());
                 }

@@ -107,4 +107,73 @@ class EnvelopeSchemaTest {
                 .getBytes(StandardCharsets.UTF_8);
         assertThat(Envelope.looksLikeEnvelope(ninjs)).isFalse();
     }
+
+    @Test
+    void onlyTopLevelNamesMakeAnEnvelopeWhereverTheyStand() {
+        // an article of ours: feed and contentType deep inside, uri and many more at the top
+        String article = "{\"uri\":\"urn:wireingest:antara-id:a\",\"type\":\"text\",\"headlines\":[{\"value\":\"H\"}],"
+                + "\"bodies\":[{\"role\":\"main\",\"contentType\":\"text/html\",\"value\":\"<p>x</p>\"}],"
+                + "\"wire\":{\"source\":{\"feed\":\"antara-id\",\"itemId\":\"a\"}}}";
+        assertThat(Envelope.looksLikeEnvelope(article.getBytes(StandardCharsets.UTF_8)))
+                .isFalse();
+        // a valid envelope whose headers come first and run past the first few KiB
+        StringBuilder headers = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            headers.append(i == 0 ? "" : ",")
+                    .append("\"h")
+                    .append(i)
+                    .append("\":\"")
+                    .append("x".repeat(100))
+                    .append('"');
+        }
+        String far = "{\"headers\":{" + headers + "}," + BASE + ",\"feed\":\"f\",\"contentType\":\"text/plain\"}";
+        assertThat(far.length()).isGreaterThan(4096);
+        assertThat(Envelope.looksLikeEnvelope(far.getBytes(StandardCharsets.UTF_8)))
+                .isTrue();
+        assertThat(ArticleSchemas.rawItemProblems(far)).isEmpty();
+        // JSON content that happens to have a "body" among many fields of its own
+        String content = "{\"title\":\"t\",\"body\":\"b\",\"author\":\"a\",\"section\":\"s\"}";
+        assertThat(Envelope.looksLikeEnvelope(content.getBytes(StandardCharsets.UTF_8)))
+                .isFalse();
+        // an envelope with one misspelt field is still an envelope (refused with the reason)
+        String typo = "{" + BASE + ",\"feed\":\"f\",\"contentTyp\":\"text/plain\"}";
+        assertThat(Envelope.looksLikeEnvelope(typo.getBytes(StandardCharsets.UTF_8)))
+                .isTrue();
+        // broken JSON is judged by the names before the break
+        assertThat(Envelope.looksLikeEnvelope("{\"id\":\"i\",\"body\":\"x\", oops".getBytes(StandardCharsets.UTF_8)))
+                .isTrue();
+        assertThat(Envelope.looksLikeEnvelope("{not json".getBytes(StandardCharsets.UTF_8)))
+                .isFalse();
+    }
+
+    @Test
+    void base64WithStrayCharactersIsRefusedButWrappedLinesAreFine() throws Exception {
+        for (String bad : new String[] {"!!!", "SGVsbG8gd29ybGQ=!!!", "SGVsbG8*d29ybGQ="}) {
+            String json = "{\"id\":\"i\",\"feed\":\"f\",\"contentType\":\"text/plain\","
+                    + "\"receivedAt\":\"2024-05-01T08:00:00Z\",\"bodyBase64\":\"" + bad + "\"}";
+            Envelope.InvalidEnvelopeException e = catchThrowableOfType(
+                    () -> Envelope.parse(json.getBytes(StandardCharsets.UTF_8)),
+                    Envelope.InvalidEnvelopeException.class);
+            assertThat(e).as(bad).isNotNull();
+            assertThat(e.problems()).singleElement().asString().contains("bodyBase64 is not valid base64");
+        }
+        String wrapped = "{\"id\":\"i\",\"feed\":\"f\",\"contentType\":\"text/plain\","
+                + "\"receivedAt\":\"2024-05-01T08:00:00Z\",\"bodyBase64\":\"SGVsbG8g\\r\\nd29y bGQ=\"}";
+        assertThat(new String(
+                        Envelope.parse(wrapped.getBytes(StandardCharsets.UTF_8)).body(), StandardCharsets.UTF_8))
+                .isEqualTo("Hello world");
+    }
+
+    @Test
+    void aDuplicateFieldOrTextAfterTheObjectIsRefused() {
+        String valid = "{" + BASE + ",\"feed\":\"f\",\"contentType\":\"text/plain\"}";
+        for (String json :
+                new String[] {valid + " trailing", valid + "{}", valid.replace("{\"id\"", "{\"id\":\"a\",\"id\"")}) {
+            Envelope.InvalidEnvelopeException e = catchThrowableOfType(
+                    () -> Envelope.parse(json.getBytes(StandardCharsets.UTF_8)),
+                    Envelope.InvalidEnvelopeException.class);
+            assertThat(e).as(json).isNotNull();
+            assertThat(e.problems()).singleElement().asString().startsWith("not JSON");
+        }
+    }
 }
