@@ -161,7 +161,7 @@ public final class Envelope {
         String receivedAtText = requiredString(node, "receivedAt", problems);
         String url = optionalString(node, "url", problems);
         String language = optionalString(node, "language", problems);
-        problems.addAll(fieldProblems(id, feed, contentType, url, language, "'", "'"));
+        problems.addAll(fieldProblems(id, feed, contentType, url, language, field -> "'" + field + "'"));
         Instant receivedAt = null;
         if (receivedAtText != null) {
             receivedAt = receivedAt(receivedAtText);
@@ -257,29 +257,33 @@ public final class Envelope {
     /**
      * What is wrong with an item's describing fields by the schema's rules (lengths and patterns of id, feed and
      * content type, an absolute url, a BCP 47 language); null fields are not checked. Also for bare items whose fields
-     * come from elsewhere (HTTP headers): {@code before} and {@code after} wrap each field's name in the messages,
-     * e.g. {@code "'"} and {@code "'"} for envelope fields.
+     * come from elsewhere (HTTP headers): {@code label} names each field in the messages, e.g. {@code 'feed'} for an
+     * envelope field or {@code X-Feed} for the header that gave it.
      */
     public static List<String> fieldProblems(
-            String id, String feed, String contentType, String url, String language, String before, String after) {
+            String id,
+            String feed,
+            String contentType,
+            String url,
+            String language,
+            java.util.function.UnaryOperator<String> label) {
         List<String> problems = new ArrayList<>();
         if (id != null && id.length() > MAX_ID) {
-            problems.add(before + "id" + after + " is " + id.length() + " characters, over the limit of " + MAX_ID);
+            problems.add(label.apply("id") + " is " + id.length() + " characters, over the limit of " + MAX_ID);
         }
         if (feed != null && (feed.length() > MAX_FEED || !FEED.matcher(feed).matches())) {
-            problems.add(before + "feed" + after + " must be 1 to " + MAX_FEED
+            problems.add(label.apply("feed") + " must be 1 to " + MAX_FEED
                     + " characters without leading or trailing white space, got " + quote(feed));
         }
         if (contentType != null && !CONTENT_TYPE.matcher(contentType).matches()) {
-            problems.add(before + "contentType" + after + " must be a media type like text/plain; charset=utf-8, got "
+            problems.add(label.apply("contentType") + " must be a media type like text/plain; charset=utf-8, got "
                     + quote(contentType));
         }
         if (url != null && !isAbsoluteUri(url)) {
-            problems.add(before + "url" + after + " must be an absolute URI, got " + quote(url));
+            problems.add(label.apply("url") + " must be an absolute URI, got " + quote(url));
         }
         if (language != null && !LANGUAGE.matcher(language).matches()) {
-            problems.add(
-                    before + "language" + after + " must be a BCP 47 tag like id or en-GB, got " + quote(language));
+            problems.add(label.apply("language") + " must be a BCP 47 tag like id or en-GB, got " + quote(language));
         }
         return problems;
     }

@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.wireingest.core.model.Envelope;
 import io.wireingest.core.model.RawItem;
+import io.wireingest.worker.config.WorkerConfig;
 import io.wireingest.worker.kafka.ArticleReader;
 import io.wireingest.worker.kafka.IngestHeaders;
 import io.wireingest.worker.metrics.WorkerMetrics;
@@ -20,8 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -52,11 +52,12 @@ import org.slf4j.LoggerFactory;
  * two need {@code Authorization: Bearer <INGEST_HTTP_TOKEN>} when a token is configured, and without one answer
  * loopback clients only, so a default install never exposes an open ingest door.
  *
- * <p>Paths match exactly (anything else is 404). The probes and metrics run on the server's own threads and never
- * wait for the broker; {@code POST /items} and {@code GET /articles}, which may, run on two small bounded pools of
- * their own ({@link Settings#itemsConcurrency()} and {@link #ARTICLES_CONCURRENCY} threads) and answer
- * {@code 503 busy} at once when theirs is full. A POST waits at most {@link Settings#sendTimeout()} for the broker,
- * provided its producer blocks no longer than that ({@link #producerProps}).
+ * <p>Paths match exactly (anything else is 404); the GET endpoints also answer HEAD (without the body). The probes
+ * and metrics run on the server's own threads and never wait for the broker; {@code POST /items} and
+ * {@code GET /articles}, which may, run on two small bounded pools of their own ({@link Settings#itemsConcurrency()}
+ * and {@link #ARTICLES_CONCURRENCY} threads) and answer {@code 503 busy} at once when theirs is full. A POST waits
+ * at most {@link Settings#sendTimeout()} for the broker, provided its producer blocks no longer than that
+ * ({@link #producerProps}).
  */
 public final class HttpApi implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
@@ -72,6 +73,15 @@ public final class HttpApi implements AutoCloseable {
     public static final int ARTICLES_CONCURRENCY = 2;
 
     private static final Duration ARTICLES_TIMEOUT = Duration.ofSeconds(10);
+
+    /** The HTTP header that gives each envelope field of a bare item. */
+    private static final Map<String, String> FIELD_HEADERS = Map.of(
+            "id", "X-Item-Id",
+            "feed", "X-Feed",
+            "contentType", "Content-Type",
+            "url", "X-Url",
+            "language", "X-Language",
+            "receivedAt", "X-Received-At");
 
     /** Where GET /articles reads from ({@link ArticleReader#newest} in the service). */
     @FunctionalInterface
@@ -312,46 +322,75 @@ public final class HttpApi implements AutoCloseable {
         }
     }
 
+    /**
+     * The largest request body POST /items reads when it may be an envelope: an item at {@code maxItemBytes} sent as
+     * {@code bodyBase64} (4 bytes per 3) plus room for the envelope's other fields, the same size the worker's
+     * records are made to hold ({@link WorkerConfig#minRecordBytes}). A bare item's body is the item, so its limit
+     * is {@code maxItemBytes} itself.
+     */
+    static long envelopeRequestLimit(long maxItemBytes) {
+        return WorkerConfig.minRecordBytes(maxItemBytes);
+    }
+
+    /**
+     * Whether a body of this {@code Content-Type} may be an envelope: JSON, none, or
+     * {@code application/x-www-form-urlencoded}, which {@code curl --data-binary} sends unless told otherwise.
+     */
+    static boolean envelopeType(String contentType) {
+        if (contentType == null) {
+            return true;
+        }
+        String type = contentType.toLowerCase(Locale.ROOT);
+        int semicolon = type.indexOf(';');
+        String bare = (semicolon < 0 ? type : type.substring(0, semicolon)).trim();
+        return bare.equals("application/json") || bare.equals("application/x-www-form-urlencoded");
+    }
+
     /** POST /items, on the items lane (method and authorization already checked). */
     private void items(HttpExchange ex) throws IOException {
+        String contentType = header(ex, "Content-Type");
+        boolean envelopeType = envelopeType(contentType);
+        long itemLimit = settings.maxItemBytes();
+        // An envelope's body is base64 or JSON text, larger than the item it holds: its request gets room for that,
+        // and the item inside is measured once decoded.
+        long requestLimit = envelopeType ? envelopeRequestLimit(itemLimit) : itemLimit;
         String length = ex.getRequestHeaders().getFirst("Content-Length");
         if (length != null) {
+            long declared;
             try {
-                if (Long.parseLong(length.trim()) > settings.maxItemBytes()) {
-                    json(
-                            ex,
-                            413,
-                            error("item is " + length.trim() + " bytes, over the limit of " + settings.maxItemBytes()));
-                    return;
-                }
+                declared = Long.parseLong(length.trim());
             } catch (NumberFormatException e) {
                 json(ex, 400, error("bad Content-Length"));
+                return;
+            }
+            if (declared > requestLimit) {
+                // The body is left unread, so the connection cannot carry another request: tell the client.
+                ex.getResponseHeaders().set("Connection", "close");
+                json(ex, 413, error(tooLarge(envelopeType, declared, requestLimit)));
                 return;
             }
         }
         byte[] body;
         try (InputStream in = ex.getRequestBody()) {
-            body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, settings.maxItemBytes() + 1));
+            body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, requestLimit + 1));
         }
-        if (body.length > settings.maxItemBytes()) {
-            json(ex, 413, error("item is over the limit of " + settings.maxItemBytes() + " bytes"));
+        if (body.length > requestLimit) {
+            ex.getResponseHeaders().set("Connection", "close");
+            json(ex, 413, error(tooLarge(envelopeType, -1, requestLimit)));
             return;
         }
         if (body.length == 0) {
             json(ex, 400, error("empty body"));
             return;
         }
-        String contentType = ex.getRequestHeaders().getFirst("Content-Type");
-        boolean jsonType =
-                contentType == null || contentType.toLowerCase(Locale.ROOT).startsWith("application/json");
-        // JSON (or untyped) is an envelope when it looks like one, and also whenever there is no X-Feed: bare
-        // JSON content (a ninjs item, say) comes with X-Feed, so a JSON body without it is a (bad) envelope
-        // whose problems the client needs, not a hint about X-Feed.
+        // JSON (or untyped, or curl's default form type) is an envelope when it looks like one, and also whenever
+        // there is no X-Feed: bare JSON content (a ninjs item, say) comes with X-Feed, so a JSON body without it is
+        // a (bad) envelope whose problems the client needs, not a hint about X-Feed.
         boolean looksLikeEnvelope = Envelope.looksLikeEnvelope(body);
         ProducerRecord<byte[], byte[]> record;
         String id;
         String feed;
-        if (jsonType && (looksLikeEnvelope || header(ex, "X-Feed") == null)) {
+        if (envelopeType && (looksLikeEnvelope || header(ex, "X-Feed") == null)) {
             RawItem item;
             try {
                 item = Envelope.parse(body);
@@ -365,6 +404,14 @@ public final class HttpApi implements AutoCloseable {
                 json(ex, 400, err);
                 return;
             }
+            if (item.body().length > itemLimit) {
+                json(
+                        ex,
+                        413,
+                        error("item is " + item.body().length + " bytes (the envelope's decoded body), over the "
+                                + "limit of " + itemLimit + " (INGEST_MAX_ITEM_BYTES)"));
+                return;
+            }
             id = item.id();
             feed = item.feed();
             RecordHeaders headers = new RecordHeaders();
@@ -372,38 +419,53 @@ public final class HttpApi implements AutoCloseable {
             record =
                     new ProducerRecord<>(settings.rawTopic(), null, id.getBytes(StandardCharsets.UTF_8), body, headers);
         } else {
-            feed = header(ex, "X-Feed");
-            if (feed == null) {
-                json(ex, 400, error("X-Feed header required for a bare item (or send an envelope)"));
+            if (body.length > itemLimit) {
+                // Read with an envelope's room, but bare content is the item itself.
+                json(
+                        ex,
+                        413,
+                        error("item is " + body.length + " bytes, over the limit of " + itemLimit
+                                + " (INGEST_MAX_ITEM_BYTES)"));
                 return;
             }
-            id = header(ex, "X-Item-Id");
-            if (id == null) {
-                id = feed + "-" + UUID.randomUUID();
+            feed = header(ex, "X-Feed");
+            String givenId = header(ex, "X-Item-Id");
+            String url = header(ex, "X-Url");
+            String language = header(ex, "X-Language");
+            String receivedAtText = header(ex, "X-Received-At");
+            List<String> problems = new ArrayList<>();
+            if (feed == null) {
+                problems.add("X-Feed header required for a bare item (or send an envelope)");
             }
-            String receivedAt = header(ex, "X-Received-At");
-            if (receivedAt == null) {
-                receivedAt = Instant.now().toString();
-            } else {
-                try {
-                    OffsetDateTime.parse(receivedAt);
-                } catch (DateTimeParseException e) {
-                    json(ex, 400, error("X-Received-At is not an RFC 3339 date-time"));
-                    return;
+            problems.addAll(Envelope.fieldProblems(
+                    givenId, feed, contentType, url, language, field -> FIELD_HEADERS.getOrDefault(field, field)));
+            Instant receivedAt = Instant.now();
+            if (receivedAtText != null) {
+                receivedAt = Envelope.receivedAt(receivedAtText);
+                if (receivedAt == null) {
+                    problems.add("X-Received-At must be an RFC 3339 date-time with seconds and offset, like "
+                            + "2024-05-01T08:00:00Z, got '" + cut(receivedAtText) + "'");
                 }
             }
+            if (!problems.isEmpty()) {
+                ObjectNode err = error(
+                        problems.size() == 1 && feed == null ? problems.get(0) : "invalid headers for a bare item");
+                ArrayNode list = err.putArray("problems");
+                problems.forEach(list::add);
+                json(ex, 400, err);
+                return;
+            }
+            id = givenId != null ? givenId : feed + "-" + UUID.randomUUID();
             RecordHeaders headers = new RecordHeaders();
             if (contentType != null) {
                 headers.add(IngestHeaders.CONTENT_TYPE, IngestHeaders.bytes(contentType));
             }
             headers.add(IngestHeaders.FEED, IngestHeaders.bytes(feed));
             headers.add(IngestHeaders.ITEM_ID, IngestHeaders.bytes(id));
-            headers.add(IngestHeaders.RECEIVED_AT, IngestHeaders.bytes(receivedAt));
-            String url = header(ex, "X-Url");
+            headers.add(IngestHeaders.RECEIVED_AT, IngestHeaders.bytes(receivedAt.toString()));
             if (url != null) {
                 headers.add(IngestHeaders.URL, IngestHeaders.bytes(url));
             }
-            String language = header(ex, "X-Language");
             if (language != null) {
                 headers.add(IngestHeaders.LANGUAGE, IngestHeaders.bytes(language));
             }
@@ -509,6 +571,23 @@ public final class HttpApi implements AutoCloseable {
         return true;
     }
 
+    /**
+     * The 413 message for a request body over {@code limit}: the item itself, or an envelope's request. {@code size}
+     * is the declared Content-Length, or -1 when the body came without one (chunked) and was cut off at the limit.
+     */
+    private String tooLarge(boolean envelopeType, long size, long limit) {
+        String is = size < 0 ? "is over the limit of " : "is " + size + " bytes, over the limit of ";
+        if (!envelopeType) {
+            return "item " + is + settings.maxItemBytes() + " (INGEST_MAX_ITEM_BYTES)";
+        }
+        return "request body " + is + limit + " for a JSON request (room for an envelope holding an item of "
+                + settings.maxItemBytes() + " bytes, INGEST_MAX_ITEM_BYTES, as bodyBase64)";
+    }
+
+    private static String cut(String value) {
+        return value.length() > 80 ? value.substring(0, 80) + "…" : value;
+    }
+
     /** Whether the first non-blank character (after a UTF-8 BOM) is an opening brace. */
     private static boolean startsAnObject(byte[] body) {
         int i = body.length >= 3 && (body[0] & 0xFF) == 0xEF && (body[1] & 0xFF) == 0xBB && (body[2] & 0xFF) == 0xBF
@@ -537,11 +616,16 @@ public final class HttpApi implements AutoCloseable {
         return credentials.isEmpty() ? Optional.empty() : Optional.of(credentials);
     }
 
+    /**
+     * Whether the request has the endpoint's method; else answers 405. A GET endpoint also takes HEAD (load balancers
+     * and some probes use it), answered like GET without the body ({@link #send}).
+     */
     private static boolean method(HttpExchange ex, String method) throws IOException {
-        if (ex.getRequestMethod().equalsIgnoreCase(method)) {
+        boolean get = method.equals("GET");
+        if (ex.getRequestMethod().equalsIgnoreCase(method) || (get && isHead(ex))) {
             return true;
         }
-        ex.getResponseHeaders().add("Allow", method);
+        ex.getResponseHeaders().add("Allow", get ? "GET, HEAD" : method);
         json(ex, 405, error("method not allowed: " + ex.getRequestMethod()));
         return false;
     }
@@ -560,8 +644,19 @@ public final class HttpApi implements AutoCloseable {
         send(ex, status, "application/json", MAPPER.writeValueAsBytes(body));
     }
 
+    private static boolean isHead(HttpExchange ex) {
+        return ex.getRequestMethod().equalsIgnoreCase("HEAD");
+    }
+
+    /** Sends the answer; to a HEAD request, its status and headers only (with the Content-Length a GET would get). */
     private static void send(HttpExchange ex, int status, String type, byte[] bytes) throws IOException {
         ex.getResponseHeaders().set("Content-Type", type);
+        if (isHead(ex)) {
+            ex.getResponseHeaders().set("Content-Length", Integer.toString(bytes.length));
+            ex.sendResponseHeaders(status, -1);
+            ex.getResponseBody().close();
+            return;
+        }
         ex.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
         try (OutputStream out = ex.getResponseBody()) {
             out.write(bytes);

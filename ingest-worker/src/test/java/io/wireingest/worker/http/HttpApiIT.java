@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.wireingest.worker.WorkerService;
+import io.wireingest.worker.config.WorkerConfig;
 import io.wireingest.worker.metrics.WorkerMetrics;
 import io.wireingest.worker.testing.SharedKafka;
 import io.wireingest.worker.testing.TestTopics;
@@ -16,14 +17,20 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Assumptions;
@@ -84,6 +91,58 @@ class HttpApiIT {
             assertThat(get(outside + "/health/live").statusCode()).isEqualTo(200);
             assertThat(service.stop()).isZero();
         }
+    }
+
+    /**
+     * An envelope holding an item of exactly the default item limit as {@code bodyBase64} (a third bigger than the
+     * item) is taken over HTTP and fits the raw topic the worker creates; one byte more in the item is a 413 naming
+     * the item's size, not the request's.
+     */
+    @Test
+    void anEnvelopeAtTheItemLimitPostedAsBase64ReachesTheRawTopic() throws Exception {
+        String name = "http-env-" + Long.toString(System.nanoTime() % 1_000_000, 36);
+        Map<String, String> env = new HashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", SharedKafka.bootstrapServers());
+        env.put("INGEST_RAW_TOPIC", name + ".raw");
+        env.put("INGEST_ARTICLES_TOPIC", name + ".articles");
+        env.put("INGEST_REJECTED_TOPIC", name + ".rejected");
+        env.put("INGEST_GROUP_ID", name);
+        env.put("INGEST_INSTANCE_ID", name);
+        env.put("INGEST_THREADS", "1");
+        env.put("INGEST_PARTITIONS", "1");
+        env.put("INGEST_CREATE_TOPICS", "true");
+        env.put("INGEST_HTTP_HOST", "127.0.0.1");
+        env.put("INGEST_HTTP_PORT", "0");
+        env.put("INGEST_POLL_TIMEOUT_MS", "200");
+        WorkerConfig config = WorkerConfig.load(env, new Properties());
+        int limit = Math.toIntExact(config.maxItemBytes());
+        try (WorkerService service = new WorkerService(config).start()) {
+            String base = "http://127.0.0.1:" + service.http().orElseThrow().port();
+            HttpResponse<String> atLimit = postEnvelope(base, "env-at-limit", limit);
+            assertThat(atLimit.statusCode()).as(atLimit.body()).isEqualTo(202);
+            HttpResponse<String> over = postEnvelope(base, "env-over-limit", limit + 1);
+            assertThat(over.statusCode()).isEqualTo(413);
+            assertThat(over.body()).contains("item is " + (limit + 1) + " bytes");
+            List<ConsumerRecord<byte[], byte[]>> raw = TestTopics.readUncommitted(config.rawTopic(), 1, WAIT);
+            assertThat(raw).hasSize(1);
+            assertThat(new String(raw.get(0).key(), StandardCharsets.UTF_8)).isEqualTo("env-at-limit");
+            assertThat(service.stop()).isZero();
+        }
+    }
+
+    private HttpResponse<String> postEnvelope(String base, String id, int itemBytes) throws Exception {
+        byte[] item = new byte[itemBytes];
+        Arrays.fill(item, (byte) 0x01);
+        String envelope = "{\"id\":\"" + id + "\",\"feed\":\"big-feed\",\"contentType\":\"application/x-unknown\","
+                + "\"receivedAt\":\"2026-03-12T01:02:03Z\",\"bodyBase64\":\""
+                + Base64.getEncoder().encodeToString(item) + "\"}";
+        // Form-typed, as curl --data-binary sends it unless told otherwise.
+        return client.send(
+                HttpRequest.newBuilder(URI.create(base + "/items"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(envelope))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /**

@@ -3,14 +3,20 @@ package io.wireingest.worker.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.wireingest.worker.metrics.WorkerMetrics;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -78,6 +84,31 @@ class HttpApiTest {
     }
 
     @Test
+    void headAnswersLikeGetWithoutABody() throws Exception {
+        start(Optional.empty(), false);
+        for (String path : List.of("/health/live", "/health/ready", "/metrics", "/articles?limit=1")) {
+            HttpResponse<String> get = send(at(path));
+            HttpResponse<String> head = send(at(path).method("HEAD", HttpRequest.BodyPublishers.noBody()));
+            assertThat(head.statusCode()).as(path).isEqualTo(get.statusCode());
+            assertThat(head.body()).as(path).isEmpty();
+            assertThat(head.headers().firstValue("Content-Type"))
+                    .as(path)
+                    .isEqualTo(get.headers().firstValue("Content-Type"));
+        }
+        assertThat(send(at("/health/live").method("HEAD", HttpRequest.BodyPublishers.noBody()))
+                        .headers()
+                        .firstValue("Content-Length"))
+                .contains(Integer.toString("{\"status\":\"up\"}".length()));
+        HttpResponse<String> wrong = send(at("/health/live").DELETE());
+        assertThat(wrong.statusCode()).isEqualTo(405);
+        assertThat(wrong.headers().firstValue("Allow")).contains("GET, HEAD");
+        // POST /items stays POST only.
+        assertThat(send(at("/items").method("HEAD", HttpRequest.BodyPublishers.noBody()))
+                        .statusCode())
+                .isEqualTo(405);
+    }
+
+    @Test
     void acceptsABareItemWithItsHeaders() throws Exception {
         start(Optional.empty(), true);
         HttpResponse<String> response = send(at("/items")
@@ -128,6 +159,163 @@ class HttpApiTest {
         assertThat(response.body()).contains("\"id\":\"yna-5\"");
         assertThat(new String(producer.history().get(0).value(), StandardCharsets.UTF_8))
                 .isEqualTo(envelope);
+    }
+
+    @Test
+    void aBareItemsHeadersAreHeldToTheEnvelopeRulesAndEveryProblemIsNamed() throws Exception {
+        start(Optional.empty(), true);
+        HttpResponse<String> bad = send(at("/items")
+                .header("Content-Type", "nonsense")
+                .header("X-Feed", "f".repeat(300))
+                .header("X-Item-Id", "i".repeat(1100))
+                .header("X-Url", "not a url")
+                .header("X-Language", "!!")
+                .header("X-Received-At", "yesterday")
+                .POST(HttpRequest.BodyPublishers.ofString("text")));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        JsonNode answer = new ObjectMapper().readTree(bad.body());
+        assertThat(answer.get("error").asText()).isEqualTo("invalid headers for a bare item");
+        List<String> problems = new ArrayList<>();
+        answer.get("problems").forEach(p -> problems.add(p.asText()));
+        assertThat(problems).hasSize(6);
+        assertThat(problems.get(0)).startsWith("X-Item-Id is 1100 characters, over the limit of 1024");
+        assertThat(problems.get(1)).startsWith("X-Feed must be 1 to 256 characters");
+        assertThat(problems.get(2))
+                .startsWith("Content-Type must be a media type")
+                .endsWith("got 'nonsense'");
+        assertThat(problems.get(3)).isEqualTo("X-Url must be an absolute URI, got 'not a url'");
+        assertThat(problems.get(4))
+                .startsWith("X-Language must be a BCP 47 tag")
+                .endsWith("got '!!'");
+        assertThat(problems.get(5))
+                .startsWith("X-Received-At must be an RFC 3339 date-time")
+                .endsWith("'yesterday'");
+        assertThat(bad.body()).doesNotContain("\\u0001").doesNotContain("'feed'");
+        // A missing X-Feed is one of the problems too.
+        HttpResponse<String> noFeed = send(at("/items")
+                .header("Content-Type", "text/plain")
+                .header("X-Url", "not a url")
+                .POST(HttpRequest.BodyPublishers.ofString("text")));
+        assertThat(noFeed.statusCode()).isEqualTo(400);
+        assertThat(noFeed.body()).contains("X-Feed header required").contains("X-Url must be an absolute URI");
+        // A date without seconds is not RFC 3339 (OffsetDateTime alone would take it).
+        assertThat(send(at("/items")
+                                .header("Content-Type", "text/plain")
+                                .header("X-Feed", "f")
+                                .header("X-Received-At", "2024-05-01T08:00Z")
+                                .POST(HttpRequest.BodyPublishers.ofString("text")))
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(producer.history()).isEmpty();
+
+        HttpResponse<String> good = send(at("/items")
+                .header("Content-Type", "text/html; charset=utf-8")
+                .header("X-Feed", "yonhap-en")
+                .header("X-Url", "https://en.yna.co.kr/view/AEN1")
+                .header("X-Language", "en-GB")
+                .header("X-Received-At", "2024-05-01 10:00:00+02:00")
+                .POST(HttpRequest.BodyPublishers.ofString("<p>text</p>")));
+        assertThat(good.statusCode()).isEqualTo(202);
+        ProducerRecord<byte[], byte[]> sent = producer.history().get(0);
+        assertThat(new String(sent.headers().lastHeader("url").value(), StandardCharsets.UTF_8))
+                .isEqualTo("https://en.yna.co.kr/view/AEN1");
+        assertThat(new String(sent.headers().lastHeader("language").value(), StandardCharsets.UTF_8))
+                .isEqualTo("en-GB");
+        assertThat(new String(sent.headers().lastHeader("received-at").value(), StandardCharsets.UTF_8))
+                .isEqualTo("2024-05-01T08:00:00Z");
+    }
+
+    @Test
+    void anEnvelopeHoldingAnItemAtTheLimitAsBase64IsAccepted() throws Exception {
+        int limit = 1048576;
+        start(new HttpApi.Settings("127.0.0.1", 0, Optional.empty(), limit, 50, "wire.raw"), true, producer);
+        HttpResponse<String> atLimit = send(at("/items")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(base64Envelope("big-1", limit))));
+        assertThat(atLimit.statusCode()).as(atLimit.body()).isEqualTo(202);
+        assertThat(producer.history()).hasSize(1);
+
+        HttpResponse<String> over = send(at("/items")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(base64Envelope("big-2", limit + 1))));
+        assertThat(over.statusCode()).isEqualTo(413);
+        assertThat(over.body())
+                .contains(
+                        "item is " + (limit + 1) + " bytes (the envelope's decoded body), over the limit of " + limit);
+        assertThat(producer.history()).hasSize(1);
+    }
+
+    @Test
+    void a413SaysWhetherTheRequestOrTheItemWasTooLarge() throws Exception {
+        start(Optional.empty(), true);
+        long requestLimit = HttpApi.envelopeRequestLimit(1024);
+        assertThat(requestLimit).isEqualTo(4 * 342 + 65536);
+        HttpResponse<String> request = send(at("/items")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(" ".repeat((int) requestLimit + 1))));
+        assertThat(request.statusCode()).isEqualTo(413);
+        assertThat(request.body())
+                .contains("request body is " + (requestLimit + 1) + " bytes, over the limit of " + requestLimit);
+        assertThat(request.headers().firstValue("Connection")).contains("close");
+        // Without a Content-Length (chunked), the body is cut off at the limit.
+        HttpResponse<String> chunked = send(at("/items")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new ByteArrayInputStream(new byte[(int) requestLimit + 1]))));
+        assertThat(chunked.statusCode()).isEqualTo(413);
+        assertThat(chunked.body())
+                .contains("request body is over the limit of " + requestLimit + " for a JSON request");
+        HttpResponse<String> chunkedBare = send(at("/items")
+                .header("Content-Type", "text/plain")
+                .header("X-Feed", "f")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[1025]))));
+        assertThat(chunkedBare.statusCode()).isEqualTo(413);
+        assertThat(chunkedBare.body()).contains("item is over the limit of 1024 (INGEST_MAX_ITEM_BYTES)");
+        // Bare JSON content read with an envelope's room is still held to the item limit.
+        HttpResponse<String> bareJson = send(at("/items")
+                .header("Content-Type", "application/json")
+                .header("X-Feed", "partner-ninjs")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"uri\":\"" + "u".repeat(1100) + "\"}")));
+        assertThat(bareJson.statusCode()).isEqualTo(413);
+        assertThat(bareJson.body()).contains("item is 1110 bytes, over the limit of 1024");
+        HttpResponse<String> bare = send(at("/items")
+                .header("Content-Type", "text/plain")
+                .header("X-Feed", "f")
+                .POST(HttpRequest.BodyPublishers.ofString("z".repeat(1025))));
+        assertThat(bare.statusCode()).isEqualTo(413);
+        assertThat(bare.body()).contains("item is 1025 bytes, over the limit of 1024");
+        assertThat(producer.history()).isEmpty();
+    }
+
+    @Test
+    void curlsDefaultFormTypeWithoutXFeedIsReadAsAnEnvelope() throws Exception {
+        start(Optional.empty(), true);
+        String envelope = "{\"id\":\"ant-1\",\"feed\":\"antara-id\",\"contentType\":\"text/plain\","
+                + "\"receivedAt\":\"2026-03-12T03:00:00Z\",\"body\":\"Jakarta (ANTARA) - ...\"}";
+        HttpResponse<String> response = send(at("/items")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(envelope)));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        ProducerRecord<byte[], byte[]> sent = producer.history().get(0);
+        assertThat(new String(sent.value(), StandardCharsets.UTF_8)).isEqualTo(envelope);
+        assertThat(new String(sent.headers().lastHeader("content-type").value(), StandardCharsets.UTF_8))
+                .isEqualTo("application/json");
+        HttpResponse<String> notAnEnvelope = send(at("/items")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("plain text")));
+        assertThat(notAnEnvelope.statusCode()).isEqualTo(400);
+        assertThat(notAnEnvelope.body()).contains("invalid envelope").contains("X-Feed");
+        assertThat(HttpApi.envelopeType("Application/JSON; charset=utf-8")).isTrue();
+        assertThat(HttpApi.envelopeType("text/plain")).isFalse();
+        assertThat(HttpApi.envelopeType("application/jsonl")).isFalse();
+    }
+
+    private static String base64Envelope(String id, int itemBytes) {
+        byte[] item = new byte[itemBytes];
+        Arrays.fill(item, (byte) 'x');
+        return "{\"id\":\"" + id + "\",\"feed\":\"f\",\"contentType\":\"text/plain\","
+                + "\"receivedAt\":\"2026-03-12T03:00:00Z\",\"bodyBase64\":\""
+                + Base64.getEncoder().encodeToString(item) + "\"}";
     }
 
     @Test
