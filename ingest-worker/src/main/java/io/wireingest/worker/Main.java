@@ -37,6 +37,7 @@ public final class Main {
         CommandLine cli = new CommandLine(new Main());
         cli.setExitCodeExceptionMapper(e -> EXIT_USAGE);
         cli.setExecutionExceptionHandler(Main::unexpected);
+        cli.setExecutionStrategy(Main::executeAndCheckOutput);
         cli.getCommandSpec().exitCodeOnInvalidInput(EXIT_USAGE);
         for (CommandLine sub : cli.getSubcommands().values()) {
             sub.getCommandSpec().exitCodeOnInvalidInput(EXIT_USAGE);
@@ -69,6 +70,27 @@ public final class Main {
         }
         command.getErr().flush();
         return EXIT_FAILURE;
+    }
+
+    /**
+     * Runs the command, then makes sure what it wrote to standard output got there: a write error (a full disk, a
+     * closed pipe) is reported in one line on stderr and the exit code is 1 instead of a silent 0. PrintStream keeps
+     * such errors to itself, hence the check after the flush.
+     */
+    static int executeAndCheckOutput(CommandLine.ParseResult parsed) {
+        int exit = new CommandLine.RunLast().execute(parsed);
+        System.out.flush();
+        if (System.out.checkError()) {
+            java.util.List<CommandLine> commands = parsed.asCommandLineList();
+            CommandLine command = commands.get(commands.size() - 1);
+            command.getErr()
+                    .println(command.getCommandName()
+                            + ": cannot write to standard output (disk full or output closed?); the output is"
+                            + " incomplete");
+            command.getErr().flush();
+            return exit == 0 ? EXIT_FAILURE : exit;
+        }
+        return exit;
     }
 
     /** Version from the jar manifest. */

@@ -34,15 +34,59 @@ import org.slf4j.LoggerFactory;
 public final class WorkerService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerService.class);
 
+    /** How long start-up waits for the Kafka brokers to answer before giving up. */
+    public static final Duration BROKER_WAIT = Duration.ofSeconds(30);
+
     private final WorkerConfig config;
+    private final Duration brokerWait;
     private final List<AutoCloseable> resources = new ArrayList<>();
+    private volatile boolean stopRequested;
     private String bootstrap;
     private Worker worker;
     private HttpApi http;
     private WorkerMetrics metrics;
 
     public WorkerService(WorkerConfig config) {
+        this(config, BROKER_WAIT);
+    }
+
+    /** With a different wait for the brokers at start-up (tests). */
+    WorkerService(WorkerConfig config, Duration brokerWait) {
         this.config = config;
+        this.brokerWait = brokerWait;
+    }
+
+    /** Start-up was given up because a stop was requested ({@link #requestStop}) before it finished. */
+    public static final class StartCancelledException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        StartCancelledException() {
+            super("start-up cancelled: stop requested");
+        }
+    }
+
+    /** The Kafka brokers did not answer within the start-up wait. */
+    public static final class BrokersUnreachableException extends java.io.IOException {
+        private static final long serialVersionUID = 1L;
+
+        BrokersUnreachableException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /**
+     * Asks a {@link #start} in progress (on another thread, e.g. from a signal handler) to give up at its next step:
+     * it then fails with {@link StartCancelledException}. While waiting for the brokers it notices within a fraction
+     * of a second. After start-up this only marks the service as stopping; {@link #stop} stops it.
+     */
+    public void requestStop() {
+        stopRequested = true;
+    }
+
+    private void checkStop() throws StartCancelledException {
+        if (stopRequested) {
+            throw new StartCancelledException();
+        }
     }
 
     /** Starts everything; on failure, closes what was started and rethrows. */
@@ -69,6 +113,8 @@ public final class WorkerService implements AutoCloseable {
             bootstrap = broker.bootstrapServers();
         }
         KafkaClients clients = new KafkaClients(config, bootstrap);
+        awaitBrokers(clients, broker != null);
+
         Admin admin = Admin.create(clients.admin("wire-ingest-admin"));
         resources.add(0, admin);
         if (config.createTopics()) {
@@ -102,8 +148,10 @@ public final class WorkerService implements AutoCloseable {
         }
         metrics = WorkerMetrics.prometheus();
         resources.add(0, metrics);
+        checkStop();
         IngestPipeline pipeline = IngestPipeline.create(config.limits());
         warmUp(pipeline);
+        checkStop();
         DeadLetters deadLetters = new DeadLetters(config.rejectedTopic(), config.maxRecordBytes());
         WorkerMetrics m = metrics;
         worker = new Worker(
@@ -140,6 +188,7 @@ public final class WorkerService implements AutoCloseable {
             resources.add(0, http);
             http.start();
         }
+        checkStop();
         worker.start();
         if (http != null) {
             String url = http.baseUrl();
@@ -155,6 +204,51 @@ public final class WorkerService implements AutoCloseable {
         } else {
             LOG.info("wire-ingest running. Kafka: {}. HTTP off", bootstrap);
         }
+    }
+
+    /**
+     * Waits, bounded by the broker wait and cancellable by {@link #requestStop}, until the brokers answer, so that an
+     * unreachable broker is reported as such (naming the address and where it came from) instead of as a later
+     * timeout, and a SIGTERM meanwhile stops at once.
+     */
+    private void awaitBrokers(KafkaClients clients, boolean embedded) throws Exception {
+        checkStop();
+        LOG.info("waiting for the Kafka brokers at {} (up to {} s)", bootstrap, brokerWait.toSeconds());
+        long deadline = System.nanoTime() + brokerWait.toNanos();
+        Admin probe = Admin.create(clients.admin("wire-ingest-start"));
+        try {
+            var answer = probe.describeCluster(new org.apache.kafka.clients.admin.DescribeClusterOptions()
+                            .timeoutMs((int) Math.max(1, brokerWait.toMillis())))
+                    .clusterId();
+            while (true) {
+                checkStop();
+                long left = deadline - System.nanoTime();
+                try {
+                    answer.get(Math.max(1, Math.min(TimeUnit.MILLISECONDS.toNanos(250), left)), TimeUnit.NANOSECONDS);
+                    return;
+                } catch (java.util.concurrent.TimeoutException e) {
+                    if (left <= 0) {
+                        throw unreachable(embedded, null);
+                    }
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
+                        throw unreachable(embedded, e.getCause());
+                    }
+                    throw e;
+                }
+            }
+        } finally {
+            // Do not wait for a request the broker will never answer.
+            probe.close(Duration.ZERO);
+        }
+    }
+
+    private BrokersUnreachableException unreachable(boolean embedded, Throwable cause) {
+        return new BrokersUnreachableException(
+                "cannot reach the Kafka brokers at " + bootstrap + " ("
+                        + (embedded ? "the embedded broker" : WorkerConfig.BOOTSTRAP_SERVERS.env()) + ") within "
+                        + brokerWait.toSeconds() + " s",
+                cause);
     }
 
     /**

@@ -48,7 +48,8 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         description = {
             "Publish raw items to the raw topic: envelope .json files, JSON Lines (.jsonl/.ndjson, '-' = stdin),",
-            "bare content files (.txt, .html, .xml, ...: headers content-type/feed/item-id/received-at are set),",
+            "bare content files (.txt, .html, .xml, ...: headers content-type/feed/item-id/received-at are set;",
+            "item-id: the file name, or the path under the folder argument, e.g. 2024-03-01/story.txt),",
             "and folders of them; gzipped files (.jsonl.gz, .html.gz, ...) are unpacked on the way.",
             "Broker: KAFKA_BOOTSTRAP_SERVERS, else the embedded broker of a running `run`.",
             "Each item is checked first: a file that cannot be read (damaged or truncated gzip), an item over",
@@ -96,6 +97,9 @@ public final class PublishCommand implements Callable<Integer> {
         }
         String target = topic == null ? config.rawTopic() : topic;
         List<Path> files = new ArrayList<>();
+        // the item id of each file (bare files): its path relative to the folder argument it was found under, or
+        // its name when it was given directly, so that 2024-03-01/story.txt and 2024-03-02/story.txt stay apart
+        java.util.Map<Path, String> itemIds = new java.util.HashMap<>();
         boolean stdin = false;
         for (String p : paths) {
             if (p.equals("-")) {
@@ -109,7 +113,10 @@ public final class PublishCommand implements Callable<Integer> {
                     walk.filter(Files::isRegularFile)
                             .filter(f -> !f.getFileName().toString().startsWith("."))
                             .sorted()
-                            .forEach(files::add);
+                            .forEach(f -> {
+                                files.add(f);
+                                itemIds.put(f, itemId(path, f));
+                            });
                 } catch (IOException | UncheckedIOException e) {
                     err.println("publish: cannot list the folder " + p + ": " + e.getMessage());
                     return Main.EXIT_USAGE;
@@ -133,6 +140,11 @@ public final class PublishCommand implements Callable<Integer> {
             err.println("publish: no broker: set KAFKA_BOOTSTRAP_SERVERS, or start `run` (embedded broker) first");
             return Main.EXIT_USAGE;
         }
+        Optional<Path> embeddedFile = ConfigOption.embeddedFile(config);
+        if (embeddedFile.isPresent() && !ConfigOption.listening(bootstrap.get())) {
+            err.println("publish: " + ConfigOption.staleEmbedded(bootstrap.get(), embeddedFile.get()));
+            return 1;
+        }
         KafkaClients clients = new KafkaClients(config, bootstrap.get());
         try {
             if (!TopicCheck.missing(clients, "wire-ingest-publish-check", List.of(target))
@@ -144,6 +156,7 @@ public final class PublishCommand implements Callable<Integer> {
             }
         } catch (TopicCheck.BrokerException e) {
             err.println("publish: " + e.getMessage());
+            embeddedFile.ifPresent(f -> err.println("publish: " + ConfigOption.staleEmbedded(bootstrap.get(), f)));
             return 1;
         }
         AtomicLong sent = new AtomicLong();
@@ -175,7 +188,7 @@ public final class PublishCommand implements Callable<Integer> {
             };
             batch[0] = new Batch(target, feed, contentType, config.maxItemBytes(), sender, err);
             for (Path file : files) {
-                batch[0].file(file);
+                batch[0].file(file, itemIds.get(file));
                 progress.update(batch[0].bytesRead(), sent.get() + " items sent");
             }
             if (stdin) {
@@ -189,9 +202,11 @@ public final class PublishCommand implements Callable<Integer> {
         err.printf(
                 Locale.ROOT,
                 "published %d of %d items (%.1f MiB) from %d file%s%s to %s at %s in %.1f s (%.0f items/s);"
-                        + " %d failed, %d invalid, %d too large, %d unreadable%n",
+                        + " not sent: %d failed, %d invalid, %d too large, %d unreadable%s%n",
                 sent.get(),
-                done.queued() + done.invalid() + done.tooLarge(),
+                // every input counted once: the items handed to the producer (sent or failed), those refused before
+                // (invalid, too large), and each file that could not be read to its end as one
+                done.queued() + done.invalid() + done.tooLarge() + done.unreadable(),
                 bytes.get() / 1048576.0,
                 files.size(),
                 files.size() == 1 ? "" : "s",
@@ -203,7 +218,10 @@ public final class PublishCommand implements Callable<Integer> {
                 failed.get(),
                 done.invalid(),
                 done.tooLarge(),
-                done.unreadable());
+                done.unreadable(),
+                done.unreadable() == 0
+                        ? ""
+                        : done.unreadable() == 1 ? " file (counted as one item)" : " files (counted as one item each)");
         if (firstError.get() != null) {
             err.println("first failure: " + firstError.get());
         }
@@ -223,6 +241,20 @@ public final class PublishCommand implements Callable<Integer> {
     static String unpackedName(Path file) {
         String name = file.getFileName().toString();
         return isGzipped(file) ? name.substring(0, name.length() - 3) : name;
+    }
+
+    /**
+     * The item id of a bare file found under a folder: its path relative to the folder, with '/' separators and
+     * without {@code .gz}, e.g. {@code 2024-03-01/story.txt}.
+     */
+    static String itemId(Path folder, Path file) {
+        Path relative = folder.relativize(file);
+        List<String> parts = new ArrayList<>();
+        for (Path part : relative) {
+            parts.add(part.toString());
+        }
+        parts.set(parts.size() - 1, unpackedName(file));
+        return String.join("/", parts);
     }
 
     /** The file's content, unpacked when it is gzipped. */
@@ -308,8 +340,16 @@ public final class PublishCommand implements Callable<Integer> {
             return completedBytes + (in == null ? 0 : in.count);
         }
 
-        /** Sends the items of one file; problems are reported on stderr and counted, never thrown. */
+        /** Sends the items of one file, a bare one with its name as item id; see {@link #file(Path, String)}. */
         void file(Path file) {
+            file(file, null);
+        }
+
+        /**
+         * Sends the items of one file, a bare one with the given item id (null: the file's name); problems are reported
+         * on stderr and counted, never thrown.
+         */
+        void file(Path file, String itemId) {
             long size;
             try {
                 size = Files.size(file);
@@ -320,7 +360,7 @@ public final class PublishCommand implements Callable<Integer> {
             long before = queued;
             try (CountingInputStream counting = new CountingInputStream(Files.newInputStream(file))) {
                 current = counting;
-                sendFile(file, size, counting);
+                sendFile(file, itemId, size, counting);
             } catch (IOException e) {
                 unreadable(file.toString(), e, queued - before);
             } finally {
@@ -344,10 +384,10 @@ public final class PublishCommand implements Callable<Integer> {
             }
         }
 
-        private void sendFile(Path file, long size, InputStream stored) throws IOException {
+        private void sendFile(Path file, String itemId, long size, InputStream stored) throws IOException {
             boolean gzipped = isGzipped(file);
-            String id = unpackedName(file);
-            String name = id.toLowerCase(Locale.ROOT);
+            String id = itemId != null ? itemId : unpackedName(file);
+            String name = unpackedName(file).toLowerCase(Locale.ROOT);
             String source = file.toString();
             try (InputStream in = unpacked(file, stored)) {
                 if (contentType == null && (name.endsWith(".jsonl") || name.endsWith(".ndjson"))) {

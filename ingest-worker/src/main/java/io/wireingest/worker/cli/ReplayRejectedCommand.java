@@ -22,6 +22,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import picocli.CommandLine.Command;
@@ -113,6 +114,11 @@ public final class ReplayRejectedCommand implements Callable<Integer> {
             err.println("replay-rejected: no broker: set KAFKA_BOOTSTRAP_SERVERS, or start `run` first");
             return Main.EXIT_USAGE;
         }
+        Optional<java.nio.file.Path> embeddedFile = ConfigOption.embeddedFile(config);
+        if (embeddedFile.isPresent() && !ConfigOption.listening(bootstrap.get())) {
+            err.println("replay-rejected: " + ConfigOption.staleEmbedded(bootstrap.get(), embeddedFile.get()));
+            return 1;
+        }
         KafkaClients clients = new KafkaClients(config, bootstrap.get());
         try {
             List<String> missing =
@@ -129,6 +135,8 @@ public final class ReplayRejectedCommand implements Callable<Integer> {
             }
         } catch (TopicCheck.BrokerException e) {
             err.println("replay-rejected: " + e.getMessage());
+            embeddedFile.ifPresent(
+                    f -> err.println("replay-rejected: " + ConfigOption.staleEmbedded(bootstrap.get(), f)));
             return 1;
         }
         long read = 0;
@@ -138,6 +146,9 @@ public final class ReplayRejectedCommand implements Callable<Integer> {
         long total = 0;
         boolean stoppedAtLimit = false;
         AtomicLong failed = new AtomicLong();
+        // failures arrive on the producer's thread; reported after the flush, in offset order per partition
+        java.util.Queue<String> failures = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        java.util.concurrent.atomic.AtomicBoolean tooLarge = new java.util.concurrent.atomic.AtomicBoolean();
         Map<String, Long> byReason = new TreeMap<>();
         Duration timeout = Duration.ofSeconds(30);
         Progress progress;
@@ -202,9 +213,15 @@ public final class ReplayRejectedCommand implements Callable<Integer> {
                                 headers.add(h);
                             }
                         }
+                        String where = r.topic() + "-" + r.partition() + "@" + r.offset() + " item "
+                                + IngestHeaders.text(r.headers(), IngestHeaders.INGEST_ITEM_ID);
                         producer.send(new ProducerRecord<>(target, null, r.key(), r.value(), headers), (m, e) -> {
                             if (e != null) {
                                 failed.incrementAndGet();
+                                failures.add(failure(where, e));
+                                if (e instanceof RecordTooLargeException) {
+                                    tooLarge.set(true);
+                                }
                             }
                         });
                     }
@@ -225,6 +242,12 @@ public final class ReplayRejectedCommand implements Callable<Integer> {
             }
         }
         progress.finish(scannedOffsets, detail(read, selected));
+        failures.forEach(f -> err.println("replay-rejected: " + f));
+        if (tooLarge.get()) {
+            err.println("replay-rejected: hint: a record is larger than this command's producer allows; run it with"
+                    + " the same " + WorkerConfig.MAX_ITEM_BYTES.env() + " / " + WorkerConfig.MAX_RECORD_BYTES.env()
+                    + " as the worker that wrote the dead letters");
+        }
         if (stoppedAtLimit) {
             err.println("replay-rejected: stopped at --limit " + limit + " (" + scannedOffsets + " of " + total
                     + " offsets scanned); later dead letters were not looked at");
@@ -244,6 +267,14 @@ public final class ReplayRejectedCommand implements Callable<Integer> {
                 noBody);
         byReason.forEach((k, v) -> err.println("  " + k + ": " + v));
         return failed.get() == 0 ? 0 : 1;
+    }
+
+    /** One failed send: where the dead letter is, which item, and the cause's class and message. */
+    static String failure(String where, Exception e) {
+        return where + ": not replayed: " + e.getClass().getSimpleName()
+                + (e.getMessage() == null
+                        ? ""
+                        : ": " + e.getMessage().lines().findFirst().orElse(""));
     }
 
     private static String detail(long read, long selected) {

@@ -26,7 +26,9 @@ import picocli.CommandLine.Mixin;
             "Run the Kafka worker: wire.raw → pipeline → wire.articles / wire.rejected, exactly once.",
             "Configuration comes from environment variables and --config FILE (see docs/OPERATIONS.md).",
             "Without KAFKA_BOOTSTRAP_SERVERS an embedded broker is started (data under ./data/kafka).",
-            "Exit codes: 0 stopped by SIGTERM/SIGINT, 1 fatal broker error, 2 invalid configuration."
+            "Start-up waits up to 30 s for the brokers (a SIGTERM meanwhile stops it at once, exit 0).",
+            "Exit codes: 0 stopped by SIGTERM/SIGINT, 1 fatal broker error or brokers unreachable at start-up,",
+            "2 invalid configuration."
         })
 public final class RunCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
@@ -43,8 +45,12 @@ public final class RunCommand implements Callable<Integer> {
         WorkerConfig config = loaded.get();
         LOG.info("configuration: {}", String.join(", ", config.describe()));
         CountDownLatch stopRequested = new CountDownLatch(1);
-        Signals.onTermination(stopRequested::countDown);
         WorkerService service = new WorkerService(config);
+        // A signal during start-up (e.g. while waiting for an unreachable broker) cancels it: exit 0 at once.
+        Signals.onTermination(() -> {
+            service.requestStop();
+            stopRequested.countDown();
+        });
         int exit;
         try {
             service.start();
@@ -59,6 +65,12 @@ public final class RunCommand implements Callable<Integer> {
             exit = service.stop();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            exit = Worker.EXIT_FATAL;
+        } catch (WorkerService.StartCancelledException e) {
+            LOG.info("termination requested during start-up: stopped before the worker started");
+            exit = 0;
+        } catch (WorkerService.BrokersUnreachableException e) {
+            LOG.error("start-up failed: {}", e.getMessage());
             exit = Worker.EXIT_FATAL;
         } catch (Exception e) {
             LOG.error("start-up failed: {}", BrokerErrors.describe(e));

@@ -164,4 +164,31 @@ class NormalizeCommandTest {
         assertThat(line.path("reason").asText()).isEqualTo("invalid-json");
         assertThat(line.path("detail").asText()).startsWith("not valid JSON at line 1, column 2:");
     }
+
+    @Test
+    void anOutputThatCannotBeWrittenFailsWithOneLineAndExitOne() throws Exception {
+        Path story = write("story.txt", "JAKARTA (Antara) - A story about a full disk.\n\nIt has a body.");
+        java.io.OutputStream full = new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws java.io.IOException {
+                throw new java.io.IOException("No space left on device");
+            }
+        };
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit;
+        try {
+            System.setOut(new PrintStream(full, false, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            exit = Main.commandLine().execute("normalize", story.toString());
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8).strip())
+                .isEqualTo("normalize: cannot write to standard output (disk full or output closed?); the output is"
+                        + " incomplete");
+    }
 }

@@ -47,6 +47,10 @@ class PublishAndReplayIT {
         Path dir = Files.createDirectories(temp.resolve("archive/2026-03-12"));
         Files.writeString(dir.resolve("story-1.txt"), ExactlyOnce.story(1));
         Files.writeString(dir.resolve("page-2.html"), "<html><body><h1>Page two</h1><p>Text.</p></body></html>");
+        // the same file name on another day is another story: item ids are paths relative to the folder argument
+        Path nextDay = Files.createDirectories(temp.resolve("archive/2026-03-13"));
+        Files.writeString(nextDay.resolve("story-1.txt"), ExactlyOnce.story(2));
+        Files.writeString(temp.resolve("direct.txt"), ExactlyOnce.story(3));
         Files.writeString(
                 temp.resolve("batch.jsonl"),
                 "{\"id\":\"env-1\",\"feed\":\"yonhap-en\",\"contentType\":\"text/plain\","
@@ -62,19 +66,31 @@ class PublishAndReplayIT {
                         "--feed",
                         "archive",
                         temp.resolve("archive").toString(),
+                        temp.resolve("direct.txt").toString(),
                         temp.resolve("batch.jsonl").toString());
         assertThat(exit).isZero();
 
-        List<ConsumerRecord<byte[], byte[]>> raw = TestTopics.readCommitted(topics.raw(), 4, Duration.ofSeconds(30));
+        List<ConsumerRecord<byte[], byte[]>> raw = TestTopics.readCommitted(topics.raw(), 6, Duration.ofSeconds(30));
         Map<String, ConsumerRecord<byte[], byte[]>> byKey = new TreeMap<>();
         raw.forEach(r -> byKey.put(new String(r.key(), StandardCharsets.UTF_8), r));
-        assertThat(byKey).containsOnlyKeys("story-1.txt", "page-2.html", "env-1", "env-2");
-        ConsumerRecord<byte[], byte[]> page = byKey.get("page-2.html");
+        assertThat(byKey)
+                .containsOnlyKeys(
+                        "2026-03-12/story-1.txt",
+                        "2026-03-13/story-1.txt",
+                        "2026-03-12/page-2.html",
+                        "direct.txt",
+                        "env-1",
+                        "env-2");
+        ConsumerRecord<byte[], byte[]> page = byKey.get("2026-03-12/page-2.html");
         assertThat(TestTopics.header(page, "content-type")).isEqualTo("text/html");
         assertThat(TestTopics.header(page, "feed")).isEqualTo("archive");
-        assertThat(TestTopics.header(page, "item-id")).isEqualTo("page-2.html");
+        assertThat(TestTopics.header(page, "item-id")).isEqualTo("2026-03-12/page-2.html");
+        assertThat(TestTopics.header(byKey.get("direct.txt"), "item-id")).isEqualTo("direct.txt");
+        assertThat(io.wireingest.core.normalize.NormalizeArticle.uri("archive", "2026-03-13/story-1.txt"))
+                .isEqualTo("urn:wireingest:archive:2026-03-13%2Fstory-1.txt");
         assertThat(TestTopics.header(page, "received-at")).isNotNull();
-        assertThat(TestTopics.header(byKey.get("story-1.txt"), "content-type")).isEqualTo("text/plain");
+        assertThat(TestTopics.header(byKey.get("2026-03-12/story-1.txt"), "content-type"))
+                .isEqualTo("text/plain");
         assertThat(new String(byKey.get("env-2").value(), StandardCharsets.UTF_8))
                 .contains("\"body\":\"Two.\"");
     }
@@ -186,8 +202,8 @@ class PublishAndReplayIT {
         assertThat(r.errText())
                 .contains("b2.txt.gz: cannot read: damaged gzip data")
                 .contains("e.json: not valid JSON at line 1, column 2")
-                .contains("published 2 of 3 items")
-                .contains("0 failed, 1 invalid, 0 too large, 1 unreadable")
+                .contains("published 2 of 4 items")
+                .contains("not sent: 0 failed, 1 invalid, 0 too large, 1 unreadable file (counted as one item)")
                 .contains("(100%)")
                 .doesNotContain("Exception:");
         List<ConsumerRecord<byte[], byte[]>> raw = TestTopics.readCommitted(topics.raw(), 2, Duration.ofSeconds(30));
@@ -238,6 +254,34 @@ class PublishAndReplayIT {
         assertThat(replay.errText())
                 .contains("(100%), 3 dead letters read, 1 matched")
                 .contains("replayed 1 of 1 matching dead letters (3 read");
+    }
+
+    @Test
+    void aReplayThatFailsNamesEachRecordItsCauseAndForATooLargeOneTheSizeSettings() throws Exception {
+        TestTopics topics = TestTopics.create("replay-too-large", 1);
+        DeadLetters deadLetters = new DeadLetters(topics.rejected(), 1_000_000);
+        RecordHeaders original = new RecordHeaders();
+        original.add("content-type", "text/plain".getBytes(StandardCharsets.UTF_8));
+        // written by a worker with a large item limit, replayed by a command with a small one
+        TestTopics.produce(List.of(deadLetters.deadLetter(
+                source("huge-1", "x".repeat(200_000), original, 7),
+                "limits",
+                "too-large",
+                null,
+                "big",
+                "f",
+                "huge-1")));
+        Path config = configFile(topics);
+        Files.writeString(config, Files.readString(config) + "ingest.max.item.bytes=1000\n");
+
+        CliRun replay = CliRun.run("", "replay-rejected", "--config", config.toString());
+        assertThat(replay.exit()).isEqualTo(1);
+        assertThat(replay.errText())
+                .containsPattern("replay-rejected: " + topics.rejected()
+                        + "-0@\\d+ item huge-1: not replayed: RecordTooLargeException: ")
+                .contains("hint: a record is larger than this command's producer allows; run it with the same"
+                        + " INGEST_MAX_ITEM_BYTES / INGEST_MAX_RECORD_BYTES as the worker")
+                .contains("replayed 0 of 1 matching dead letters");
     }
 
     private static ConsumerRecord<byte[], byte[]> source(String key, String value, RecordHeaders headers, long offset) {

@@ -159,4 +159,26 @@ class PublishBatchTest {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.errText()).contains("publish: --topic: 'bad topic!' is not a valid topic name");
     }
+
+    @Test
+    void filesUnderAFolderAreNamedByTheirPathInsideIt() throws Exception {
+        Path day1 = Files.createDirectories(dir.resolve("tree/2024-03-01"));
+        Path day2 = Files.createDirectories(dir.resolve("tree/2024-03-02"));
+        Files.writeString(day1.resolve("story.txt"), "Story one.");
+        Files.write(day2.resolve("story.txt.gz"), gzip("Story two."));
+        assertThat(PublishCommand.itemId(dir.resolve("tree"), day1.resolve("story.txt")))
+                .isEqualTo("2024-03-01/story.txt");
+        assertThat(PublishCommand.itemId(dir.resolve("tree"), day2.resolve("story.txt.gz")))
+                .isEqualTo("2024-03-02/story.txt");
+        assertThat(PublishCommand.itemId(dir.resolve("tree"), dir.resolve("tree/top.txt")))
+                .isEqualTo("top.txt");
+
+        PublishCommand.Batch batch = batch(1_000_000);
+        batch.file(day1.resolve("story.txt"), "2024-03-01/story.txt");
+        batch.file(day2.resolve("story.txt.gz"), "2024-03-02/story.txt");
+        assertThat(keys()).containsExactly("2024-03-01/story.txt", "2024-03-02/story.txt");
+        assertThat(sent)
+                .extracting(r -> new String(r.headers().lastHeader("item-id").value(), StandardCharsets.UTF_8))
+                .containsExactly("2024-03-01/story.txt", "2024-03-02/story.txt");
+    }
 }

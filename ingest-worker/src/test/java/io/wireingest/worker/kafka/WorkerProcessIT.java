@@ -116,4 +116,20 @@ class WorkerProcessIT {
                     .doesNotContain("short'");
         }
     }
+
+    @Test
+    void sigtermWhileWaitingForUnreachableBrokersExitsZero() throws Exception {
+        Map<String, String> env = Map.of("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:1", "INGEST_HTTP_PORT", "0");
+        try (WorkerProcess worker = WorkerProcess.start(env, temp.resolve("unreachable.log"), "run")) {
+            await().atMost(WAIT)
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> worker.logText().contains("waiting for the Kafka brokers at 127.0.0.1:1"));
+            worker.terminate();
+            // Well inside the 30 s broker wait (and a Kubernetes grace period).
+            assertThat(worker.waitFor(25)).as(worker.logText()).isZero();
+            assertThat(worker.logText())
+                    .contains("termination requested during start-up")
+                    .contains("wire-ingest stopped (exit 0)");
+        }
+    }
 }
