@@ -6,14 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wireingest.core.testing.ArticleSchemas;
 import io.wireingest.worker.Main;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,30 +21,8 @@ class NormalizeCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, List<String> out, List<String> err) {}
-
-    private static synchronized Run run(String stdin, String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        InputStream oldIn = System.in;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-            int exit = Main.commandLine().execute(args);
-            return new Run(exit, lines(out), lines(err));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-            System.setIn(oldIn);
-        }
-    }
-
-    private static List<String> lines(ByteArrayOutputStream bytes) {
-        String text = bytes.toString(StandardCharsets.UTF_8);
-        return text.isEmpty() ? List.of() : List.of(text.split("\n"));
+    private static CliRun run(String stdin, String... args) {
+        return CliRun.run(stdin, args);
     }
 
     private Path write(String name, String content) throws Exception {
@@ -62,7 +37,7 @@ class NormalizeCommandTest {
                 "kl.txt",
                 "KUALA LUMPUR, 5 Mac (Bernama) -- Kerajaan akan memperluas bantuan tunai kepada "
                         + "isi rumah berpendapatan rendah mulai bulan depan, kata menteri.\n-- BERNAMA\n");
-        Run r = run(
+        CliRun r = run(
                 "",
                 "normalize",
                 "--content-type",
@@ -91,7 +66,7 @@ class NormalizeCommandTest {
                 "{\"id\":\"env-7\",\"feed\":\"yonhap-en\",\"contentType\":\"text/plain\","
                         + "\"receivedAt\":\"2024-03-04T05:10:00Z\",\"body\":\"SEOUL, March 4 (Yonhap) -- Exports rose in "
                         + "February, the ministry said.\"}");
-        Run r = run("", "normalize", envelope.toString());
+        CliRun r = run("", "normalize", envelope.toString());
         assertThat(r.exit()).isZero();
         JsonNode a = MAPPER.readTree(r.out().get(0));
         assertThat(a.at("/wire/source/itemId").asText()).isEqualTo("env-7");
@@ -110,7 +85,7 @@ class NormalizeCommandTest {
                 "{\"id\":\"two\",\"feed\":\"f\",\"contentType\":\"text/plain\",\"receivedAt\":\"2024-01-01T00:00:00Z\","
                         + "\"body\":\"Second story text, long enough to read.\"}",
                 "");
-        Run r = run(stdin, "normalize");
+        CliRun r = run(stdin, "normalize");
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.out()).hasSize(2);
         assertThat(MAPPER.readTree(r.out().get(0)).at("/wire/source/itemId").asText())
@@ -132,7 +107,7 @@ class NormalizeCommandTest {
         assertThat(run("", "normalize", "--received-at", "yesterday", "x.txt").exit())
                 .isEqualTo(2);
         assertThat(run("", "normalize", "--no-such-option").exit()).isEqualTo(2);
-        Run missing = run("", "normalize", dir.resolve("missing.txt").toString());
+        CliRun missing = run("", "normalize", dir.resolve("missing.txt").toString());
         assertThat(missing.exit()).isEqualTo(2);
         assertThat(missing.err().get(0)).contains("no such file");
         Path a = write("a.txt", "Text A here.");
@@ -145,7 +120,7 @@ class NormalizeCommandTest {
     @Test
     void bareFilesDefaultToTheirNameAsItemId() throws Exception {
         Path file = write("story-42.html", "<p>Jakarta (ANTARA) - Sebuah cerita pendek tentang pasar.</p>");
-        Run r = run("", "normalize", "--received-at", "2024-01-01T00:00:00Z", file.toString());
+        CliRun r = run("", "normalize", "--received-at", "2024-01-01T00:00:00Z", file.toString());
         assertThat(r.exit()).isZero();
         JsonNode a = MAPPER.readTree(r.out().get(0));
         assertThat(a.at("/wire/source/itemId").asText()).isEqualTo("story-42.html");
@@ -155,7 +130,7 @@ class NormalizeCommandTest {
     @Test
     void aJsonFileThatIsNotValidJsonIsRejectedWithLineAndColumn() throws Exception {
         Path file = write("e.json", "{bad json");
-        Run r = run("", "normalize", "--received-at", "2024-01-01T00:00:00Z", file.toString());
+        CliRun r = run("", "normalize", "--received-at", "2024-01-01T00:00:00Z", file.toString());
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).hasSize(1);

@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -101,19 +100,7 @@ class HttpApiIT {
     @Test
     void anEnvelopeAtTheItemLimitPostedAsBase64ReachesTheRawTopic() throws Exception {
         String name = "http-env-" + Long.toString(System.nanoTime() % 1_000_000, 36);
-        Map<String, String> env = new HashMap<>();
-        env.put("KAFKA_BOOTSTRAP_SERVERS", SharedKafka.bootstrapServers());
-        env.put("INGEST_RAW_TOPIC", name + ".raw");
-        env.put("INGEST_ARTICLES_TOPIC", name + ".articles");
-        env.put("INGEST_REJECTED_TOPIC", name + ".rejected");
-        env.put("INGEST_GROUP_ID", name);
-        env.put("INGEST_INSTANCE_ID", name);
-        env.put("INGEST_THREADS", "1");
-        env.put("INGEST_PARTITIONS", "1");
-        env.put("INGEST_CREATE_TOPICS", "true");
-        env.put("INGEST_HTTP_HOST", "127.0.0.1");
-        env.put("INGEST_HTTP_PORT", "0");
-        env.put("INGEST_POLL_TIMEOUT_MS", "200");
+        Map<String, String> env = TestTopics.ownTopicsEnv(name);
         WorkerConfig config = WorkerConfig.load(env, new Properties());
         int limit = Math.toIntExact(config.maxItemBytes());
         try (WorkerService service = new WorkerService(config).start()) {

@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -50,20 +49,8 @@ class SizeLimitsIT {
     @Test
     void anItemAtTheItemLimitIsPublishedAndDeadLetteredWithItsBody() throws Exception {
         String name = "sizes-" + Long.toString(System.nanoTime() % 1_000_000, 36);
-        Map<String, String> env = new HashMap<>();
-        env.put("KAFKA_BOOTSTRAP_SERVERS", SharedKafka.bootstrapServers());
-        env.put("INGEST_RAW_TOPIC", name + ".raw");
-        env.put("INGEST_ARTICLES_TOPIC", name + ".articles");
-        env.put("INGEST_REJECTED_TOPIC", name + ".rejected");
-        env.put("INGEST_GROUP_ID", name);
-        env.put("INGEST_INSTANCE_ID", name);
-        env.put("INGEST_THREADS", "1");
+        Map<String, String> env = TestTopics.ownTopicsEnv(name);
         env.put("INGEST_TRANSFORM_THREADS", "0");
-        env.put("INGEST_PARTITIONS", "1");
-        env.put("INGEST_CREATE_TOPICS", "true");
-        env.put("INGEST_HTTP_HOST", "127.0.0.1");
-        env.put("INGEST_HTTP_PORT", "0");
-        env.put("INGEST_POLL_TIMEOUT_MS", "200");
         WorkerConfig config = WorkerConfig.load(env, new Properties());
         int limit = Math.toIntExact(config.maxItemBytes());
         assertThat(limit).isEqualTo(1_048_576);

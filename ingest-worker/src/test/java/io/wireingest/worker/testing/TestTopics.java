@@ -65,6 +65,28 @@ public record TestTopics(String name, String raw, String articles, String reject
         }
     }
 
+    /**
+     * Environment-style settings for a one-thread worker on the shared broker that creates its own topics
+     * ({@code NAME.raw}, {@code NAME.articles}, {@code NAME.rejected}, one partition each, as sized by its
+     * configuration) and serves HTTP on a free loopback port; {@code name} is also its group and instance id.
+     */
+    public static Map<String, String> ownTopicsEnv(String name) {
+        Map<String, String> env = new HashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", SharedKafka.bootstrapServers());
+        env.put("INGEST_RAW_TOPIC", name + ".raw");
+        env.put("INGEST_ARTICLES_TOPIC", name + ".articles");
+        env.put("INGEST_REJECTED_TOPIC", name + ".rejected");
+        env.put("INGEST_GROUP_ID", name);
+        env.put("INGEST_INSTANCE_ID", name);
+        env.put("INGEST_THREADS", "1");
+        env.put("INGEST_PARTITIONS", "1");
+        env.put("INGEST_CREATE_TOPICS", "true");
+        env.put("INGEST_HTTP_HOST", "127.0.0.1");
+        env.put("INGEST_HTTP_PORT", "0");
+        env.put("INGEST_POLL_TIMEOUT_MS", "200");
+        return env;
+    }
+
     /** Environment-style settings for a worker on these topics (no HTTP, no topic creation). */
     public Map<String, String> env(String instance) {
         Map<String, String> env = new HashMap<>();
