@@ -230,6 +230,7 @@ public final class HttpApi implements AutoCloseable {
                 lane.execute(() -> serve(ex, handler));
                 handedOff = true;
             } catch (RejectedExecutionException e) {
+                metrics.httpBusy(ex.getRequestURI().getPath());
                 ex.getResponseHeaders().set("Retry-After", "1");
                 json(ex, 503, error("busy: too many requests in progress; retry shortly"));
             }

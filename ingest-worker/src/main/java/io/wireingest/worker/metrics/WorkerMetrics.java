@@ -54,6 +54,8 @@ public final class WorkerMetrics implements AutoCloseable {
     public static final String CONSUMER_LAG = "ingest.consumer.lag";
     /** Items accepted by POST /items. */
     public static final String HTTP_ITEMS_ACCEPTED = "ingest.http.items.accepted";
+
+    public static final String HTTP_BUSY = "ingest.http.requests.busy";
     /** The {@code name} tag of the transform pool's {@code executor_*} metrics. */
     public static final String TRANSFORM_POOL = "ingest.transform";
 
@@ -68,6 +70,7 @@ public final class WorkerMetrics implements AutoCloseable {
     private final Map<StageName, Timer> stageTimers = new ConcurrentHashMap<>();
     private final Map<List<String>, Counter> rejected = new ConcurrentHashMap<>();
     private final Map<String, Counter> aborted = new ConcurrentHashMap<>();
+    private final Map<String, Counter> busy = new ConcurrentHashMap<>();
     private final Map<Object, AtomicLong> lagByThread = new ConcurrentHashMap<>();
     private final List<KafkaClientMetrics> clientMetrics = new CopyOnWriteArrayList<>();
     private final Counter httpAccepted;
@@ -207,6 +210,17 @@ public final class WorkerMetrics implements AutoCloseable {
 
     public void httpAccepted() {
         httpAccepted.increment();
+    }
+
+    /** A request to {@code path} (/items or /articles) answered 503 busy because its pool was full. */
+    public void httpBusy(String path) {
+        busy.computeIfAbsent(
+                        path,
+                        p -> Counter.builder(HTTP_BUSY)
+                                .description("HTTP requests answered 503 busy (all of the endpoint's threads taken)")
+                                .tag("path", p)
+                                .register(registry))
+                .increment();
     }
 
     /** Sets the lag seen by one consumer thread. */

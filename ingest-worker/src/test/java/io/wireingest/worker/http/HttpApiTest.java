@@ -37,6 +37,7 @@ class HttpApiTest {
     private final MockProducer<byte[], byte[]> producer =
             new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
     private HttpApi api;
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
     private HttpApi start(Optional<String> token, boolean ready) throws Exception {
         return start(new HttpApi.Settings("127.0.0.1", 0, token, 1024, 50, "wire.raw"), ready, producer);
@@ -46,7 +47,7 @@ class HttpApiTest {
             throws Exception {
         api = new HttpApi(
                 settings,
-                new WorkerMetrics(new SimpleMeterRegistry()),
+                new WorkerMetrics(registry),
                 () -> ready,
                 producer,
                 (limit, timeout) -> List.of("{\"uri\":\"urn:a\"}", "{\"uri\":\"urn:b\"}", "not json")
@@ -453,6 +454,11 @@ class HttpApiTest {
         assertThat(busy.statusCode()).isEqualTo(503);
         assertThat(busy.body()).contains("busy");
         assertThat(busy.headers().firstValue("Retry-After")).contains("1");
+        assertThat(registry.get(WorkerMetrics.HTTP_BUSY)
+                        .tag("path", "/items")
+                        .counter()
+                        .count())
+                .isEqualTo(1.0);
         assertThat(first).isNotDone();
 
         stuck.completeNext();
