@@ -28,17 +28,8 @@ class PublishAndReplayIT {
     Path temp;
 
     private Path configFile(TestTopics topics) throws Exception {
-        Path file = temp.resolve("worker.properties");
-        Files.writeString(
-                file,
-                String.join(
-                        "\n",
-                        "kafka.bootstrap.servers=" + SharedKafka.bootstrapServers(),
-                        "ingest.raw.topic=" + topics.raw(),
-                        "ingest.articles.topic=" + topics.articles(),
-                        "ingest.rejected.topic=" + topics.rejected(),
-                        ""));
-        return file;
+        return TestTopics.writeConfigFile(
+                temp.resolve("worker.properties"), topics.raw(), topics.articles(), topics.rejected());
     }
 
     @Test

@@ -13,7 +13,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -83,15 +82,7 @@ class SizeLimitsIT {
             }
 
             String base = "http://127.0.0.1:" + service.http().orElseThrow().port();
-            HttpResponse<String> answer = HttpClient.newHttpClient()
-                    .send(
-                            HttpRequest.newBuilder(URI.create(base + "/items"))
-                                    .header("Content-Type", "application/x-unknown")
-                                    .header("X-Feed", "big-feed")
-                                    .header("X-Item-Id", "posted-limit")
-                                    .POST(HttpRequest.BodyPublishers.ofByteArray(posted))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> answer = postItem(base, "application/x-unknown", "posted-limit", posted);
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
 
             KafkaClients clients = new KafkaClients(config, service.bootstrapServers());
@@ -105,15 +96,7 @@ class SizeLimitsIT {
                         .get(60, TimeUnit.SECONDS);
             }
 
-            HttpResponse<String> textAnswer = HttpClient.newHttpClient()
-                    .send(
-                            HttpRequest.newBuilder(URI.create(base + "/items"))
-                                    .header("Content-Type", "text/plain; charset=utf-8")
-                                    .header("X-Feed", "big-feed")
-                                    .header("X-Item-Id", "text-limit")
-                                    .POST(HttpRequest.BodyPublishers.ofByteArray(text))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> textAnswer = postItem(base, "text/plain; charset=utf-8", "text-limit", text);
             assertThat(textAnswer.statusCode()).as(textAnswer.body()).isEqualTo(202);
 
             String textUri = "urn:wireingest:big-feed:text-limit";
@@ -154,16 +137,8 @@ class SizeLimitsIT {
         }
 
         // The dead letters go back to the raw topic whole.
-        Path file = temp.resolve("worker.properties");
-        Files.writeString(
-                file,
-                String.join(
-                        "\n",
-                        "kafka.bootstrap.servers=" + SharedKafka.bootstrapServers(),
-                        "ingest.raw.topic=" + config.rawTopic(),
-                        "ingest.articles.topic=" + config.articlesTopic(),
-                        "ingest.rejected.topic=" + config.rejectedTopic(),
-                        ""));
+        Path file = TestTopics.writeConfigFile(
+                temp.resolve("worker.properties"), config.rawTopic(), config.articlesTopic(), config.rejectedTopic());
         int replayed = Main.commandLine().execute("replay-rejected", "--config", file.toString());
         assertThat(replayed).isZero();
         List<ConsumerRecord<byte[], byte[]>> raw = TestTopics.readCommitted(config.rawTopic(), 3 + dead.size(), WAIT);
@@ -206,5 +181,19 @@ class SizeLimitsIT {
             bytes++;
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** POSTs a bare item of feed {@code big-feed} to the worker's HTTP API. */
+    private static HttpResponse<String> postItem(String base, String contentType, String itemId, byte[] body)
+            throws Exception {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(base + "/items"))
+                                .header("Content-Type", contentType)
+                                .header("X-Feed", "big-feed")
+                                .header("X-Item-Id", itemId)
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 }

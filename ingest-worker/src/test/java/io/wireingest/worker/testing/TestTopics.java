@@ -87,6 +87,24 @@ public record TestTopics(String name, String raw, String articles, String reject
         return env;
     }
 
+    /**
+     * Writes a {@code --config} file for the commands ({@code publish}, {@code replay-rejected}) on the shared broker
+     * and the given topics.
+     */
+    public static java.nio.file.Path writeConfigFile(
+            java.nio.file.Path file, String raw, String articles, String rejected) throws java.io.IOException {
+        java.nio.file.Files.writeString(
+                file,
+                String.join(
+                        "\n",
+                        "kafka.bootstrap.servers=" + SharedKafka.bootstrapServers(),
+                        "ingest.raw.topic=" + raw,
+                        "ingest.articles.topic=" + articles,
+                        "ingest.rejected.topic=" + rejected,
+                        ""));
+        return file;
+    }
+
     /** Environment-style settings for a worker on these topics (no HTTP, no topic creation). */
     public Map<String, String> env(String instance) {
         Map<String, String> env = new HashMap<>();
