@@ -34,26 +34,18 @@ import org.slf4j.LoggerFactory;
 public final class WorkerService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerService.class);
 
-    /** How long start-up waits for the Kafka brokers to answer before giving up. */
-    public static final Duration BROKER_WAIT = Duration.ofSeconds(30);
-
     private final WorkerConfig config;
     private final Duration brokerWait;
     private final List<AutoCloseable> resources = new ArrayList<>();
     private volatile boolean stopRequested;
     private String bootstrap;
     private Worker worker;
-    private HttpApi http;
+    private volatile HttpApi http;
     private WorkerMetrics metrics;
 
     public WorkerService(WorkerConfig config) {
-        this(config, BROKER_WAIT);
-    }
-
-    /** With a different wait for the brokers at start-up (tests). */
-    WorkerService(WorkerConfig config, Duration brokerWait) {
         this.config = config;
-        this.brokerWait = brokerWait;
+        this.brokerWait = config.brokerWait();
     }
 
     /** Start-up was given up because a stop was requested ({@link #requestStop}) before it finished. */
@@ -101,6 +93,13 @@ public final class WorkerService implements AutoCloseable {
     }
 
     private void doStart() throws Exception {
+        metrics = WorkerMetrics.prometheus();
+        resources.add(0, metrics);
+        if (config.httpPort() >= 0) {
+            // First, so that /health/live and /metrics answer while the brokers are awaited; the Kafka-facing
+            // endpoints answer 503 starting until attached below.
+            startHttp();
+        }
         EmbeddedBroker broker = null;
         bootstrap = config.bootstrapServers().orElse(null);
         if (bootstrap == null) {
@@ -135,8 +134,8 @@ public final class WorkerService implements AutoCloseable {
                 config.kafkaMessageBytes(),
                 broker != null);
         // Bounded blocking: with Kafka's default max.block.ms a POST /items would wait 60 s for an absent broker.
-        KafkaProducer<byte[], byte[]> itemProducer =
-                new KafkaProducer<>(HttpApi.producerProps(clients.producer("wire-ingest-http"), HttpApi.SEND_TIMEOUT));
+        KafkaProducer<byte[], byte[]> itemProducer = new KafkaProducer<>(
+                HttpApi.producerProps(clients.producer("wire-ingest-http"), config.httpSendTimeout()));
         resources.add(0, itemProducer);
         if (broker != null && config.publishSamples()) {
             Path marker = broker.dir().resolve("samples-published");
@@ -146,8 +145,6 @@ public final class WorkerService implements AutoCloseable {
                 LOG.info("published {} bundled sample items to {} (first start only)", n, config.rawTopic());
             }
         }
-        metrics = WorkerMetrics.prometheus();
-        resources.add(0, metrics);
         checkStop();
         IngestPipeline pipeline = IngestPipeline.create(config.limits());
         warmUp(pipeline);
@@ -162,31 +159,10 @@ public final class WorkerService implements AutoCloseable {
                 metrics);
         Worker w = worker;
         BrokerProbe probe = new BrokerProbe(admin);
-        if (config.httpPort() >= 0) {
+        if (http != null) {
             ArticleReader reader = new ArticleReader(clients, config.articlesTopic());
             resources.add(0, reader);
-            try {
-                http = new HttpApi(
-                        new HttpApi.Settings(
-                                config.httpHost(),
-                                config.httpPort(),
-                                config.httpToken(),
-                                config.maxItemBytes(),
-                                config.articlesLimit(),
-                                config.rawTopic()),
-                        metrics,
-                        () -> w.ready() && probe.answers(),
-                        itemProducer,
-                        reader::newest);
-            } catch (java.net.BindException e) {
-                throw new java.io.IOException(
-                        "the HTTP server cannot listen on " + config.httpHost() + ":" + config.httpPort() + " ("
-                                + WorkerConfig.HTTP_HOST.env() + ", " + WorkerConfig.HTTP_PORT.env()
-                                + "): " + e.getMessage(),
-                        e);
-            }
-            resources.add(0, http);
-            http.start();
+            http.attach(new HttpApi.Backend(() -> w.ready() && probe.answers(), itemProducer, reader::newest));
         }
         checkStop();
         worker.start();
@@ -206,6 +182,32 @@ public final class WorkerService implements AutoCloseable {
         }
     }
 
+    private void startHttp() throws java.io.IOException {
+        try {
+            http = new HttpApi(
+                    new HttpApi.Settings(
+                            config.httpHost(),
+                            config.httpPort(),
+                            config.httpToken(),
+                            config.maxItemBytes(),
+                            config.articlesLimit(),
+                            config.rawTopic(),
+                            config.httpSendTimeout(),
+                            config.httpPostConcurrency()),
+                    metrics);
+        } catch (java.net.BindException e) {
+            throw new java.io.IOException(
+                    "the HTTP server cannot listen on " + config.httpHost() + ":" + config.httpPort() + " ("
+                            + WorkerConfig.HTTP_HOST.env() + ", " + WorkerConfig.HTTP_PORT.env() + "): "
+                            + e.getMessage(),
+                    e);
+        }
+        http.start();
+        LOG.info(
+                "HTTP API listening at {}: /health/live and /metrics answer now, the rest once the worker runs",
+                http.baseUrl());
+    }
+
     /**
      * Waits, bounded by the broker wait and cancellable by {@link #requestStop}, until the brokers answer, so that an
      * unreachable broker is reported as such (naming the address and where it came from) instead of as a later
@@ -213,7 +215,7 @@ public final class WorkerService implements AutoCloseable {
      */
     private void awaitBrokers(KafkaClients clients, boolean embedded) throws Exception {
         checkStop();
-        LOG.info("waiting for the Kafka brokers at {} (up to {} s)", bootstrap, brokerWait.toSeconds());
+        LOG.info("waiting for the Kafka brokers at {} (up to {})", bootstrap, waitText());
         long deadline = System.nanoTime() + brokerWait.toNanos();
         Admin probe = Admin.create(clients.admin("wire-ingest-start"));
         try {
@@ -243,11 +245,17 @@ public final class WorkerService implements AutoCloseable {
         }
     }
 
+    /** The broker wait as people write it: {@code 30 s}, or {@code 1500 ms}. */
+    private String waitText() {
+        long ms = brokerWait.toMillis();
+        return ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms";
+    }
+
     private BrokersUnreachableException unreachable(boolean embedded, Throwable cause) {
         return new BrokersUnreachableException(
                 "cannot reach the Kafka brokers at " + bootstrap + " ("
                         + (embedded ? "the embedded broker" : WorkerConfig.BOOTSTRAP_SERVERS.env()) + ") within "
-                        + brokerWait.toSeconds() + " s",
+                        + waitText() + " (" + WorkerConfig.BROKER_WAIT_MS.env() + ")",
                 cause);
     }
 
@@ -316,6 +324,11 @@ public final class WorkerService implements AutoCloseable {
     /** Closes everything (after {@link #stop}). */
     @Override
     public void close() {
+        if (http != null) {
+            // First: no request may reach a producer or reader being closed.
+            http.close();
+            http = null;
+        }
         for (AutoCloseable r : resources) {
             try {
                 r.close();

@@ -4,31 +4,45 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.wireingest.worker.config.WorkerConfig;
-import java.time.Duration;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** Start-up against brokers that never answer: a clear error naming the address, or a prompt stop when asked. */
+/**
+ * Start-up against brokers that never answer: a clear error naming the address, or a prompt stop when asked; the
+ * probes and metrics answer meanwhile.
+ */
 class WorkerServiceStartTest {
-    private static WorkerConfig unreachable() throws WorkerConfig.InvalidConfigException {
+    private static WorkerConfig unreachable(String brokerWaitMs) throws WorkerConfig.InvalidConfigException {
         return WorkerConfig.load(
-                Map.of("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:1", "INGEST_HTTP_PORT", "0"), new Properties());
+                Map.of(
+                        "KAFKA_BOOTSTRAP_SERVERS",
+                        "127.0.0.1:1",
+                        "INGEST_HTTP_PORT",
+                        "0",
+                        "INGEST_BROKER_WAIT_MS",
+                        brokerWaitMs),
+                new Properties());
     }
 
     @Test
     void unreachableBrokersAreNamedWithTheirConfigKey() throws Exception {
-        WorkerService service = new WorkerService(unreachable(), Duration.ofSeconds(2));
+        WorkerService service = new WorkerService(unreachable("2000"));
         assertThatThrownBy(service::start)
                 .isInstanceOf(WorkerService.BrokersUnreachableException.class)
-                .hasMessage("cannot reach the Kafka brokers at 127.0.0.1:1 (KAFKA_BOOTSTRAP_SERVERS) within 2 s");
+                .hasMessage("cannot reach the Kafka brokers at 127.0.0.1:1 (KAFKA_BOOTSTRAP_SERVERS) within 2 s"
+                        + " (INGEST_BROKER_WAIT_MS)");
     }
 
     @Test
     void aStopRequestedWhileWaitingForTheBrokersCancelsTheStart() throws Exception {
-        WorkerService service = new WorkerService(unreachable(), Duration.ofMinutes(10));
+        WorkerService service = new WorkerService(unreachable("600000"));
         CompletableFuture<Throwable> failure = CompletableFuture.supplyAsync(() -> {
             try {
                 service.start();
@@ -41,5 +55,52 @@ class WorkerServiceStartTest {
         service.requestStop();
         // Generous bound: the point is that it does not wait out the ten-minute broker wait.
         assertThat(failure.get(60, TimeUnit.SECONDS)).isInstanceOf(WorkerService.StartCancelledException.class);
+    }
+
+    @Test
+    void probesAndMetricsAnswerWhileTheBrokersAreAwaited() throws Exception {
+        WorkerService service = new WorkerService(unreachable("600000"));
+        CompletableFuture<Throwable> failure = CompletableFuture.supplyAsync(() -> {
+            try {
+                service.start();
+                return null;
+            } catch (Exception e) {
+                return e;
+            }
+        });
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (service.http().isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            String base = "http://127.0.0.1:" + service.http().orElseThrow().port();
+            HttpClient client = HttpClient.newHttpClient();
+            assertThat(get(client, base + "/health/live").statusCode()).isEqualTo(200);
+            HttpResponse<String> ready = get(client, base + "/health/ready");
+            assertThat(ready.statusCode()).isEqualTo(503);
+            assertThat(ready.body()).contains("\"starting\"");
+            assertThat(get(client, base + "/metrics").statusCode()).isEqualTo(200);
+            HttpResponse<String> post = client.send(
+                    HttpRequest.newBuilder(URI.create(base + "/items"))
+                            .header("Content-Type", "text/plain")
+                            .header("X-Feed", "test")
+                            .POST(HttpRequest.BodyPublishers.ofString("WASHINGTON (AP) — Text."))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(post.statusCode()).isEqualTo(503);
+            assertThat(post.headers().firstValue("Retry-After")).isPresent();
+            assertThat(post.body()).contains("starting");
+            assertThat(get(client, base + "/articles").statusCode()).isEqualTo(503);
+            assertThat(failure).isNotDone();
+        } finally {
+            service.requestStop();
+            assertThat(failure.get(60, TimeUnit.SECONDS)).isInstanceOf(WorkerService.StartCancelledException.class);
+        }
+        // A failed start closes what it started, the HTTP server included.
+        assertThat(service.http()).isEmpty();
+    }
+
+    private static HttpResponse<String> get(HttpClient client, String url) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

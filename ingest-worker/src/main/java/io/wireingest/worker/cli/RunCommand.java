@@ -26,7 +26,8 @@ import picocli.CommandLine.Mixin;
             "Run the Kafka worker: wire.raw → pipeline → wire.articles / wire.rejected, exactly once.",
             "Configuration comes from environment variables and --config FILE (see docs/OPERATIONS.md).",
             "Without KAFKA_BOOTSTRAP_SERVERS an embedded broker is started (data under ./data/kafka).",
-            "Start-up waits up to 30 s for the brokers (a SIGTERM meanwhile stops it at once, exit 0).",
+            "Start-up waits up to INGEST_BROKER_WAIT_MS (30 s) for the brokers (a SIGTERM meanwhile stops it at",
+            "once, exit 0); /health/live and /metrics answer from the start.",
             "Exit codes: 0 stopped by SIGTERM/SIGINT, 1 fatal broker error or brokers unreachable at start-up,",
             "2 invalid configuration."
         })

@@ -128,6 +128,12 @@ public final class WorkerConfig {
             Type.LONG,
             "How long a stop (SIGTERM) waits for the threads to finish their open transactions (ms); past it the "
                     + "worker exits 1 and the broker aborts what is left.");
+    public static final ConfigKey BROKER_WAIT_MS = ConfigKey.of(
+            "INGEST_BROKER_WAIT_MS",
+            "30000",
+            Type.LONG,
+            "How long start-up waits for the Kafka brokers to answer (ms) before it exits 1; /health/live answers "
+                    + "meanwhile.");
     public static final ConfigKey HTTP_HOST = ConfigKey.of(
             "INGEST_HTTP_HOST",
             "0.0.0.0",
@@ -139,6 +145,17 @@ public final class WorkerConfig {
     public static final ConfigKey HTTP_TOKEN = ConfigKey.secret(
             "INGEST_HTTP_TOKEN",
             "Bearer token for POST /items and GET /articles. Unset: those answer loopback clients only.");
+    public static final ConfigKey HTTP_SEND_TIMEOUT_MS = ConfigKey.of(
+            "INGEST_HTTP_SEND_TIMEOUT_MS",
+            "15000",
+            Type.LONG,
+            "How long POST /items waits for the broker to take and confirm an item (ms) before it answers 503; "
+                    + "caps the ingest producer's max.block.ms.");
+    public static final ConfigKey HTTP_POST_CONCURRENCY = ConfigKey.of(
+            "INGEST_HTTP_POST_CONCURRENCY",
+            "16",
+            Type.INT,
+            "How many POST /items are handled at once (1 to 1024); more get 503 busy with Retry-After at once.");
     public static final ConfigKey ARTICLES_LIMIT =
             ConfigKey.of("INGEST_ARTICLES_LIMIT", "100", Type.INT, "Most articles GET /articles returns.");
     public static final ConfigKey DATA_DIR = ConfigKey.of(
@@ -185,9 +202,12 @@ public final class WorkerConfig {
             RETRY_BACKOFF_MAX_MS,
             MAX_RETRIES,
             SHUTDOWN_TIMEOUT_MS,
+            BROKER_WAIT_MS,
             HTTP_HOST,
             HTTP_PORT,
             HTTP_TOKEN,
+            HTTP_SEND_TIMEOUT_MS,
+            HTTP_POST_CONCURRENCY,
             ARTICLES_LIMIT,
             DATA_DIR,
             EMBEDDED_PORT,
@@ -386,6 +406,10 @@ public final class WorkerConfig {
         r.atLeast(MAX_RETRIES, 1);
         r.atLeast(SHUTDOWN_TIMEOUT_MS, 1);
         r.atLeast(ARTICLES_LIMIT, 1);
+        r.atLeast(BROKER_WAIT_MS, 1);
+        r.atLeast(HTTP_SEND_TIMEOUT_MS, 1);
+        r.atLeast(HTTP_POST_CONCURRENCY, 1);
+        r.atMost(HTTP_POST_CONCURRENCY, 1024);
         r.atLeast(MAX_DEPTH, 8);
         r.atMost(MAX_RECORD_BYTES, Integer.MAX_VALUE - KAFKA_OVERHEAD_BYTES);
         Long itemBytes = parseLong(values.get(MAX_ITEM_BYTES));
@@ -739,6 +763,21 @@ public final class WorkerConfig {
 
     public Duration shutdownTimeout() {
         return Duration.ofMillis(longValue(SHUTDOWN_TIMEOUT_MS));
+    }
+
+    /** How long start-up waits for the brokers. */
+    public Duration brokerWait() {
+        return Duration.ofMillis(longValue(BROKER_WAIT_MS));
+    }
+
+    /** How long POST /items waits for the broker. */
+    public Duration httpSendTimeout() {
+        return Duration.ofMillis(longValue(HTTP_SEND_TIMEOUT_MS));
+    }
+
+    /** How many POST /items are handled at once. */
+    public int httpPostConcurrency() {
+        return intValue(HTTP_POST_CONCURRENCY);
     }
 
     public String httpHost() {

@@ -141,21 +141,24 @@ public final class HttpApi implements AutoCloseable {
         return props;
     }
 
+    /**
+     * What the Kafka-facing endpoints need, {@linkplain #attach attached} once the brokers answer.
+     *
+     * @param ready whether the worker is ready (broker answers, partitions assigned)
+     * @param producer sends POST /items to the raw topic
+     * @param articles reads GET /articles
+     */
+    public record Backend(BooleanSupplier ready, Producer<byte[], byte[]> producer, Articles articles) {}
+
     private final Settings settings;
     private final WorkerMetrics metrics;
-    private final BooleanSupplier ready;
-    private final Producer<byte[], byte[]> producer;
-    private final Articles articles;
+    private volatile Backend backend;
     private final HttpServer server;
     private final ExecutorService executor;
     private final ThreadPoolExecutor itemsLane;
     private final ThreadPoolExecutor articlesLane;
 
-    /**
-     * @param ready whether the worker is ready (broker answers, partitions assigned)
-     * @param producer sends POST /items to the raw topic
-     * @param articles reads GET /articles
-     */
+    /** An API with its backend attached from the start (see {@link #HttpApi(Settings, WorkerMetrics)}). */
     public HttpApi(
             Settings settings,
             WorkerMetrics metrics,
@@ -163,11 +166,18 @@ public final class HttpApi implements AutoCloseable {
             Producer<byte[], byte[]> producer,
             Articles articles)
             throws IOException {
+        this(settings, metrics);
+        attach(new Backend(ready, producer, articles));
+    }
+
+    /**
+     * An API that serves {@code /health/live} and {@code /metrics} as soon as it is {@linkplain #start started},
+     * while the service still waits for the brokers: until {@link #attach} {@code /health/ready} answers
+     * {@code 503 starting}, and {@code POST /items} and {@code GET /articles} {@code 503} with {@code Retry-After}.
+     */
+    public HttpApi(Settings settings, WorkerMetrics metrics) throws IOException {
         this.settings = settings;
         this.metrics = metrics;
-        this.ready = ready;
-        this.producer = producer;
-        this.articles = articles;
         this.server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 64);
         this.executor = Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "http");
@@ -183,6 +193,11 @@ public final class HttpApi implements AutoCloseable {
         route("/items", ex -> handOff(ex, "POST", itemsLane, this::items));
         route("/articles", ex -> handOff(ex, "GET", articlesLane, this::articles));
         server.createContext("/", HttpApi::notFound);
+    }
+
+    /** Connects the Kafka-facing endpoints (once the brokers answer); until then they answer 503 starting. */
+    public void attach(Backend backend) {
+        this.backend = backend;
     }
 
     /** A pool of {@code threads} threads with no queue: a task finding them all busy is rejected. */
@@ -224,6 +239,11 @@ public final class HttpApi implements AutoCloseable {
         boolean handedOff = false;
         try {
             if (!method(ex, method) || !authorized(ex)) {
+                return;
+            }
+            if (backend == null) {
+                ex.getResponseHeaders().set("Retry-After", "5");
+                json(ex, 503, error("starting: waiting for the Kafka brokers; retry shortly"));
                 return;
             }
             try {
@@ -300,9 +320,14 @@ public final class HttpApi implements AutoCloseable {
             if (!method(ex, "GET")) {
                 return;
             }
+            Backend b = backend;
+            if (b == null) {
+                json(ex, 503, MAPPER.createObjectNode().put("status", "starting"));
+                return;
+            }
             boolean ok;
             try {
-                ok = ready.getAsBoolean();
+                ok = b.ready().getAsBoolean();
             } catch (RuntimeException e) {
                 ok = false;
             }
@@ -478,7 +503,7 @@ public final class HttpApi implements AutoCloseable {
         // acknowledgement gets what is left of the send timeout.
         long deadline = System.nanoTime() + settings.sendTimeout().toNanos();
         try {
-            Future<RecordMetadata> sent = producer.send(record);
+            Future<RecordMetadata> sent = backend.producer().send(record);
             meta = sent.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -534,7 +559,7 @@ public final class HttpApi implements AutoCloseable {
         }
         List<String> values;
         try {
-            values = articles.newest(limit, ARTICLES_TIMEOUT);
+            values = backend.articles().newest(limit, ARTICLES_TIMEOUT);
         } catch (RuntimeException e) {
             json(ex, 503, error("cannot read articles: " + e.getClass().getSimpleName()));
             return;

@@ -146,6 +146,32 @@ class WorkerConfigTest {
     }
 
     @Test
+    void theStartUpWaitAndTheHttpLaneAreSettingsWithBounds() throws Exception {
+        WorkerConfig defaults = WorkerConfig.defaults();
+        assertThat(defaults.brokerWait()).isEqualTo(java.time.Duration.ofSeconds(30));
+        assertThat(defaults.httpSendTimeout()).isEqualTo(java.time.Duration.ofSeconds(15));
+        assertThat(defaults.httpPostConcurrency()).isEqualTo(16);
+        WorkerConfig set = defaults.with(Map.of(
+                "INGEST_BROKER_WAIT_MS", "90000",
+                "INGEST_HTTP_SEND_TIMEOUT_MS", "2500",
+                "INGEST_HTTP_POST_CONCURRENCY", "64"));
+        assertThat(set.brokerWait()).isEqualTo(java.time.Duration.ofSeconds(90));
+        assertThat(set.httpSendTimeout()).isEqualTo(java.time.Duration.ofMillis(2500));
+        assertThat(set.httpPostConcurrency()).isEqualTo(64);
+        assertThatThrownBy(() -> defaults.with(Map.of(
+                        "INGEST_BROKER_WAIT_MS", "0",
+                        "INGEST_HTTP_SEND_TIMEOUT_MS", "-1",
+                        "INGEST_HTTP_POST_CONCURRENCY", "5000")))
+                .isInstanceOfSatisfying(
+                        WorkerConfig.InvalidConfigException.class,
+                        e -> assertThat(e.problems())
+                                .containsExactlyInAnyOrder(
+                                        "INGEST_BROKER_WAIT_MS must be at least 1, not 0",
+                                        "INGEST_HTTP_SEND_TIMEOUT_MS must be at least 1, not -1",
+                                        "INGEST_HTTP_POST_CONCURRENCY must be at most 1024, not 5000"));
+    }
+
+    @Test
     void anEmptyValueMeansNotSetEverywhere() throws Exception {
         Map<String, String> env = new java.util.HashMap<>();
         for (ConfigKey key : WorkerConfig.KEYS) {
