@@ -122,8 +122,7 @@ public final class NormalizeRecord implements RecordTransform {
                 stage,
                 reason);
         metrics.rejected(stage, reason);
-        return new Output(
-                List.of(deadLetters.deadLetter(record, stage, reason, errorClass, message, feed, id)),
-                item == null ? null : item.receivedAt());
+        // No receivedAt: the end-to-end latency is that of published items only.
+        return new Output(List.of(deadLetters.deadLetter(record, stage, reason, errorClass, message, feed, id)), null);
     }
 }

@@ -17,7 +17,8 @@ public interface RecordTransform {
 
     /**
      * @param records the records to publish (articles, or one dead letter)
-     * @param receivedAt when the item was received, for end-to-end latency; null when unknown
+     * @param receivedAt when the item was received, for the end-to-end latency of items published as articles; null
+     *     when unknown and for dead letters (a rejected item is not published, so it has no such latency)
      */
     record Output(List<ProducerRecord<byte[], byte[]>> records, Instant receivedAt) {
         public Output {

@@ -25,6 +25,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.record.TimestampType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -178,7 +179,6 @@ public final class TransactionalLoop implements Runnable {
                     BrokerErrors.Kind kind = BrokerErrors.classify(e);
                     if (kind == BrokerErrors.Kind.FATAL) {
                         closeProducerAtOnce = true;
-                        metrics.aborted("fatal");
                         abortQuietly(producer);
                         throw e;
                     }
@@ -218,6 +218,9 @@ public final class TransactionalLoop implements Runnable {
                 LOG.info("{} stopped before it started consuming", name);
             } else {
                 LOG.error("{} failed: {}", name, BrokerErrors.describe(e));
+                // Every way a thread gives up counts once: a fatal broker error, retries exhausted, an uncertain
+                // commit, clients that cannot start. The process exits 1 right after, so this is seldom scraped.
+                metrics.aborted("fatal");
                 running = false;
                 listener.fatal(this, e);
             }
@@ -269,6 +272,7 @@ public final class TransactionalLoop implements Runnable {
         try {
             producer.beginTransaction();
             List<Instant> received = new ArrayList<>(batch.size());
+            long[] produced = new long[batch.size()];
             Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
             for (int i = 0; i < batch.size(); i++) {
                 ConsumerRecord<byte[], byte[]> record = batch.get(i);
@@ -279,6 +283,7 @@ public final class TransactionalLoop implements Runnable {
                 if (output.receivedAt() != null) {
                     received.add(output.receivedAt());
                 }
+                produced[i] = record.timestampType() == TimestampType.NO_TIMESTAMP_TYPE ? -1 : record.timestamp();
                 offsets.put(
                         new TopicPartition(record.topic(), record.partition()),
                         new OffsetAndMetadata(record.offset() + 1));
@@ -289,6 +294,12 @@ public final class TransactionalLoop implements Runnable {
             Instant now = Instant.now();
             for (Instant at : received) {
                 metrics.endToEnd(Duration.between(at, now));
+            }
+            long nowMillis = now.toEpochMilli();
+            for (long at : produced) {
+                if (at >= 0) {
+                    metrics.pipelineDelay(Duration.ofMillis(nowMillis - at));
+                }
             }
             metrics.consumed(batch.size());
             metrics.committed(batch.size());

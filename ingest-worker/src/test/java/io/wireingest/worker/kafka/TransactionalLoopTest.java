@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.wireingest.worker.metrics.WorkerMetrics;
+import io.wireingest.worker.testing.ConsumedRecords;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -26,6 +27,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.NotEnoughReplicasException;
 import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -122,12 +124,14 @@ class TransactionalLoopTest {
             consumer.rebalance(List.of(TP));
             consumer.updateBeginningOffsets(Map.of(TP, 0L));
             for (int i = 0; i < 3; i++) {
-                consumer.addRecord(new ConsumerRecord<>(
+                consumer.addRecord(ConsumedRecords.record(
                         "wire.raw",
                         0,
                         i,
-                        ("k" + i).getBytes(StandardCharsets.UTF_8),
-                        ("item " + i).getBytes(StandardCharsets.UTF_8)));
+                        System.currentTimeMillis() - 1000,
+                        "k" + i,
+                        ("item " + i).getBytes(StandardCharsets.UTF_8),
+                        new RecordHeaders()));
             }
         });
         TransactionalLoop.ClientFactory factory = new TransactionalLoop.ClientFactory() {
@@ -156,6 +160,14 @@ class TransactionalLoopTest {
                 (l, error) -> fatal.set(error));
     }
 
+    private double aborted(String cause) {
+        return metrics.registry()
+                .find(WorkerMetrics.TRANSACTIONS_ABORTED)
+                .tag("cause", cause)
+                .counter()
+                .count();
+    }
+
     /** The last offset of {@link #TP} committed through a transaction, or -1. */
     private static long committedOffset(MockProducer<byte[], byte[]> producer) {
         long offset = -1;
@@ -180,13 +192,12 @@ class TransactionalLoopTest {
         assertThat(committedOffset(producer)).isEqualTo(3);
         // The committed transaction holds each record once; the aborted attempts are gone.
         assertThat(producer.history().stream().map(ProducerRecord::topic)).allMatch("out"::equals);
-        assertThat(metrics.registry()
-                        .find(WorkerMetrics.TRANSACTIONS_ABORTED)
-                        .tag("cause", "retriable")
-                        .counter()
-                        .count())
-                .isEqualTo(2.0);
+        assertThat(aborted("retriable")).isEqualTo(2.0);
+        assertThat(aborted("fatal")).isZero();
         assertThat(metrics.consumedCount()).isEqualTo(3.0);
+        // Time in Kafka and the worker, once per committed record (not for the aborted attempts).
+        assertThat(metrics.registry().find(WorkerMetrics.PIPELINE_DELAY).timer().count())
+                .isEqualTo(3);
         assertThat(consumer.closed()).isTrue();
     }
 
@@ -200,6 +211,7 @@ class TransactionalLoopTest {
 
         assertThat(t.isAlive()).isFalse();
         assertThat(fatal.get()).isInstanceOf(ProducerFencedException.class);
+        assertThat(aborted("fatal")).isEqualTo(1.0);
         assertThat(producer.commitCount()).isZero();
         assertThat(metrics.consumedCount()).isZero();
         assertThat(consumer.closed()).isTrue();
@@ -218,6 +230,9 @@ class TransactionalLoopTest {
         assertThat(t.isAlive()).isFalse();
         assertThat(fatal.get()).hasMessageContaining("gave up after 2 failed attempts");
         assertThat(producer.aborts.get()).isEqualTo(3);
+        // Each failed attempt is a retriable abort; giving up is what the fatal alert counts.
+        assertThat(aborted("retriable")).isEqualTo(3.0);
+        assertThat(aborted("fatal")).isEqualTo(1.0);
         assertThat(producer.commitCount()).isZero();
     }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.wireingest.core.testing.ArticleSchemas;
 import io.wireingest.worker.WorkerService;
 import io.wireingest.worker.config.WorkerConfig;
+import io.wireingest.worker.metrics.WorkerMetrics;
 import io.wireingest.worker.testing.ExactlyOnce;
 import io.wireingest.worker.testing.SharedKafka;
 import io.wireingest.worker.testing.TestTopics;
@@ -175,6 +176,19 @@ class WorkerIT {
                             .counter()
                             .count())
                     .isEqualTo(1.0);
+            // Latency of published items only (2); the time in Kafka and the worker of every committed record (4).
+            assertThat(service.metrics()
+                            .registry()
+                            .find(WorkerMetrics.END_TO_END_LATENCY)
+                            .timer()
+                            .count())
+                    .isEqualTo(2);
+            assertThat(service.metrics()
+                            .registry()
+                            .find(WorkerMetrics.PIPELINE_DELAY)
+                            .timer()
+                            .count())
+                    .isEqualTo(4);
         }
     }
 
