@@ -7,6 +7,7 @@ import io.wireingest.worker.kafka.ArticleReader;
 import io.wireingest.worker.kafka.BrokerErrors;
 import io.wireingest.worker.kafka.DeadLetters;
 import io.wireingest.worker.kafka.EmbeddedBroker;
+import io.wireingest.worker.kafka.GroupLag;
 import io.wireingest.worker.kafka.KafkaClients;
 import io.wireingest.worker.kafka.NormalizeRecord;
 import io.wireingest.worker.kafka.Samples;
@@ -33,6 +34,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class WorkerService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerService.class);
+    /** Bound of each Admin call of the group-lag check. */
+    private static final Duration GROUP_LAG_TIMEOUT = Duration.ofSeconds(10);
 
     private final WorkerConfig config;
     private final Duration brokerWait;
@@ -42,6 +45,7 @@ public final class WorkerService implements AutoCloseable {
     private Worker worker;
     private volatile HttpApi http;
     private WorkerMetrics metrics;
+    private GroupLag groupLag;
 
     public WorkerService(WorkerConfig config) {
         this.config = config;
@@ -133,6 +137,10 @@ public final class WorkerService implements AutoCloseable {
                 List.of(config.rawTopic(), config.articlesTopic(), config.rejectedTopic()),
                 config.kafkaMessageBytes(),
                 broker != null);
+        // The group's lag on the raw topic, whoever owns the partitions (ingest_group_lag); closed before the admin.
+        groupLag = new GroupLag(admin, config.groupId(), config.rawTopic(), metrics, GROUP_LAG_TIMEOUT)
+                .start(GroupLag.INTERVAL);
+        resources.add(0, groupLag);
         // Bounded blocking: with Kafka's default max.block.ms a POST /items would wait 60 s for an absent broker.
         KafkaProducer<byte[], byte[]> itemProducer = new KafkaProducer<>(
                 HttpApi.producerProps(clients.producer("wire-ingest-http"), config.httpSendTimeout()));
@@ -292,6 +300,11 @@ public final class WorkerService implements AutoCloseable {
 
     public WorkerMetrics metrics() {
         return metrics;
+    }
+
+    /** The group-lag check ({@code ingest_group_lag}), once start-up has reached the brokers. */
+    public Optional<GroupLag> groupLag() {
+        return Optional.ofNullable(groupLag);
     }
 
     /** Whether the worker threads have all ended (a fatal error, or after {@link #stop}). */

@@ -30,7 +30,7 @@ import org.apache.kafka.clients.producer.Producer;
 /**
  * Every meter of the worker, named once here (lowercase dotted names; Prometheus shows them with underscores and a
  * {@code _total} / {@code _seconds} suffix). Tags come from bounded sets only: stage ids, rejection reasons, abort
- * causes and the two busy-able HTTP paths.
+ * causes, the two busy-able HTTP paths and the raw topic.
  *
  * <p>Counters whose tags are known up front (every abort {@link #ABORT_CAUSES cause}, both {@link #BUSY_PATHS busy
  * paths}) are registered at 0 when the metrics are created, so that their series exist before the first event and a
@@ -80,6 +80,16 @@ public final class WorkerMetrics implements AutoCloseable {
      * thread of this JVM owns, e.g. those of a dead worker before the rebalance): a per-worker view.
      */
     public static final String CONSUMER_LAG = "ingest.consumer.lag";
+    /**
+     * The consumer group's lag on the raw topic, tagged {@code topic}, read from the brokers (end offsets minus the
+     * group's committed offsets over all partitions, whoever owns them): the same value on every worker.
+     */
+    public static final String GROUP_LAG = "ingest.group.lag";
+    /**
+     * Partitions of the raw topic with lag whose committed offset did not move between two group-lag checks, tagged
+     * {@code topic}: nobody is making progress on them.
+     */
+    public static final String GROUP_STALLED_PARTITIONS = "ingest.group.stalled.partitions";
     /** Items accepted by POST /items. */
     public static final String HTTP_ITEMS_ACCEPTED = "ingest.http.items.accepted";
     /** Requests answered 503 busy because the endpoint's threads were all taken, tagged {@code path}. */
@@ -104,6 +114,7 @@ public final class WorkerMetrics implements AutoCloseable {
     private final Map<String, Counter> aborted = new ConcurrentHashMap<>();
     private final Map<String, Counter> busy = new ConcurrentHashMap<>();
     private final Map<Object, AtomicLong> lagByThread = new ConcurrentHashMap<>();
+    private final Map<String, GroupLagState> groupLag = new ConcurrentHashMap<>();
     private final List<KafkaClientMetrics> clientMetrics = new CopyOnWriteArrayList<>();
     private final Counter httpAccepted;
 
@@ -293,6 +304,49 @@ public final class WorkerMetrics implements AutoCloseable {
     /** Forgets a stopped thread's lag. */
     public void forget(Object thread) {
         lagByThread.remove(thread);
+    }
+
+    /**
+     * Registers the group-lag gauges ({@link #GROUP_LAG}, {@link #GROUP_STALLED_PARTITIONS}) of {@code topic}, NaN
+     * (unknown) until {@link #groupLag(String, long, int)} sets them.
+     */
+    public void registerGroupLag(String topic) {
+        groupLagState(topic);
+    }
+
+    /** Sets the group's lag on {@code topic} and the partitions with lag where nothing was committed. */
+    public void groupLag(String topic, long records, int stalledPartitions) {
+        GroupLagState state = groupLagState(topic);
+        state.lag = records;
+        state.stalled = stalledPartitions;
+    }
+
+    /** The group's lag on {@code topic} could not be read: the gauges read NaN until the next success. */
+    public void groupLagUnknown(String topic) {
+        GroupLagState state = groupLagState(topic);
+        state.lag = Double.NaN;
+        state.stalled = Double.NaN;
+    }
+
+    private GroupLagState groupLagState(String topic) {
+        return groupLag.computeIfAbsent(topic, t -> {
+            GroupLagState state = new GroupLagState();
+            Gauge.builder(GROUP_LAG, state, s -> s.lag)
+                    .description("The consumer group's lag on the topic, over all partitions (same on every worker)")
+                    .tag("topic", t)
+                    .register(registry);
+            Gauge.builder(GROUP_STALLED_PARTITIONS, state, s -> s.stalled)
+                    .description("Partitions with lag whose committed offset did not move since the previous check")
+                    .tag("topic", t)
+                    .register(registry);
+            return state;
+        });
+    }
+
+    /** Held strongly here: Micrometer's gauges keep only a weak reference to what they read. */
+    private static final class GroupLagState {
+        volatile double lag = Double.NaN;
+        volatile double stalled = Double.NaN;
     }
 
     /**

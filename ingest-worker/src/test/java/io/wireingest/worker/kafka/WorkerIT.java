@@ -17,8 +17,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -53,6 +57,9 @@ class WorkerIT {
 
         try (WorkerService service = new WorkerService(topics.config("happy", Map.of())).start()) {
             List<ConsumerRecord<byte[], byte[]>> articles = TestTopics.readCommitted(topics.articles(), 3, WAIT);
+            // The service's group-lag check sees the group's committed offsets reach the end of the raw topic.
+            GroupLag groupLag = service.groupLag().orElseThrow();
+            await().atMost(WAIT).until(() -> groupLag.check().lag() == 0);
             assertThat(service.stop()).isZero();
 
             assertThat(articles).hasSize(3);
@@ -189,6 +196,54 @@ class WorkerIT {
                             .timer()
                             .count())
                     .isEqualTo(4);
+        }
+    }
+
+    @Test
+    void theGroupLagCountsRecordsNoWorkerConsumesAndStalledPartitions() throws Exception {
+        TestTopics topics = TestTopics.create("grouplag", 2);
+        List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            records.add(topics.bare(i < 3 ? 0 : 1, "gl-" + i, "antara-id", "text/plain", ExactlyOnce.story(i)));
+        }
+        TestTopics.produce(records);
+        WorkerMetrics metrics = WorkerMetrics.prometheus();
+
+        try (Admin admin = Admin.create(SharedKafka.clientProps());
+                GroupLag lag = new GroupLag(admin, topics.group(), topics.raw(), metrics, Duration.ofSeconds(10))) {
+            // Nothing committed: counted from the earliest offset, on both partitions.
+            assertThat(lag.check()).isEqualTo(new GroupLag.Snapshot(5, 2, 0));
+            assertThat(metrics.registry()
+                            .find(WorkerMetrics.GROUP_LAG)
+                            .tag("topic", topics.raw())
+                            .gauge()
+                            .value())
+                    .isEqualTo(5.0);
+            // No progress between two checks: both partitions are stalled.
+            assertThat(lag.check()).isEqualTo(new GroupLag.Snapshot(5, 2, 2));
+
+            // The group commits partition 0 up to its end; partition 1 still waits.
+            admin.alterConsumerGroupOffsets(
+                            topics.group(), Map.of(new TopicPartition(topics.raw(), 0), new OffsetAndMetadata(3)))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
+            assertThat(lag.check()).isEqualTo(new GroupLag.Snapshot(2, 2, 1));
+            assertThat(metrics.scrape())
+                    .contains("ingest_group_lag{topic=\"" + topics.raw() + "\"} 2.0")
+                    .contains("ingest_group_stalled_partitions{topic=\"" + topics.raw() + "\"} 1.0");
+        }
+
+        // A topic that does not exist: the gauges read NaN and nothing is thrown.
+        try (Admin admin = Admin.create(SharedKafka.clientProps());
+                GroupLag missing =
+                        new GroupLag(admin, topics.group(), "no-such-topic", metrics, Duration.ofSeconds(5))) {
+            missing.checkQuietly();
+            assertThat(metrics.registry()
+                            .find(WorkerMetrics.GROUP_LAG)
+                            .tag("topic", "no-such-topic")
+                            .gauge()
+                            .value())
+                    .isNaN();
         }
     }
 

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** What Prometheus sees of the worker's meters: series present from the start, histograms. */
+/** What Prometheus sees of the worker's meters: series present from the start, histograms, the group-lag gauges. */
 class WorkerMetricsTest {
     /** The sample lines of a scrape (no comments). */
     private static List<String> samples(WorkerMetrics metrics) {
@@ -95,5 +95,24 @@ class WorkerMetricsTest {
                 .isZero();
         assertThat(metrics.registry().find(WorkerMetrics.PIPELINE_DELAY).timer().count())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void theGroupLagGaugesReadNaNUntilACheckSetsThemAndAfterAFailedOne() {
+        WorkerMetrics metrics = WorkerMetrics.prometheus();
+        metrics.registerGroupLag("wire.raw");
+        assertThat(samples(metrics))
+                .contains(
+                        "ingest_group_lag{topic=\"wire.raw\"} NaN",
+                        "ingest_group_stalled_partitions{topic=\"wire.raw\"} NaN");
+
+        metrics.groupLag("wire.raw", 42, 2);
+        assertThat(samples(metrics))
+                .contains(
+                        "ingest_group_lag{topic=\"wire.raw\"} 42.0",
+                        "ingest_group_stalled_partitions{topic=\"wire.raw\"} 2.0");
+
+        metrics.groupLagUnknown("wire.raw");
+        assertThat(samples(metrics)).contains("ingest_group_lag{topic=\"wire.raw\"} NaN");
     }
 }
