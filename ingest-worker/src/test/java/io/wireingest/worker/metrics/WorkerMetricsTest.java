@@ -31,6 +31,8 @@ class WorkerMetricsTest {
                 .contains(
                         "ingest_http_requests_busy_total{path=\"/items\"} 0.0",
                         "ingest_http_requests_busy_total{path=\"/articles\"} 0.0");
+        // What the restart alert watches (deploy/prometheus/alerts.yml).
+        assertThat(lines).anyMatch(l -> l.startsWith("process_start_time_seconds "));
     }
 
     @Test
