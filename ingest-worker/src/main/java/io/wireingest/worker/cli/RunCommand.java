@@ -28,8 +28,10 @@ import picocli.CommandLine.Mixin;
             "Without KAFKA_BOOTSTRAP_SERVERS an embedded broker is started (data under ./data/kafka).",
             "Start-up waits up to INGEST_BROKER_WAIT_MS (30 s) for the brokers (a SIGTERM meanwhile stops it at",
             "once, exit 0); /health/live and /metrics answer from the start.",
-            "Exit codes: 0 stopped by SIGTERM/SIGINT, 1 fatal broker error or brokers unreachable at start-up,",
-            "2 invalid configuration."
+            "Exit codes: 0 stopped by SIGTERM/SIGINT (also during start-up); 1 fatal broker error, brokers",
+            "unreachable within INGEST_BROKER_WAIT_MS at start-up, threads not stopped within",
+            "INGEST_SHUTDOWN_TIMEOUT_MS, the HTTP port (INGEST_HTTP_PORT) in use, or the embedded broker's data",
+            "directory in use by another process; 2 invalid configuration."
         })
 public final class RunCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
