@@ -4,6 +4,7 @@ import io.wireingest.worker.Main;
 import io.wireingest.worker.WorkerService;
 import io.wireingest.worker.config.WorkerConfig;
 import io.wireingest.worker.kafka.BrokerErrors;
+import io.wireingest.worker.kafka.EmbeddedBroker;
 import io.wireingest.worker.kafka.Worker;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -28,8 +29,8 @@ import picocli.CommandLine.Mixin;
             "Without KAFKA_BOOTSTRAP_SERVERS an embedded broker is started (data under ./data/kafka).",
             "Start-up waits up to INGEST_BROKER_WAIT_MS (30 s) for the brokers (a SIGTERM meanwhile stops it at",
             "once, exit 0); /health/live and /metrics answer from the start.",
-            "Exit codes: 0 stopped by SIGTERM/SIGINT, 1 fatal broker error or brokers unreachable at start-up,",
-            "2 invalid configuration."
+            "Exit codes: 0 stopped by SIGTERM/SIGINT, 1 fatal broker error or brokers unreachable at start-up",
+            "(or the embedded broker's data directory in use by another run), 2 invalid configuration."
         })
 public final class RunCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
@@ -70,7 +71,7 @@ public final class RunCommand implements Callable<Integer> {
         } catch (WorkerService.StartCancelledException e) {
             LOG.info("termination requested during start-up: stopped before the worker started");
             exit = 0;
-        } catch (WorkerService.BrokersUnreachableException e) {
+        } catch (WorkerService.BrokersUnreachableException | EmbeddedBroker.DataDirInUseException e) {
             LOG.error("start-up failed: {}", e.getMessage());
             exit = Worker.EXIT_FATAL;
         } catch (Exception e) {
