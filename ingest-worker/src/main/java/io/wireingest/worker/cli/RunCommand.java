@@ -4,6 +4,7 @@ import io.wireingest.worker.Main;
 import io.wireingest.worker.WorkerService;
 import io.wireingest.worker.config.WorkerConfig;
 import io.wireingest.worker.kafka.BrokerErrors;
+import io.wireingest.worker.kafka.EmbeddedBroker;
 import io.wireingest.worker.kafka.Worker;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -73,7 +74,7 @@ public final class RunCommand implements Callable<Integer> {
         } catch (WorkerService.StartCancelledException e) {
             LOG.info("termination requested during start-up: stopped before the worker started");
             exit = 0;
-        } catch (WorkerService.BrokersUnreachableException e) {
+        } catch (WorkerService.BrokersUnreachableException | EmbeddedBroker.DataDirInUseException e) {
             LOG.error("start-up failed: {}", e.getMessage());
             exit = Worker.EXIT_FATAL;
         } catch (Exception e) {
