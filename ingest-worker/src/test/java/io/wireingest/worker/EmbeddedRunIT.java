@@ -1,19 +1,27 @@
 package io.wireingest.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.wireingest.worker.config.WorkerConfig;
+import io.wireingest.worker.kafka.EmbeddedBroker;
 import io.wireingest.worker.kafka.Samples;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,6 +57,7 @@ class EmbeddedRunIT {
             assertThat(get(base + "/articles?limit=10"))
                     .contains("Flood relief centres in Kelantan drop to 12 as waters recede")
                     .contains("urn:wireingest:yonhap-en:yonhap-en-AEN20260312001200320");
+            secondStartOnTheSameDirectoryFailsAndChangesNothing(config, first);
             assertThat(first.stop()).isZero();
         }
         assertThat(data.resolve("kafka/samples-published")).exists();
@@ -60,6 +69,55 @@ class EmbeddedRunIT {
             assertThat(countArticles(base)).isEqualTo(samples);
             assertThat(second.metrics().consumedCount()).isZero();
             assertThat(second.stop()).isZero();
+        }
+    }
+
+    /**
+     * A second broker on the data directory of a running one (QA D1: it rewrote server.properties and corrupted the
+     * first one's metadata log) fails at once with a clear error, through the service as through the broker itself,
+     * and leaves the directory and the first broker as they were.
+     */
+    private void secondStartOnTheSameDirectoryFailsAndChangesNothing(WorkerConfig config, WorkerService first)
+            throws Exception {
+        Path kafka = data.resolve("kafka");
+        List<Path> files = List.of(
+                kafka.resolve("server.properties"),
+                kafka.resolve("bootstrap.servers"),
+                kafka.resolve("logs/meta.properties"),
+                kafka.resolve("wire-ingest.lock"));
+        Map<Path, byte[]> before = new HashMap<>();
+        for (Path f : files) {
+            before.put(f, Files.readAllBytes(f));
+        }
+        String expected = "the embedded broker's data directory " + kafka.toAbsolutePath()
+                + " is in use by another embedded broker in this process (pid "
+                + ProcessHandle.current().pid()
+                + "); stop it or set INGEST_DATA_DIR to another directory";
+
+        assertThatThrownBy(() -> EmbeddedBroker.start(kafka, 0, config.kafkaMessageBytes()))
+                .isInstanceOf(EmbeddedBroker.DataDirInUseException.class)
+                .hasMessage(expected);
+        // Through the service, as `run` starts it (it reports the message alone, exit 1).
+        WorkerConfig other = WorkerConfig.load(
+                Map.of(
+                        "INGEST_DATA_DIR", data.toString(),
+                        "INGEST_EMBEDDED_PORT", "0",
+                        "INGEST_HTTP_PORT", "-1",
+                        "INGEST_THREADS", "1"),
+                new Properties());
+        WorkerService second = new WorkerService(other);
+        assertThatThrownBy(second::start)
+                .isInstanceOf(EmbeddedBroker.DataDirInUseException.class)
+                .hasMessage(expected);
+
+        for (Path f : files) {
+            assertThat(Files.readAllBytes(f)).as(f.toString()).isEqualTo(before.get(f));
+        }
+        assertThat(new String(before.get(kafka.resolve("wire-ingest.lock")), StandardCharsets.UTF_8))
+                .startsWith("pid=" + ProcessHandle.current().pid() + "\nstarted=");
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, first.bootstrapServers()))) {
+            assertThat(admin.describeCluster().nodes().get(30, TimeUnit.SECONDS))
+                    .hasSize(1);
         }
     }
 

@@ -37,6 +37,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -63,10 +64,27 @@ import picocli.CommandLine.Option;
             "Measure the worker: pass-through loop vs. the real pipeline, on the same items, in one run.",
             "Broker: KAFKA_BOOTSTRAP_SERVERS, else a temporary embedded broker (deleted afterwards).",
             "Last line: pipeline/passthrough throughput ratio: R (pipeline X items/s, passthrough Y items/s, "
-                    + "N items, avg Z KiB)"
+                    + "N items, avg Z KiB)",
+            "Just before the ratio line(s), `bench: WARNING: not at steady state (...)` when the warm-up stopped at"
+                    + " its --warm-up-seconds limit with the JIT compiler still busy 10%% or more of its last round,"
+                    + " or a measured round had the compiler busy more than 25%%; the exit code stays 0.",
+            "Exit codes: 0 measured (also after such a WARNING), 1 the run failed (broker, worker), 2 usage error"
+                    + " (bad option, invalid configuration)."
         })
 public final class BenchCommand implements Callable<Integer> {
     private static final int WARM_UP_PASS = 1000;
+
+    /** The warm-up's goal: a round with the JIT compiler busy less than this share of a core. */
+    static final double SETTLED_SHARE = 0.10;
+
+    /**
+     * Above this share of a core the JIT compiler is still compiling much of the measured code in a measured round
+     * (rounds after a settled warm-up measured 11–23% on 2 cores); such a round gets the steady-state warning.
+     */
+    static final double BUSY_ROUND_SHARE = 0.25;
+
+    /** Largest {@code --min-kb} / {@code --max-kb}: 1 GiB, the largest item the worker can accept at all. */
+    static final int MAX_KB = (int) (WorkerConfig.MAX_ITEM_LIMIT / 1024);
 
     @Mixin
     ConfigOption configOption;
@@ -139,13 +157,11 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintStream out = System.out;
         PrintStream err = System.err;
+        // Every problem at once: the options' (each naming its option), then the configuration's.
+        List<String> problems = optionProblems();
+        problems.forEach(p -> err.println("bench: " + p));
         Optional<WorkerConfig> loaded = configOption.load("bench", err);
-        if (loaded.isEmpty()) {
-            return Main.EXIT_USAGE;
-        }
-        if (items < 1 || rounds < 1 || warmUpSeconds < 0 || minKb < 1 || maxKb < minKb) {
-            err.println("bench: --items and --rounds must be positive, --warm-up-seconds not negative, and"
-                    + " 1 <= --min-kb <= --max-kb");
+        if (loaded.isEmpty() || !problems.isEmpty()) {
             return Main.EXIT_USAGE;
         }
         WorkerConfig base = loaded.get();
@@ -166,10 +182,6 @@ public final class BenchCommand implements Callable<Integer> {
             config = base.with(overrides);
         } catch (WorkerConfig.InvalidConfigException e) {
             err.println("bench: " + e.getMessage());
-            return Main.EXIT_USAGE;
-        }
-        if (input != null && !Files.isDirectory(input)) {
-            err.println("bench: --input: no such folder: " + input);
             return Main.EXIT_USAGE;
         }
         List<BenchItems.Item> generated;
@@ -283,18 +295,20 @@ public final class BenchCommand implements Callable<Integer> {
                     throw new BenchFailure(e);
                 }
             };
+            OptionalDouble lastWarmUpShare = OptionalDouble.empty();
             if (warmUpSeconds > 0) {
                 // Through Kafka the JIT compiler has the client (and, embedded, the broker) code to compile too; on
                 // two cores that takes a minute or more, and it would be counted against whichever phase it hits.
                 for (int k = 1; ; k++) {
                     Round r = round.get();
+                    lastWarmUpShare = OptionalDouble.of(r.compilerShare());
                     out.printf(
                             Locale.ROOT,
                             "warm-up round %d: JIT compiler busy %.0f%% of the round%n",
                             k,
                             r.compilerShare() * 100);
                     print(out, r, totalBytes);
-                    if (r.compilerShare() < 0.10 || System.nanoTime() > warmUpEnd) {
+                    if (r.compilerShare() < SETTLED_SHARE || System.nanoTime() > warmUpEnd) {
                         break;
                     }
                 }
@@ -318,6 +332,11 @@ public final class BenchCommand implements Callable<Integer> {
             double passRate = (double) items * rounds / passSeconds;
             double pipeRate = (double) items * rounds / pipeSeconds;
             double ratio = pipeRate / passRate;
+            Optional<String> warning = steadyStateWarning(
+                    warmUpSeconds,
+                    lastWarmUpShare,
+                    measured.stream().mapToDouble(Round::compilerShare).toArray());
+            warning.ifPresent(out::println);
             if (parseFloor) {
                 double floorRate = (double) items
                         * rounds
@@ -353,6 +372,91 @@ public final class BenchCommand implements Callable<Integer> {
                 deleteTree(tempDir);
             }
         }
+    }
+
+    /**
+     * The problems with the options, each naming its option and value (empty when all are fine); checked before the
+     * options become configuration keys, so that {@code --threads 0} is reported as {@code --threads}.
+     */
+    List<String> optionProblems() {
+        List<String> problems = new ArrayList<>();
+        atLeast(problems, "--items", items, 1, "");
+        atLeast(problems, "--rounds", rounds, 1, "");
+        atLeast(problems, "--warm-up-seconds", warmUpSeconds, 0, " (0 skips the warm-up)");
+        atLeast(problems, "--min-kb", minKb, 1, "");
+        atMost(problems, "--min-kb", minKb, MAX_KB);
+        atMost(problems, "--max-kb", maxKb, MAX_KB);
+        if (minKb >= 1 && minKb <= MAX_KB && maxKb <= MAX_KB && maxKb < minKb) {
+            problems.add("--max-kb (" + maxKb + ") must be at least --min-kb (" + minKb + ")");
+        }
+        if (threads != null) {
+            atLeast(problems, "--threads", threads, 1, "");
+        }
+        if (partitions != null) {
+            atLeast(problems, "--partitions", partitions, 1, "");
+        }
+        if (input != null) {
+            if (Files.isRegularFile(input)) {
+                problems.add("--input: " + input + " is a file, not a folder (give the folder that holds the files)");
+            } else if (Files.exists(input) && !Files.isDirectory(input)) {
+                problems.add("--input: " + input + " is not a folder");
+            } else if (!Files.exists(input)) {
+                problems.add("--input: no such folder: " + input);
+            }
+        }
+        return problems;
+    }
+
+    private static void atLeast(List<String> problems, String option, long value, long min, String note) {
+        if (value < min) {
+            problems.add(option + " must be at least " + min + note + ", not " + value);
+        }
+    }
+
+    private static void atMost(List<String> problems, String option, long value, long max) {
+        if (value > max) {
+            problems.add(option + " must be at most " + max + " (1 GiB), not " + value);
+        }
+    }
+
+    /**
+     * The warning printed before the ratio line when the measurement was not at steady state, or empty: when the
+     * warm-up ({@code warmUpSeconds} &gt; 0) ended at its time limit with its last round still having the JIT
+     * compiler busy {@link #SETTLED_SHARE} or more, or when a measured round had it busy more than
+     * {@link #BUSY_ROUND_SHARE} (shares of one core, 0..1 and above with several compiler threads).
+     *
+     * @param lastWarmUpShare the compiler's share in the last warm-up round; empty without a warm-up
+     * @param measuredShares the compiler's share in each measured round, in order
+     */
+    static Optional<String> steadyStateWarning(
+            int warmUpSeconds, OptionalDouble lastWarmUpShare, double[] measuredShares) {
+        List<String> reasons = new ArrayList<>();
+        if (warmUpSeconds > 0 && lastWarmUpShare.isPresent() && lastWarmUpShare.getAsDouble() >= SETTLED_SHARE) {
+            reasons.add(String.format(
+                    Locale.ROOT,
+                    "warm-up stopped at its %d s limit with the JIT compiler still busy %.0f%%",
+                    warmUpSeconds,
+                    lastWarmUpShare.getAsDouble() * 100));
+        }
+        List<String> busy = new ArrayList<>();
+        for (int k = 0; k < measuredShares.length; k++) {
+            if (measuredShares[k] > BUSY_ROUND_SHARE) {
+                busy.add(String.format(Locale.ROOT, "%d (%.0f%%)", k + 1, measuredShares[k] * 100));
+            }
+        }
+        if (!busy.isEmpty()) {
+            reasons.add(String.format(
+                    Locale.ROOT,
+                    "the JIT compiler busy more than %.0f%% in measured round%s %s",
+                    BUSY_ROUND_SHARE * 100,
+                    busy.size() == 1 ? "" : "s",
+                    String.join(", ", busy)));
+        }
+        if (reasons.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("bench: WARNING: not at steady state (" + String.join("; ", reasons) + "); the ratio"
+                + " below compares code still being compiled. Use more --items or a longer --warm-up-seconds.");
     }
 
     private record Phase(

@@ -49,7 +49,8 @@ import picocli.CommandLine.Parameters;
         name = "publish",
         mixinStandardHelpOptions = true,
         description = {
-            "Publish raw items to the raw topic: envelope .json files, JSON Lines (.jsonl/.ndjson, '-' = stdin),",
+            "Publish raw items (files, folders, JSON Lines, stdin) to the raw topic.",
+            "Inputs: envelope .json files, JSON Lines (.jsonl/.ndjson, '-' = stdin),",
             "bare content files (.txt, .html, .xml, ...: headers content-type/feed/item-id/received-at are set;",
             "item-id: the file name, or the path under the folder argument, e.g. 2024-03-01/story.txt),",
             "and folders of them; gzipped files (.jsonl.gz, .html.gz, ...) are unpacked on the way.",

@@ -4,6 +4,7 @@ import io.wireingest.worker.Main;
 import io.wireingest.worker.WorkerService;
 import io.wireingest.worker.config.WorkerConfig;
 import io.wireingest.worker.kafka.BrokerErrors;
+import io.wireingest.worker.kafka.EmbeddedBroker;
 import io.wireingest.worker.kafka.Worker;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -26,10 +27,13 @@ import picocli.CommandLine.Mixin;
             "Run the Kafka worker: wire.raw → pipeline → wire.articles / wire.rejected, exactly once.",
             "Configuration comes from environment variables and --config FILE (see docs/OPERATIONS.md).",
             "Without KAFKA_BOOTSTRAP_SERVERS an embedded broker is started (data under ./data/kafka).",
-            "Start-up waits up to INGEST_BROKER_WAIT_MS (30 s) for the brokers (a SIGTERM meanwhile stops it at",
-            "once, exit 0); /health/live and /metrics answer from the start.",
-            "Exit codes: 0 stopped by SIGTERM/SIGINT, 1 fatal broker error or brokers unreachable at start-up,",
-            "2 invalid configuration."
+            "Start-up waits up to INGEST_BROKER_WAIT_MS (30 s) for the brokers (a SIGTERM meanwhile stops it at"
+                    + " once, exit 0); /health/live and /metrics answer from the start.",
+            // one element per paragraph: picocli wraps each, so a line break inside a sentence shows as a short line
+            "Exit codes: 0 stopped by SIGTERM/SIGINT (also during start-up); 1 fatal broker error, brokers"
+                    + " unreachable within INGEST_BROKER_WAIT_MS at start-up, threads not stopped within"
+                    + " INGEST_SHUTDOWN_TIMEOUT_MS, the HTTP port (INGEST_HTTP_PORT) in use, or the embedded broker's"
+                    + " data directory in use by another process; 2 invalid configuration."
         })
 public final class RunCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
@@ -70,7 +74,7 @@ public final class RunCommand implements Callable<Integer> {
         } catch (WorkerService.StartCancelledException e) {
             LOG.info("termination requested during start-up: stopped before the worker started");
             exit = 0;
-        } catch (WorkerService.BrokersUnreachableException e) {
+        } catch (WorkerService.BrokersUnreachableException | EmbeddedBroker.DataDirInUseException e) {
             LOG.error("start-up failed: {}", e.getMessage());
             exit = Worker.EXIT_FATAL;
         } catch (Exception e) {

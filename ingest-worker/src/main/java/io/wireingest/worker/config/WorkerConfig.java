@@ -61,8 +61,8 @@ public final class WorkerConfig {
             "INGEST_INSTANCE_ID",
             "",
             Type.STRING,
-            "Stable name of this worker instance, part of its transactional ids (default: the host name). "
-                    + "Two workers running at once must have different ids.");
+            "Stable name of this worker instance, part of its transactional ids and its consumers' static group "
+                    + "membership ids (default: the host name). Two workers running at once must have different ids.");
     public static final ConfigKey TRANSACTIONAL_ID_PREFIX = ConfigKey.of(
             "INGEST_TRANSACTIONAL_ID_PREFIX",
             "",
@@ -226,6 +226,7 @@ public final class WorkerConfig {
             "transactional.id",
             "enable.idempotence",
             "group.id",
+            "group.instance.id",
             "key.serializer",
             "value.serializer",
             "key.deserializer",

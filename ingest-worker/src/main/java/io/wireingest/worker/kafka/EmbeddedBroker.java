@@ -8,12 +8,21 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -30,20 +39,72 @@ import org.slf4j.LoggerFactory;
  * {@link KafkaRaftServer}. Data live under the given directory and survive restarts; both listeners bind to loopback
  * only. The broker takes the preferred port when it is free and any free port otherwise; the address in use is
  * written to {@code <dir>/bootstrap.servers} so that {@code publish} and friends find it.
+ *
+ * <p>One broker per directory: before it touches anything there, a start takes an exclusive lock on
+ * {@code <dir>/wire-ingest.lock} (which records the holder's pid and start time), held until {@link #close} has shut
+ * the broker down. A start on a directory that another process, or another broker in this JVM, holds fails at once
+ * with {@link DataDirInUseException} and changes nothing in it. The lock dies with its process, so a file left by a
+ * killed run never blocks the next start.
  */
 public final class EmbeddedBroker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
+
+    /** The lock file in the data directory. */
+    static final String LOCK_FILE = "wire-ingest.lock";
+
+    private static final String BOOTSTRAP_FILE = "bootstrap.servers";
+
+    /**
+     * The lock files held by this JVM. Checked before a lock file is opened at all: on POSIX systems closing any
+     * channel on a file releases every lock this process holds on it, so a second start in the same JVM must neither
+     * open nor read the file of the first.
+     */
+    private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
 
     private final Path dir;
     private final KafkaRaftServer server;
     private final String bootstrapServers;
     private final boolean formatted;
+    private final DirLock lock;
+    private boolean wroteBootstrap;
+    private boolean closed;
 
-    private EmbeddedBroker(Path dir, KafkaRaftServer server, String bootstrapServers, boolean formatted) {
+    private EmbeddedBroker(Path dir, KafkaRaftServer server, String bootstrapServers, boolean formatted, DirLock lock) {
         this.dir = dir;
         this.server = server;
         this.bootstrapServers = bootstrapServers;
         this.formatted = formatted;
+        this.lock = lock;
+    }
+
+    /**
+     * The data directory is in use by another embedded broker: another wire-ingest process, or another broker in
+     * this JVM. Nothing in the directory was changed.
+     */
+    public static final class DataDirInUseException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        private final transient Path dir;
+        private final transient Optional<Long> holderPid;
+
+        DataDirInUseException(Path dir, Optional<Long> holderPid, boolean sameProcess) {
+            super("the embedded broker's data directory " + dir + " is in use by "
+                    + (sameProcess ? "another embedded broker in this process" : "another wire-ingest process")
+                    + holderPid.map(pid -> " (pid " + pid + ")").orElse("")
+                    + "; stop it or set " + WorkerConfig.DATA_DIR.env() + " to another directory");
+            this.dir = dir;
+            this.holderPid = holderPid;
+        }
+
+        /** The directory in use (absolute). */
+        public Path dir() {
+            return dir;
+        }
+
+        /** The pid of the process holding it, when known. */
+        public Optional<Long> holderPid() {
+            return holderPid;
+        }
     }
 
     /**
@@ -65,6 +126,18 @@ public final class EmbeddedBroker implements AutoCloseable {
     public static EmbeddedBroker start(Path dir, int preferredPort, int maxMessageBytes)
             throws IOException, InterruptedException {
         Files.createDirectories(dir);
+        DirLock lock = DirLock.acquire(dir);
+        try {
+            return start(dir, preferredPort, maxMessageBytes, lock);
+        } catch (IOException | InterruptedException | RuntimeException | Error e) {
+            lock.release();
+            throw e;
+        }
+    }
+
+    /** The start proper, under the directory's lock; on failure the caller releases the lock. */
+    private static EmbeddedBroker start(Path dir, int preferredPort, int maxMessageBytes, DirLock lock)
+            throws IOException, InterruptedException {
         Path logDir = dir.resolve("logs").toAbsolutePath();
         int brokerPort = preferredPort > 0 && isFree(preferredPort) ? preferredPort : freePort();
         int controllerPort = freePort();
@@ -81,16 +154,18 @@ public final class EmbeddedBroker implements AutoCloseable {
             format(propsFile);
         }
         KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
-        server.startup();
         String bootstrap = "127.0.0.1:" + brokerPort;
-        EmbeddedBroker broker = new EmbeddedBroker(dir, server, bootstrap, fresh);
+        EmbeddedBroker broker = new EmbeddedBroker(dir, server, bootstrap, fresh, lock);
         try {
+            server.startup();
             broker.awaitReady(Duration.ofSeconds(60));
-        } catch (RuntimeException | InterruptedException e) {
-            broker.close();
+            Files.writeString(dir.resolve(BOOTSTRAP_FILE), bootstrap + "\n", StandardCharsets.UTF_8);
+            broker.wroteBootstrap = true;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            // The caller releases the lock; a file this start did not write stays as it is.
+            broker.shutdownServer();
             throw e;
         }
-        Files.writeString(dir.resolve("bootstrap.servers"), bootstrap + "\n", StandardCharsets.UTF_8);
         LOG.info(
                 "embedded Kafka broker ready at {} (data in {}{})",
                 bootstrap,
@@ -104,7 +179,7 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     /** The bootstrap address of a running embedded broker using {@code dir}, when one has written it. */
     public static java.util.Optional<String> runningAt(Path dir) {
-        Path file = dir.resolve("bootstrap.servers");
+        Path file = dir.resolve(BOOTSTRAP_FILE);
         try {
             return Files.exists(file)
                     ? java.util.Optional.of(Files.readString(file).trim())
@@ -206,16 +281,120 @@ public final class EmbeddedBroker implements AutoCloseable {
         return dir;
     }
 
+    /**
+     * Deletes the address file this broker wrote (first, so that client commands stop finding a broker that is going
+     * away), shuts the broker down and then releases the data directory's lock. Closing again does nothing.
+     */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
-            Files.deleteIfExists(dir.resolve("bootstrap.servers"));
+            if (wroteBootstrap) {
+                Files.deleteIfExists(dir.resolve(BOOTSTRAP_FILE));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            server.shutdown();
-            server.awaitShutdown();
-            LOG.info("embedded Kafka broker stopped");
+            try {
+                shutdownServer();
+                LOG.info("embedded Kafka broker stopped");
+            } finally {
+                lock.release();
+            }
+        }
+    }
+
+    private void shutdownServer() {
+        server.shutdown();
+        server.awaitShutdown();
+    }
+
+    /**
+     * The exclusive lock on {@code <dir>/wire-ingest.lock}. Taking it creates the file when missing and, once held,
+     * rewrites it with this process's pid and start time; a start that does not get it leaves the file as it was.
+     */
+    private static final class DirLock {
+        private final Path file;
+        private final FileChannel channel;
+        private final FileLock lock;
+
+        private DirLock(Path file, FileChannel channel, FileLock lock) {
+            this.file = file;
+            this.channel = channel;
+            this.lock = lock;
+        }
+
+        static DirLock acquire(Path dir) throws IOException {
+            Path absDir = dir.toAbsolutePath().normalize();
+            Path file = absDir.toRealPath().resolve(LOCK_FILE);
+            long self = ProcessHandle.current().pid();
+            if (!HELD.add(file)) {
+                throw new DataDirInUseException(absDir, Optional.of(self), true);
+            }
+            FileChannel channel = null;
+            try {
+                channel = FileChannel.open(
+                        file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+                FileLock lock;
+                try {
+                    lock = channel.tryLock();
+                } catch (OverlappingFileLockException e) {
+                    // Locked through another channel of this JVM (not by an embedded broker, which HELD tracks).
+                    throw new DataDirInUseException(absDir, Optional.of(self), true);
+                }
+                if (lock == null) {
+                    throw new DataDirInUseException(absDir, holderPid(channel), false);
+                }
+                String owner = "pid=" + self + "\nstarted=" + Instant.now() + "\n";
+                channel.truncate(0);
+                channel.write(ByteBuffer.wrap(owner.getBytes(StandardCharsets.UTF_8)), 0);
+                channel.force(true);
+                return new DirLock(file, channel, lock);
+            } catch (IOException | RuntimeException | Error e) {
+                HELD.remove(file);
+                if (channel != null) {
+                    try {
+                        channel.close();
+                    } catch (IOException suppressed) {
+                        e.addSuppressed(suppressed);
+                    }
+                }
+                throw e;
+            }
+        }
+
+        /** The pid recorded by the holder of the lock, read through the channel already open (no other one). */
+        private static Optional<Long> holderPid(FileChannel channel) {
+            try {
+                ByteBuffer buffer = ByteBuffer.allocate(256);
+                int n = channel.read(buffer, 0);
+                if (n <= 0) {
+                    return Optional.empty();
+                }
+                String text = new String(buffer.array(), 0, n, StandardCharsets.UTF_8);
+                for (String line : text.split("\n")) {
+                    if (line.startsWith("pid=")) {
+                        return Optional.of(Long.parseLong(line.substring(4).trim()));
+                    }
+                }
+            } catch (IOException | NumberFormatException e) {
+                // e.g. Windows, where a locked region cannot be read by another process: pid unknown
+            }
+            return Optional.empty();
+        }
+
+        void release() {
+            try {
+                lock.release();
+                channel.close();
+            } catch (IOException e) {
+                LOG.warn("releasing the lock {} failed: {}", file, e.toString());
+            } finally {
+                HELD.remove(file);
+            }
         }
     }
 

@@ -47,8 +47,9 @@ public final class KafkaClients implements TransactionalLoop.ClientFactory {
 
     @Override
     public org.apache.kafka.clients.consumer.Consumer<byte[], byte[]> transactionalConsumer(
-            String groupId, String clientId) {
-        return new org.apache.kafka.clients.consumer.KafkaConsumer<>(transactionalConsumerProps(groupId, clientId));
+            String groupId, String groupInstanceId, String clientId) {
+        return new org.apache.kafka.clients.consumer.KafkaConsumer<>(
+                transactionalConsumerProps(groupId, groupInstanceId, clientId));
     }
 
     @Override
@@ -58,10 +59,14 @@ public final class KafkaClients implements TransactionalLoop.ClientFactory {
                 transactionalProducerProps(transactionalId, clientId));
     }
 
-    /** A read_committed consumer of the worker's group, offsets committed only through transactions. */
-    public Map<String, Object> transactionalConsumerProps(String groupId, String clientId) {
+    /**
+     * A read_committed consumer of the worker's group, offsets committed only through transactions, a static member
+     * under {@code groupInstanceId}.
+     */
+    public Map<String, Object> transactionalConsumerProps(String groupId, String groupInstanceId, String clientId) {
         Map<String, Object> props = common(clientId);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        props.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, groupInstanceId);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

@@ -62,7 +62,7 @@ public final class TransactionalLoop implements Runnable {
         Producer<byte[], byte[]> transactionalProducer(String transactionalId, String clientId);
 
         /** A read_committed consumer of the group, without auto-commit. */
-        Consumer<byte[], byte[]> transactionalConsumer(String groupId, String clientId);
+        Consumer<byte[], byte[]> transactionalConsumer(String groupId, String groupInstanceId, String clientId);
     }
 
     /** Timing and retry settings. */
@@ -149,7 +149,9 @@ public final class TransactionalLoop implements Runnable {
             producer = clients.transactionalProducer(transactionalId, name + "-producer");
             producerMetrics = metrics.bind(producer);
             initTransactions(producer);
-            consumer = clients.transactionalConsumer(groupId, name + "-consumer");
+            // Static membership under the transactional id (stable and unique per thread of an instance): a worker
+            // restarted after a crash takes its partitions back at once instead of after the session timeout.
+            consumer = clients.transactionalConsumer(groupId, transactionalId, name + "-consumer");
             consumerMetrics = metrics.bind(consumer);
             if (!running) {
                 consumer.wakeup();
@@ -401,7 +403,11 @@ public final class TransactionalLoop implements Runnable {
     private static void closeQuietly(Consumer<?, ?> consumer, Duration timeout) {
         if (consumer != null) {
             try {
-                consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(timeout));
+                // A static member stays in the group on close by default; a stopping worker hands its partitions over
+                // at once.
+                consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(timeout)
+                        .withGroupMembershipOperation(
+                                org.apache.kafka.clients.consumer.CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
             } catch (RuntimeException e) {
                 LOG.warn("closing the consumer failed: {}", BrokerErrors.describe(e));
             }

@@ -16,7 +16,7 @@ class KafkaClientsTest {
         assertThat(size).isGreaterThan(config.maxRecordBytes());
         assertThat(clients.producer("p")).containsEntry("max.request.size", size);
         assertThat(clients.transactionalProducerProps("t", "p")).containsEntry("max.request.size", size);
-        assertThat(clients.transactionalConsumerProps("g", "c")).containsEntry("max.partition.fetch.bytes", size);
+        assertThat(clients.transactionalConsumerProps("g", "t", "c")).containsEntry("max.partition.fetch.bytes", size);
         assertThat(clients.reader("r")).containsEntry("max.partition.fetch.bytes", size);
 
         WorkerConfig bigger = config.with(Map.of("KAFKA_CLIENT_MAX_REQUEST_SIZE", "9000000"));
@@ -31,5 +31,14 @@ class KafkaClientsTest {
         assertThat(EmbeddedBroker.serverProperties(Path.of("/tmp/x"), 9092, 9093, 200_000_000))
                 .containsEntry("message.max.bytes", "200000000")
                 .containsEntry("socket.request.max.bytes", "201048576");
+    }
+
+    @Test
+    void theWorkersConsumersAreStaticMembersUnderTheirTransactionalIds() throws Exception {
+        KafkaClients clients = new KafkaClients(WorkerConfig.defaults(), "b:9092");
+        assertThat(clients.transactionalConsumerProps("wire-ingest", "wire-ingest-host-0", "c"))
+                .containsEntry("group.id", "wire-ingest")
+                .containsEntry("group.instance.id", "wire-ingest-host-0");
+        assertThat(clients.reader("r")).doesNotContainKey("group.instance.id");
     }
 }

@@ -137,7 +137,8 @@ class TransactionalLoopTest {
             }
 
             @Override
-            public Consumer<byte[], byte[]> transactionalConsumer(String groupId, String clientId) {
+            public Consumer<byte[], byte[]> transactionalConsumer(
+                    String groupId, String groupInstanceId, String clientId) {
                 return consumer;
             }
         };

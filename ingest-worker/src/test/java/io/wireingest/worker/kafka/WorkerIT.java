@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -198,10 +199,19 @@ class WorkerIT {
                             && a.worker().assignedPartitions() + b.worker().assignedPartitions() == 3);
             TestTopics.produce(ExactlyOnce.records(topics, "rb", 90, 180));
             await().atMost(WAIT).until(() -> b.metrics().consumedCount() > 0);
+            // Static members under their transactional ids, so that a crashed worker restarted with the same
+            // INGEST_INSTANCE_ID takes its partitions back at once.
+            WorkerConfig aConfig = topics.config("worker-a", env);
+            String group = aConfig.groupId();
+            String prefix = aConfig.transactionalIdPrefix();
+            assertThat(staticMembers(group)).containsExactlyInAnyOrder(prefix + "-worker-a-0", prefix + "-worker-b-0");
 
-            // Worker a leaves mid-stream: its partitions move to b.
+            // Worker a leaves mid-stream: its partitions move to b. A static member stays in the group until the
+            // session timeout (45 s) unless it leaves explicitly; a stopping worker does.
             assertThat(a.stop()).isZero();
             a.close();
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> staticMembers(group).equals(List.of(prefix + "-worker-b-0")));
             TestTopics.produce(ExactlyOnce.records(topics, "rb", 180, 240));
             await().atMost(WAIT)
                     .until(() -> a.metrics().consumedCount() + b.metrics().consumedCount() >= 240);
@@ -214,6 +224,16 @@ class WorkerIT {
                 s.stop();
                 s.close();
             }
+        }
+    }
+
+    /** The group's members' static ids, sorted. */
+    private static List<String> staticMembers(String group) throws Exception {
+        try (Admin admin = Admin.create(SharedKafka.clientProps())) {
+            return admin.describeConsumerGroups(List.of(group)).all().get().get(group).members().stream()
+                    .map(m -> m.groupInstanceId().orElse("(dynamic)"))
+                    .sorted()
+                    .toList();
         }
     }
 
