@@ -2,6 +2,7 @@ package io.wireingest.worker;
 
 import io.wireingest.worker.cli.BenchCommand;
 import io.wireingest.worker.cli.EvaluateExtractionCommand;
+import io.wireingest.worker.cli.KafkaClientLogs;
 import io.wireingest.worker.cli.NormalizeCommand;
 import io.wireingest.worker.cli.PublishCommand;
 import io.wireingest.worker.cli.ReplayRejectedCommand;
@@ -75,14 +76,19 @@ public final class Main {
     /**
      * Runs the command, then makes sure what it wrote to standard output got there: a write error (a full disk, a
      * closed pipe) is reported in one line on stderr and the exit code is 1 instead of a silent 0. PrintStream keeps
-     * such errors to itself, hence the check after the flush.
+     * such errors to itself, hence the check after the flush. While a command other than {@code run} runs, the Kafka
+     * clients log at ERROR only ({@link KafkaClientLogs}).
      */
     static int executeAndCheckOutput(CommandLine.ParseResult parsed) {
-        int exit = new CommandLine.RunLast().execute(parsed);
+        java.util.List<CommandLine> commands = parsed.asCommandLineList();
+        CommandLine command = commands.get(commands.size() - 1);
+        int exit;
+        // the one-shot commands keep the Kafka clients' retry warnings off the terminal (run keeps them)
+        try (KafkaClientLogs quiet = KafkaClientLogs.quietFor(command.getCommandName())) {
+            exit = new CommandLine.RunLast().execute(parsed);
+        }
         System.out.flush();
         if (System.out.checkError()) {
-            java.util.List<CommandLine> commands = parsed.asCommandLineList();
-            CommandLine command = commands.get(commands.size() - 1);
             command.getErr()
                     .println(command.getCommandName()
                             + ": cannot write to standard output (disk full or output closed?); the output is"

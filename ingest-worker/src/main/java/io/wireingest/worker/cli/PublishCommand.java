@@ -18,12 +18,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
@@ -56,12 +58,17 @@ import picocli.CommandLine.Parameters;
             "Each item is checked first: a file that cannot be read (damaged or truncated gzip), an item over",
             "INGEST_MAX_ITEM_BYTES, a .json file that is not valid JSON and an invalid envelope are reported, counted",
             "and not sent, and the run goes on. Progress: bytes of the files read, items sent.",
-            "Exit codes: 0 all sent; 1 some item not sent, or no items found; 2 usage error (bad option,",
-            "missing file, topic does not exist)."
+            "Brokers that answer nothing for --timeout seconds while items wait end the run at once: one line",
+            "`publish: failed: the Kafka brokers at ... stopped answering ...`, the items not confirmed count as failed.",
+            "Exit codes: 0 all sent; 1 some item not sent, no items found, or the brokers stopped answering;",
+            "2 usage error (bad option, missing file, topic does not exist)."
         })
 public final class PublishCommand implements Callable<Integer> {
     @Mixin
     ConfigOption configOption;
+
+    @Mixin
+    BrokerTimeoutOption timeoutOption;
 
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files, folders, or '-' for JSON Lines on stdin.")
     List<String> paths = new ArrayList<>();
@@ -90,8 +97,10 @@ public final class PublishCommand implements Callable<Integer> {
             return Main.EXIT_USAGE;
         }
         WorkerConfig config = loaded.get();
+        Duration timeout;
         try {
             CliArgs.topic("--topic", topic);
+            timeout = timeoutOption.timeout();
         } catch (CliArgs.UsageException e) {
             err.println("publish: " + e.getMessage());
             return Main.EXIT_USAGE;
@@ -161,7 +170,10 @@ public final class PublishCommand implements Callable<Integer> {
             return 1;
         }
         AtomicLong sent = new AtomicLong();
-        AtomicLong failed = new AtomicLong();
+        // failures the brokers answered (refusals), as opposed to sends nobody answered
+        AtomicLong refused = new AtomicLong();
+        AtomicBoolean closing = new AtomicBoolean();
+        AckWatchdog watchdog = new AckWatchdog(timeout);
         AtomicLong bytes = new AtomicLong();
         AtomicReference<String> firstError = new AtomicReference<>();
         long inputBytes = 0;
@@ -174,30 +186,57 @@ public final class PublishCommand implements Callable<Integer> {
         }
         Progress progress = new Progress(err, "publish", stdin ? 0 : inputBytes, Progress.Unit.BYTES);
         Batch[] batch = {null};
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(clients.producer("wire-ingest-publish"))) {
+        int filesRead = 0;
+        boolean stdinRead = false;
+        boolean stalled = false;
+        KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+                BrokerTimeoutOption.producerProps(clients.producer("wire-ingest-publish"), timeout));
+        try {
             Sender sender = record -> {
+                if (watchdog.stalled(System.nanoTime())) {
+                    throw new BrokersStalled();
+                }
+                watchdog.sending(System.nanoTime());
                 producer.send(record, (meta, e) -> {
                     if (e == null) {
                         sent.incrementAndGet();
                         bytes.addAndGet(record.value() == null ? 0 : record.value().length);
-                    } else {
-                        failed.incrementAndGet();
+                    } else if (!closing.get()) {
+                        // the records failed by the close after a stall are reported by the stall message
+                        if (!AckWatchdog.isSilence(e)) {
+                            refused.incrementAndGet();
+                        }
                         firstError.compareAndSet(null, e.toString());
                     }
+                    watchdog.completed(System.nanoTime(), e);
                 });
                 progress.update(batch[0].bytesRead(), sent.get() + " items sent");
             };
             batch[0] = new Batch(target, feed, contentType, config.maxItemBytes(), sender, err);
-            for (Path file : files) {
-                batch[0].file(file, itemIds.get(file));
-                progress.update(batch[0].bytesRead(), sent.get() + " items sent");
+            try {
+                for (Path file : files) {
+                    batch[0].file(file, itemIds.get(file));
+                    filesRead++;
+                    progress.update(batch[0].bytesRead(), sent.get() + " items sent");
+                }
+                if (stdin) {
+                    batch[0].stdin(System.in);
+                    stdinRead = true;
+                }
+                // bounded, unlike flush(): the producer sends on its own after linger.ms
+                stalled = !watchdog.awaitCompletion(System::nanoTime);
+            } catch (BrokersStalled e) {
+                stalled = true;
             }
-            if (stdin) {
-                batch[0].stdin(System.in);
-            }
-            producer.flush();
+        } finally {
+            // after a stall nothing more will be answered: fail what is left now, instead of close()'s wait for it
+            closing.set(stalled);
+            producer.close(stalled ? Duration.ZERO : timeout);
         }
         Batch done = batch[0];
+        // every item handed to the producer and not acknowledged failed (also those a stall left unconfirmed)
+        long failedCount = done.queued() - sent.get();
+        AtomicLong failed = new AtomicLong(failedCount);
         progress.finish(done.bytesRead(), sent.get() + " items sent");
         double seconds = progress.seconds();
         err.printf(
@@ -225,6 +264,15 @@ public final class PublishCommand implements Callable<Integer> {
                         : done.unreadable() == 1 ? " file (counted as one item)" : " files (counted as one item each)");
         if (firstError.get() != null) {
             err.println("first failure: " + firstError.get());
+        }
+        if (stalled) {
+            long notRead = files.size() - filesRead;
+            err.println("publish: failed: "
+                    + BrokerTimeoutOption.stalledMessage(bootstrap.get(), watchdog, "no acknowledgement")
+                    + "; " + sent.get() + " items sent, " + (failedCount - refused.get()) + " not confirmed"
+                    + (notRead > 0 ? "; " + notRead + " of " + files.size() + " files not read to their end" : "")
+                    + (stdin && !stdinRead ? "; stdin not read to its end" : ""));
+            return Main.EXIT_FAILURE;
         }
         if (done.queued() == 0 && done.invalid() + done.tooLarge() + done.unreadable() == 0) {
             err.println("publish: no items found under " + String.join(", ", paths) + "; nothing sent");
@@ -284,6 +332,15 @@ public final class PublishCommand implements Callable<Integer> {
             return "damaged gzip data (" + e.getMessage() + ")";
         }
         return e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+
+    /** Thrown by the sender when the brokers stopped answering: the run ends. */
+    private static final class BrokersStalled extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        BrokersStalled() {
+            super("the brokers stopped answering", null, false, false);
+        }
     }
 
     /** Sends one record. */
@@ -476,8 +533,9 @@ public final class PublishCommand implements Callable<Integer> {
         }
 
         private void send(ProducerRecord<byte[], byte[]> record) {
-            queued++;
+            // counted once handed over: a sender that refuses to send (brokers stalled) throws first
             sender.send(record);
+            queued++;
         }
 
         private void invalid(String message) {

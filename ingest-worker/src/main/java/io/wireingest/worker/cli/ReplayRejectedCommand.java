@@ -41,12 +41,17 @@ import picocli.CommandLine.Option;
             "Send dead letters from the rejected topic back to the raw topic after a fix.",
             "Selects by --stage, --reason, --feed, --item-id, --since/--until (all given filters must match).",
             "Both topics must exist (checked first). Progress: offsets scanned, dead letters read and matched.",
+            "Brokers that answer nothing for --timeout seconds (nothing read, or sends not acknowledged) end the",
+            "run at once with one line `replay-rejected: failed: the Kafka brokers at ... stopped answering ...`.",
             "Exit codes: 0 done, 1 some record could not be sent or the broker did not answer, 2 usage error",
             "(bad option, topic does not exist)."
         })
 public final class ReplayRejectedCommand implements Callable<Integer> {
     @Mixin
     ConfigOption configOption;
+
+    @Mixin
+    BrokerTimeoutOption timeoutOption;
 
     @Option(names = "--stage", paramLabel = "STAGE", description = "Only dead letters refused at this stage.")
     List<String> stages = new ArrayList<>();
@@ -89,7 +94,9 @@ public final class ReplayRejectedCommand implements Callable<Integer> {
         WorkerConfig config = loaded.get();
         Instant from;
         Instant to;
+        Duration stallTimeout;
         try {
+            stallTimeout = timeoutOption.timeout();
             from = since == null ? Instant.MIN : CliArgs.instant("--since", since);
             to = until == null ? Instant.MAX : CliArgs.instant("--until", until);
             if (!from.isBefore(to)) {
@@ -146,15 +153,24 @@ public final class ReplayRejectedCommand implements Callable<Integer> {
         long total = 0;
         boolean stoppedAtLimit = false;
         AtomicLong failed = new AtomicLong();
+        AtomicLong acknowledged = new AtomicLong();
+        // failures the brokers answered (refusals), as opposed to sends nobody answered
+        AtomicLong refused = new AtomicLong();
+        java.util.concurrent.atomic.AtomicBoolean closing = new java.util.concurrent.atomic.AtomicBoolean();
+        AckWatchdog watchdog = new AckWatchdog(stallTimeout);
+        // what the brokers stopped doing, when they did (null: they answered throughout)
+        String stalled = null;
         // failures arrive on the producer's thread; reported after the flush, in offset order per partition
         java.util.Queue<String> failures = new java.util.concurrent.ConcurrentLinkedQueue<>();
         java.util.concurrent.atomic.AtomicBoolean tooLarge = new java.util.concurrent.atomic.AtomicBoolean();
         Map<String, Long> byReason = new TreeMap<>();
         Duration timeout = Duration.ofSeconds(30);
         Progress progress;
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(clients.reader("wire-ingest-replay"));
-                KafkaProducer<byte[], byte[]> producer =
-                        dryRun ? null : new KafkaProducer<>(clients.producer("wire-ingest-replay"))) {
+        KafkaProducer<byte[], byte[]> producer = dryRun
+                ? null
+                : new KafkaProducer<>(
+                        BrokerTimeoutOption.producerProps(clients.producer("wire-ingest-replay"), stallTimeout));
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(clients.reader("wire-ingest-replay"))) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (PartitionInfo p : consumer.partitionsFor(config.rejectedTopic(), timeout)) {
                 partitions.add(new TopicPartition(p.topic(), p.partition()));
@@ -173,7 +189,17 @@ public final class ReplayRejectedCommand implements Callable<Integer> {
             progress = new Progress(err, "replay-rejected", total, Progress.Unit.OFFSETS);
             List<TopicPartition> pending = new ArrayList<>(partitions);
             pending.removeIf(tp -> consumer.position(tp, timeout) >= ends.get(tp));
+            long lastRead = System.nanoTime();
+            long scannedBefore = 0;
             while (!pending.isEmpty() && !stoppedAtLimit) {
+                if (watchdog.stalled(System.nanoTime())) {
+                    stalled = "no acknowledgement";
+                    break;
+                }
+                if (System.nanoTime() - lastRead >= stallTimeout.toNanos()) {
+                    stalled = "nothing read";
+                    break;
+                }
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
                     TopicPartition tp = new TopicPartition(r.topic(), r.partition());
                     if (r.offset() >= ends.get(tp)) {
@@ -215,14 +241,21 @@ public final class ReplayRejectedCommand implements Callable<Integer> {
                         }
                         String where = r.topic() + "-" + r.partition() + "@" + r.offset() + " item "
                                 + IngestHeaders.text(r.headers(), IngestHeaders.INGEST_ITEM_ID);
+                        watchdog.sending(System.nanoTime());
                         producer.send(new ProducerRecord<>(target, null, r.key(), r.value(), headers), (m, e) -> {
-                            if (e != null) {
-                                failed.incrementAndGet();
+                            if (e == null) {
+                                acknowledged.incrementAndGet();
+                            } else if (!closing.get()) {
+                                // those failed by the close after a stall are counted by the stall message
                                 failures.add(failure(where, e));
+                                if (!AckWatchdog.isSilence(e)) {
+                                    refused.incrementAndGet();
+                                }
                                 if (e instanceof RecordTooLargeException) {
                                     tooLarge.set(true);
                                 }
                             }
+                            watchdog.completed(System.nanoTime(), e);
                         });
                     }
                 }
@@ -233,13 +266,28 @@ public final class ReplayRejectedCommand implements Callable<Integer> {
                     }
                 }
                 scannedOffsets = scanned(partitions, starts, reached);
+                if (scannedOffsets != scannedBefore) {
+                    lastRead = System.nanoTime();
+                    scannedBefore = scannedOffsets;
+                }
                 progress.update(scannedOffsets, detail(read, selected));
                 pending.removeIf(tp -> consumer.position(tp, timeout) >= ends.get(tp));
             }
-            scannedOffsets = stoppedAtLimit ? scannedOffsets : total;
-            if (producer != null) {
-                producer.flush();
+            scannedOffsets = stoppedAtLimit || stalled != null ? scannedOffsets : total;
+            // bounded, unlike flush(): the producer sends on its own after linger.ms
+            if (producer != null && stalled == null && !watchdog.awaitCompletion(System::nanoTime)) {
+                stalled = "no acknowledgement";
             }
+        } finally {
+            if (producer != null) {
+                // after a stall nothing more will be answered: fail what is left now, not after close()'s wait
+                closing.set(stalled != null);
+                producer.close(stalled != null ? Duration.ZERO : stallTimeout);
+            }
+        }
+        if (producer != null) {
+            // every dead letter handed to the producer and not acknowledged failed (also those a stall left)
+            failed.set(selected - acknowledged.get());
         }
         progress.finish(scannedOffsets, detail(read, selected));
         failures.forEach(f -> err.println("replay-rejected: " + f));
@@ -266,6 +314,15 @@ public final class ReplayRejectedCommand implements Callable<Integer> {
                 failed.get(),
                 noBody);
         byReason.forEach((k, v) -> err.println("  " + k + ": " + v));
+        if (stalled != null) {
+            err.println("replay-rejected: failed: "
+                    + BrokerTimeoutOption.stalledMessage(bootstrap.get(), watchdog, stalled) + "; "
+                    + (dryRun
+                            ? ""
+                            : acknowledged.get() + " replayed, " + (failed.get() - refused.get()) + " not confirmed; ")
+                    + scannedOffsets + " of " + total + " offsets scanned");
+            return Main.EXIT_FAILURE;
+        }
         return failed.get() == 0 ? 0 : 1;
     }
 

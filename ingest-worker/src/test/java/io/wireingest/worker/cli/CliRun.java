@@ -10,7 +10,12 @@ import java.util.List;
 
 /** Runs a command in-process with captured stdout and stderr (and the given stdin). */
 record CliRun(int exit, List<String> out, List<String> err) {
-    static synchronized CliRun run(String stdin, String... args) {
+    static CliRun run(String stdin, String... args) {
+        return run(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), args);
+    }
+
+    /** Runs with the given stream as stdin (e.g. a pipe the test writes to while the command runs). */
+    static synchronized CliRun run(InputStream stdin, String... args) {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
         InputStream oldIn = System.in;
@@ -19,7 +24,7 @@ record CliRun(int exit, List<String> out, List<String> err) {
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+            System.setIn(stdin);
             int exit = Main.commandLine().execute(args);
             return new CliRun(exit, lines(out), lines(err));
         } finally {

@@ -20,6 +20,17 @@ class CommandOptionsTest {
     }
 
     @Test
+    void publishAndReplayRejectANonPositiveTimeout() {
+        CliRun publish = CliRun.run("", "publish", "--timeout", "0", "-");
+        assertThat(publish.exit()).isEqualTo(2);
+        assertThat(publish.errText()).contains("publish: --timeout: expected a positive number of seconds, got 0");
+        CliRun replay = CliRun.run("", "replay-rejected", "--timeout", "-5");
+        assertThat(replay.exit()).isEqualTo(2);
+        assertThat(replay.errText())
+                .contains("replay-rejected: --timeout: expected a positive number of seconds, got -5");
+    }
+
+    @Test
     void replayRejectsAnIllegalTargetTopic() {
         CliRun r = CliRun.run("", "replay-rejected", "--to-topic", "bad topic!");
         assertThat(r.exit()).isEqualTo(2);

@@ -1,0 +1,62 @@
+package io.wireingest.worker.cli;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code --timeout SECONDS} option of the client commands that send to Kafka ({@code publish},
+ * {@code replay-rejected}): how long they wait for the brokers to answer anything before they give up (see
+ * {@link AckWatchdog}), and the producer settings that keep each single wait within it.
+ */
+public final class BrokerTimeoutOption {
+    /** The default timeout, Kafka's own default {@code delivery.timeout.ms}. */
+    static final int DEFAULT_SECONDS = 120;
+
+    /** Kafka's default {@code max.block.ms}. */
+    private static final long KAFKA_DEFAULT_MAX_BLOCK_MS = 60_000;
+
+    @Option(
+            names = "--timeout",
+            paramLabel = "SECONDS",
+            description = "Give up when the brokers have answered nothing for SECONDS while items wait for them"
+                    + " (default: ${DEFAULT-VALUE}); also caps the producer's max.block.ms.")
+    int seconds = DEFAULT_SECONDS;
+
+    /** The timeout; a usage error when it is not positive. */
+    Duration timeout() throws CliArgs.UsageException {
+        if (seconds < 1) {
+            throw new CliArgs.UsageException("--timeout: expected a positive number of seconds, got " + seconds);
+        }
+        return Duration.ofSeconds(seconds);
+    }
+
+    /**
+     * Producer settings {@code base} with {@code max.block.ms} at most {@code timeout}: a {@code send()} waiting for
+     * metadata or buffer memory never outlasts the timeout. Unset, it is Kafka's default (60 s) or the timeout,
+     * whichever is smaller; an explicit {@code kafka.max.block.ms} is kept when it is smaller than the timeout.
+     */
+    static Map<String, Object> producerProps(Map<String, Object> base, Duration timeout) {
+        Map<String, Object> props = new HashMap<>(base);
+        long bound = Math.min(timeout.toMillis(), KAFKA_DEFAULT_MAX_BLOCK_MS);
+        Object configured = props.get(ProducerConfig.MAX_BLOCK_MS_CONFIG);
+        if (configured != null) {
+            try {
+                bound = Math.min(
+                        timeout.toMillis(), Long.parseLong(configured.toString().trim()));
+            } catch (NumberFormatException e) {
+                // Not a number: Kafka would refuse it; ours replaces it.
+            }
+        }
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, bound);
+        return props;
+    }
+
+    /** The one line for brokers that stopped answering, after {@code COMMAND: failed: }. */
+    static String stalledMessage(String servers, AckWatchdog watchdog, String what) {
+        return "the Kafka brokers at " + servers + " stopped answering (" + what + " for " + watchdog.timeoutSeconds()
+                + " s, --timeout)";
+    }
+}

@@ -1,0 +1,98 @@
+package io.wireingest.worker.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.producer.BufferExhaustedException;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.junit.jupiter.api.Test;
+
+/** The watchdog of publish and replay-rejected, on a clock the test drives. */
+class AckWatchdogTest {
+    private static final long S = 1_000_000_000L;
+
+    @Test
+    void idleWhenNothingWaits() {
+        AckWatchdog w = new AckWatchdog(Duration.ofSeconds(10));
+        assertThat(w.stalled(1000 * S)).isFalse();
+        w.sending(0);
+        w.completed(1 * S, null);
+        assertThat(w.pending()).isZero();
+        assertThat(w.stalled(1000 * S))
+                .as("everything answered: reading slowly is no stall")
+                .isFalse();
+    }
+
+    @Test
+    void stallsWhenRecordsWaitForTheTimeoutWithoutAnAnswer() {
+        AckWatchdog w = new AckWatchdog(Duration.ofSeconds(10));
+        w.sending(0);
+        w.sending(5 * S);
+        assertThat(w.stalled(9 * S)).isFalse();
+        assertThat(w.stalled(10 * S))
+                .as("counted from the first unanswered send")
+                .isTrue();
+    }
+
+    @Test
+    void eachAnswerRestartsTheWait() {
+        AckWatchdog w = new AckWatchdog(Duration.ofSeconds(10));
+        w.sending(0);
+        w.sending(0);
+        w.completed(8 * S, null);
+        assertThat(w.stalled(17 * S)).isFalse();
+        assertThat(w.stalled(18 * S)).isTrue();
+    }
+
+    @Test
+    void aBrokerRefusalIsAnAnswerButAProducerTimeoutIsNot() {
+        AckWatchdog w = new AckWatchdog(Duration.ofSeconds(10));
+        w.sending(0);
+        w.sending(0);
+        w.completed(8 * S, new RecordTooLargeException("too large"));
+        assertThat(w.stalled(17 * S)).isFalse();
+        w.completed(9 * S, new TimeoutException("Expiring 1 record(s)"));
+        assertThat(w.pending()).isZero();
+        assertThat(w.stalled(18 * S))
+                .as("all sends failed for want of an answer: still stalled, the next send must not go ahead")
+                .isTrue();
+        assertThat(AckWatchdog.isSilence(new BufferExhaustedException("no memory")))
+                .isTrue();
+        assertThat(AckWatchdog.isSilence(new RecordTooLargeException("x"))).isFalse();
+    }
+
+    @Test
+    void awaitCompletionReturnsOnceAllAreAnsweredOrWhenStalled() throws Exception {
+        AckWatchdog answered = new AckWatchdog(Duration.ofSeconds(10));
+        answered.sending(0);
+        answered.completed(1 * S, null);
+        assertThat(answered.awaitCompletion(() -> 2 * S)).isTrue();
+
+        AckWatchdog silent = new AckWatchdog(Duration.ofMillis(10));
+        silent.sending(0);
+        AtomicLong clock = new AtomicLong();
+        // each look at the clock moves it on a millisecond: the wait ends at the timeout, not never
+        long ms = 1_000_000L;
+        assertThat(silent.awaitCompletion(() -> clock.getAndAdd(ms))).isFalse();
+        assertThat(clock.get()).isBetween(10 * ms, 12 * ms);
+    }
+
+    @Test
+    void maxBlockIsCappedAtTheTimeoutAndASmallerExplicitOneKept() {
+        assertThat(BrokerTimeoutOption.producerProps(Map.of(), Duration.ofSeconds(120)))
+                .as("Kafka's default when it is shorter")
+                .containsEntry(ProducerConfig.MAX_BLOCK_MS_CONFIG, 60_000L);
+        assertThat(BrokerTimeoutOption.producerProps(Map.of(), Duration.ofSeconds(3)))
+                .containsEntry(ProducerConfig.MAX_BLOCK_MS_CONFIG, 3_000L);
+        assertThat(BrokerTimeoutOption.producerProps(
+                        Map.of(ProducerConfig.MAX_BLOCK_MS_CONFIG, "600000"), Duration.ofSeconds(120)))
+                .containsEntry(ProducerConfig.MAX_BLOCK_MS_CONFIG, 120_000L);
+        assertThat(BrokerTimeoutOption.producerProps(
+                        Map.of(ProducerConfig.MAX_BLOCK_MS_CONFIG, "2000"), Duration.ofSeconds(120)))
+                .containsEntry(ProducerConfig.MAX_BLOCK_MS_CONFIG, 2_000L);
+    }
+}
