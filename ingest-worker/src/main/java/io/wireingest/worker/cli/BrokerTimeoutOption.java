@@ -1,9 +1,7 @@
 package io.wireingest.worker.cli;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import picocli.CommandLine.Option;
 
 /**
@@ -14,9 +12,6 @@ import picocli.CommandLine.Option;
 public final class BrokerTimeoutOption {
     /** The default timeout, Kafka's own default {@code delivery.timeout.ms}. */
     static final int DEFAULT_SECONDS = 120;
-
-    /** Kafka's default {@code max.block.ms}. */
-    private static final long KAFKA_DEFAULT_MAX_BLOCK_MS = 60_000;
 
     @Option(
             names = "--timeout",
@@ -39,19 +34,7 @@ public final class BrokerTimeoutOption {
      * whichever is smaller; an explicit {@code kafka.max.block.ms} is kept when it is smaller than the timeout.
      */
     static Map<String, Object> producerProps(Map<String, Object> base, Duration timeout) {
-        Map<String, Object> props = new HashMap<>(base);
-        long bound = Math.min(timeout.toMillis(), KAFKA_DEFAULT_MAX_BLOCK_MS);
-        Object configured = props.get(ProducerConfig.MAX_BLOCK_MS_CONFIG);
-        if (configured != null) {
-            try {
-                bound = Math.min(
-                        timeout.toMillis(), Long.parseLong(configured.toString().trim()));
-            } catch (NumberFormatException e) {
-                // Not a number: Kafka would refuse it; ours replaces it.
-            }
-        }
-        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, bound);
-        return props;
+        return io.wireingest.worker.kafka.KafkaClients.maxBlockAtMost(base, timeout);
     }
 
     /** The one line for brokers that stopped answering, after {@code COMMAND: failed: }. */

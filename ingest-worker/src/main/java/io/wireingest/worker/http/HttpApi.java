@@ -22,7 +22,6 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,7 +38,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -127,18 +125,7 @@ public final class HttpApi implements AutoCloseable {
      * the broker is unreachable, before the send timeout even starts.
      */
     public static Map<String, Object> producerProps(Map<String, Object> base, Duration sendTimeout) {
-        Map<String, Object> props = new HashMap<>(base);
-        long bound = sendTimeout.toMillis();
-        Object configured = props.get(ProducerConfig.MAX_BLOCK_MS_CONFIG);
-        if (configured != null) {
-            try {
-                bound = Math.min(bound, Long.parseLong(configured.toString().trim()));
-            } catch (NumberFormatException e) {
-                // Not a number: Kafka would refuse it; ours replaces it.
-            }
-        }
-        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, bound);
-        return props;
+        return io.wireingest.worker.kafka.KafkaClients.maxBlockAtMost(base, sendTimeout);
     }
 
     /**

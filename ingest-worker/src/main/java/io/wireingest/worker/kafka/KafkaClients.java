@@ -115,4 +115,28 @@ public final class KafkaClients implements TransactionalLoop.ClientFactory {
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         return props;
     }
+
+    /** Kafka's default {@code max.block.ms}. */
+    private static final long KAFKA_DEFAULT_MAX_BLOCK_MS = 60_000;
+
+    /**
+     * Producer settings {@code base} with {@code max.block.ms} at most {@code limit}, so that a {@code send()} waiting
+     * for metadata or buffer memory never outlasts the caller's own timeout: the configured value (Kafka's default,
+     * 60 s, when unset) or {@code limit}, whichever is smaller. A value that is not a number is replaced (Kafka would
+     * refuse it).
+     */
+    public static Map<String, Object> maxBlockAtMost(Map<String, Object> base, java.time.Duration limit) {
+        Map<String, Object> props = new HashMap<>(base);
+        long configured = KAFKA_DEFAULT_MAX_BLOCK_MS;
+        Object value = props.get(ProducerConfig.MAX_BLOCK_MS_CONFIG);
+        if (value != null) {
+            try {
+                configured = Long.parseLong(value.toString().trim());
+            } catch (NumberFormatException e) {
+                // Replaced below.
+            }
+        }
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Math.min(limit.toMillis(), configured));
+        return props;
+    }
 }
