@@ -7,6 +7,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.wireingest.worker.testing.SharedKafka;
+import io.wireingest.worker.testing.TestTopics;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -52,6 +53,8 @@ class TopicSizesIT {
                             new NewTopic(big, 1, (short) 1).configs(Map.of("max.message.bytes", "300000"))))
                     .all()
                     .get(30, TimeUnit.SECONDS);
+            // A topic just created may not be listed yet (its metadata is still spreading): wait until it is.
+            TestTopics.awaitLeaders(admin, all);
 
             // External cluster: reported, never altered.
             List<Topics.Undersized> reported = Topics.fitMessageSize(admin, all, 200_000, false);

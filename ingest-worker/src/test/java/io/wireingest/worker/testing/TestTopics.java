@@ -48,7 +48,7 @@ public record TestTopics(String name, String raw, String articles, String reject
     }
 
     /** Waits until every partition of the topics has a leader (a produce before that can be refused). */
-    static void awaitLeaders(Admin admin, List<String> names) throws Exception {
+    public static void awaitLeaders(Admin admin, List<String> names) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
             try {
