@@ -191,6 +191,7 @@ public final class ReplayRejectedCommand implements Callable<Integer> {
             pending.removeIf(tp -> consumer.position(tp, timeout) >= ends.get(tp));
             long lastRead = System.nanoTime();
             long scannedBefore = 0;
+            scan:
             while (!pending.isEmpty() && !stoppedAtLimit) {
                 if (watchdog.stalled(System.nanoTime())) {
                     stalled = "no acknowledgement";
@@ -218,6 +219,13 @@ public final class ReplayRejectedCommand implements Callable<Integer> {
                     if (r.value() == null) {
                         noBody++;
                         continue;
+                    }
+                    // Checked before every send, not only per poll: with the brokers gone each send() may block
+                    // up to max.block.ms, and one poll returns hundreds of records.
+                    if (!dryRun && watchdog.stalled(System.nanoTime())) {
+                        stalled = "no acknowledgement";
+                        reached.put(tp, r.offset());
+                        break scan;
                     }
                     selected++;
                     String reason = IngestHeaders.text(r.headers(), IngestHeaders.ERROR_STAGE) + "/"

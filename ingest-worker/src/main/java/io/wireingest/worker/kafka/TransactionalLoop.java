@@ -21,6 +21,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
@@ -280,7 +281,7 @@ public final class TransactionalLoop implements Runnable {
                 ConsumerRecord<byte[], byte[]> record = batch.get(i);
                 RecordTransform.Output output = pending == null ? transform(record) : result(pending.get(i));
                 for (ProducerRecord<byte[], byte[]> out : output.records()) {
-                    producer.send(out);
+                    failFast(producer.send(out));
                 }
                 if (output.receivedAt() != null) {
                     received.add(output.receivedAt());
@@ -310,6 +311,24 @@ public final class TransactionalLoop implements Runnable {
                 // After a failed send or commit the batch is re-read; what has not run yet need not run.
                 pending.forEach(f -> f.cancel(false));
             }
+        }
+    }
+
+    /**
+     * Throws the error of a send that failed before it left the client (no metadata within {@code max.block.ms}: the
+     * brokers are gone; the record too large; the producer in an error state), so that the batch is aborted and
+     * retried at once. Otherwise each of the batch's hundreds of sends would block {@code max.block.ms} in turn, and
+     * the worker would hang for hours instead of retrying, then stopping with a fatal error.
+     */
+    private static void failFast(Future<RecordMetadata> sent) throws InterruptedException {
+        if (!sent.isDone()) {
+            return;
+        }
+        try {
+            sent.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof KafkaException kafka ? kafka : new KafkaException("send failed: " + cause, cause);
         }
     }
 

@@ -64,6 +64,39 @@ class TransactionalLoopTest {
     }
 
     /**
+     * A producer whose first {@code failures} sends fail before leaving the client, as a real one's do when the
+     * brokers are gone (no metadata within {@code max.block.ms}).
+     */
+    private static final class SendFailingProducer extends MockProducer<byte[], byte[]> {
+        private final AtomicInteger failures;
+        final AtomicInteger sends = new AtomicInteger();
+        final AtomicInteger aborts = new AtomicInteger();
+
+        SendFailingProducer(int failures) {
+            super(true, null, new ByteArraySerializer(), new ByteArraySerializer());
+            this.failures = new AtomicInteger(failures);
+        }
+
+        @Override
+        public synchronized java.util.concurrent.Future<org.apache.kafka.clients.producer.RecordMetadata> send(
+                ProducerRecord<byte[], byte[]> record, org.apache.kafka.clients.producer.Callback callback) {
+            sends.incrementAndGet();
+            if (failures.getAndDecrement() > 0) {
+                return java.util.concurrent.CompletableFuture.failedFuture(
+                        new org.apache.kafka.common.errors.TimeoutException(
+                                "Topic out not present in metadata after 60000 ms."));
+            }
+            return super.send(record, callback);
+        }
+
+        @Override
+        public void abortTransaction() {
+            aborts.incrementAndGet();
+            super.abortTransaction();
+        }
+    }
+
+    /**
      * Kafka's MockConsumer forgets records once polled; a real consumer re-reads them after a seek. This one keeps
      * them and hands them out again from the position a seek sets, as the loop's rewind expects.
      */
@@ -200,6 +233,20 @@ class TransactionalLoopTest {
         assertThat(metrics.registry().find(WorkerMetrics.PIPELINE_DELAY).timer().count())
                 .isEqualTo(3);
         assertThat(consumer.closed()).isTrue();
+    }
+
+    @Test
+    void aSendThatFailsInTheClientAbortsTheBatchAtOnceInsteadOfTryingEveryRecord() throws Exception {
+        SendFailingProducer producer = new SendFailingProducer(2);
+        runToFirstCommit(loop(producer, 5), producer);
+
+        assertThat(fatal.get()).isNull();
+        // Two attempts stopped at their first send (a real producer blocks max.block.ms in each), then one whole
+        // batch of three.
+        assertThat(producer.sends.get()).isEqualTo(2 + 3);
+        assertThat(producer.aborts.get()).isEqualTo(2);
+        assertThat(aborted("retriable")).isEqualTo(2.0);
+        assertThat(committedOffset(producer)).isEqualTo(3);
     }
 
     @Test
