@@ -176,6 +176,7 @@ public final class PublishCommand implements Callable<Integer> {
         AckWatchdog watchdog = new AckWatchdog(timeout);
         AtomicLong bytes = new AtomicLong();
         AtomicReference<String> firstError = new AtomicReference<>();
+        AtomicReference<String> firstRefusal = new AtomicReference<>();
         long inputBytes = 0;
         for (Path file : files) {
             try {
@@ -205,6 +206,7 @@ public final class PublishCommand implements Callable<Integer> {
                         // the records failed by the close after a stall are reported by the stall message
                         if (!AckWatchdog.isSilence(e)) {
                             refused.incrementAndGet();
+                            firstRefusal.compareAndSet(null, e.toString());
                         }
                         firstError.compareAndSet(null, e.toString());
                     }
@@ -262,15 +264,19 @@ public final class PublishCommand implements Callable<Integer> {
                 done.unreadable() == 0
                         ? ""
                         : done.unreadable() == 1 ? " file (counted as one item)" : " files (counted as one item each)");
-        if (firstError.get() != null) {
-            err.println("first failure: " + firstError.get());
+        // After a stall the client's own timeouts (no metadata, buffer full while waiting) only restate it.
+        String first = stalled ? firstRefusal.get() : firstError.get();
+        if (first != null) {
+            err.println("first failure: " + first);
         }
         if (stalled) {
             long notRead = files.size() - filesRead;
             err.println("publish: failed: "
                     + BrokerTimeoutOption.stalledMessage(bootstrap.get(), watchdog, "no acknowledgement")
                     + "; " + sent.get() + " items sent, " + (failedCount - refused.get()) + " not confirmed"
-                    + (notRead > 0 ? "; " + notRead + " of " + files.size() + " files not read to their end" : "")
+                    + (notRead > 0
+                            ? "; " + notRead + " of " + files.size() + " files not read, or not to their end"
+                            : "")
                     + (stdin && !stdinRead ? "; stdin not read to its end" : ""));
             return Main.EXIT_FAILURE;
         }
