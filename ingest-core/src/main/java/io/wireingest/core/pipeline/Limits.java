@@ -8,7 +8,8 @@ import java.time.Duration;
  * @param maxBytes largest raw body accepted; larger items are rejected at stage {@code limits}
  * @param maxDepth deepest element nesting kept when parsing HTML and XML; deeper markup is flattened (HTML) or
  *     refused (XML)
- * @param maxTime wall-clock budget for one item; checked between stages and inside long loops
+ * @param maxTime processing-time budget for one item (wall clock and the thread's CPU time both past it; see
+ *     {@link ItemContext}); checked between stages and inside long loops
  * @param maxArticles most articles one input (a feed, a newsMessage, a ninjs array) may produce
  */
 public record Limits(long maxBytes, int maxDepth, Duration maxTime, int maxArticles) {

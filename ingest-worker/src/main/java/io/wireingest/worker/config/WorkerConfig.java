@@ -99,8 +99,12 @@ public final class WorkerConfig {
                     + "broker's message.max.bytes are this plus 16384.");
     public static final ConfigKey MAX_DEPTH =
             ConfigKey.of("INGEST_MAX_DEPTH", "256", Type.INT, "Deepest markup nesting kept per item.");
-    public static final ConfigKey MAX_TIME_MS =
-            ConfigKey.of("INGEST_MAX_TIME_MS", "5000", Type.LONG, "Processing time budget per item (ms).");
+    public static final ConfigKey MAX_TIME_MS = ConfigKey.of(
+            "INGEST_MAX_TIME_MS",
+            "5000",
+            Type.LONG,
+            "Processing time budget per item (ms): the item is refused (timeout) once the wall clock and its "
+                    + "thread's CPU time have both passed it, so pauses (GC, a stopped process) do not count.");
     public static final ConfigKey MAX_ARTICLES = ConfigKey.of(
             "INGEST_MAX_ARTICLES", "1000", Type.INT, "Most articles one input (feed, newsMessage) may produce.");
     public static final ConfigKey MAX_POLL_RECORDS = ConfigKey.of(
