@@ -43,14 +43,7 @@ class WorkerServiceStartTest {
     @Test
     void aStopRequestedWhileWaitingForTheBrokersCancelsTheStart() throws Exception {
         WorkerService service = new WorkerService(unreachable("600000"));
-        CompletableFuture<Throwable> failure = CompletableFuture.supplyAsync(() -> {
-            try {
-                service.start();
-                return null;
-            } catch (Exception e) {
-                return e;
-            }
-        });
+        CompletableFuture<Throwable> failure = startInBackground(service);
         Thread.sleep(500);
         service.requestStop();
         // Generous bound: the point is that it does not wait out the ten-minute broker wait.
@@ -60,14 +53,7 @@ class WorkerServiceStartTest {
     @Test
     void probesAndMetricsAnswerWhileTheBrokersAreAwaited() throws Exception {
         WorkerService service = new WorkerService(unreachable("600000"));
-        CompletableFuture<Throwable> failure = CompletableFuture.supplyAsync(() -> {
-            try {
-                service.start();
-                return null;
-            } catch (Exception e) {
-                return e;
-            }
-        });
+        CompletableFuture<Throwable> failure = startInBackground(service);
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (service.http().isEmpty() && System.nanoTime() < deadline) {
@@ -98,6 +84,18 @@ class WorkerServiceStartTest {
         }
         // A failed start closes what it started, the HTTP server included.
         assertThat(service.http()).isEmpty();
+    }
+
+    /** Starts the service on another thread; completes with what the start threw, or null. */
+    private static CompletableFuture<Throwable> startInBackground(WorkerService service) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                service.start();
+                return null;
+            } catch (Exception e) {
+                return e;
+            }
+        });
     }
 
     private static HttpResponse<String> get(HttpClient client, String url) throws Exception {

@@ -270,12 +270,12 @@ public final class WorkerMetrics implements AutoCloseable {
     }
 
     private Counter abortCounter(String cause) {
-        return aborted.computeIfAbsent(
-                cause,
-                c -> Counter.builder(TRANSACTIONS_ABORTED)
-                        .description("Transactions aborted (cause fatal: a consumer thread stopped; the process exits)")
-                        .tag("cause", c)
-                        .register(registry));
+        return taggedCounter(
+                aborted,
+                TRANSACTIONS_ABORTED,
+                "Transactions aborted (cause fatal: a consumer thread stopped; the process exits)",
+                "cause",
+                cause);
     }
 
     public void httpAccepted() {
@@ -288,12 +288,16 @@ public final class WorkerMetrics implements AutoCloseable {
     }
 
     private Counter busyCounter(String path) {
-        return busy.computeIfAbsent(
-                path,
-                p -> Counter.builder(HTTP_BUSY)
-                        .description("HTTP requests answered 503 busy (all of the endpoint's threads taken)")
-                        .tag("path", p)
-                        .register(registry));
+        return taggedCounter(
+                busy, HTTP_BUSY, "HTTP requests answered 503 busy (all of the endpoint's threads taken)", "path", path);
+    }
+
+    /** The counter {@code name} with one tag, registered once and kept in {@code byValue}. */
+    private Counter taggedCounter(
+            Map<String, Counter> byValue, String name, String description, String tag, String value) {
+        return byValue.computeIfAbsent(
+                value,
+                v -> Counter.builder(name).description(description).tag(tag, v).register(registry));
     }
 
     /** Sets the lag seen by one consumer thread. */
