@@ -38,7 +38,6 @@ public final class WorkerService implements AutoCloseable {
     private static final Duration GROUP_LAG_TIMEOUT = Duration.ofSeconds(10);
 
     private final WorkerConfig config;
-    private final Duration brokerWait;
     private final List<AutoCloseable> resources = new ArrayList<>();
     private volatile boolean stopRequested;
     private String bootstrap;
@@ -49,7 +48,6 @@ public final class WorkerService implements AutoCloseable {
 
     public WorkerService(WorkerConfig config) {
         this.config = config;
-        this.brokerWait = config.brokerWait();
     }
 
     /** Start-up was given up because a stop was requested ({@link #requestStop}) before it finished. */
@@ -143,7 +141,7 @@ public final class WorkerService implements AutoCloseable {
         resources.add(0, groupLag);
         // Bounded blocking: with Kafka's default max.block.ms a POST /items would wait 60 s for an absent broker.
         KafkaProducer<byte[], byte[]> itemProducer = new KafkaProducer<>(
-                HttpApi.producerProps(clients.producer("wire-ingest-http"), config.httpSendTimeout()));
+                KafkaClients.maxBlockAtMost(clients.producer("wire-ingest-http"), config.httpSendTimeout()));
         resources.add(0, itemProducer);
         if (broker != null && config.publishSamples()) {
             Path marker = broker.dir().resolve("samples-published");
@@ -224,11 +222,11 @@ public final class WorkerService implements AutoCloseable {
     private void awaitBrokers(KafkaClients clients, boolean embedded) throws Exception {
         checkStop();
         LOG.info("waiting for the Kafka brokers at {} (up to {})", bootstrap, waitText());
-        long deadline = System.nanoTime() + brokerWait.toNanos();
+        long deadline = System.nanoTime() + config.brokerWait().toNanos();
         Admin probe = Admin.create(clients.admin("wire-ingest-start"));
         try {
             var answer = probe.describeCluster(new org.apache.kafka.clients.admin.DescribeClusterOptions()
-                            .timeoutMs((int) Math.max(1, brokerWait.toMillis())))
+                            .timeoutMs((int) Math.max(1, config.brokerWait().toMillis())))
                     .clusterId();
             while (true) {
                 checkStop();
@@ -255,7 +253,7 @@ public final class WorkerService implements AutoCloseable {
 
     /** The broker wait as people write it: {@code 30 s}, or {@code 1500 ms}. */
     private String waitText() {
-        long ms = brokerWait.toMillis();
+        long ms = config.brokerWait().toMillis();
         return ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms";
     }
 

@@ -1,13 +1,13 @@
 package io.wireingest.worker.cli;
 
 import java.time.Duration;
-import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
  * The {@code --timeout SECONDS} option of the client commands that send to Kafka ({@code publish},
  * {@code replay-rejected}): how long they wait for the brokers to answer anything before they give up (see
- * {@link AckWatchdog}), and the producer settings that keep each single wait within it.
+ * {@link AckWatchdog}); the commands cap their producer's max.block.ms at it ({@link
+ * io.wireingest.worker.kafka.KafkaClients#maxBlockAtMost}).
  */
 public final class BrokerTimeoutOption {
     /** The default timeout, Kafka's own default {@code delivery.timeout.ms}. */
@@ -26,15 +26,6 @@ public final class BrokerTimeoutOption {
             throw new CliArgs.UsageException("--timeout: expected a positive number of seconds, got " + seconds);
         }
         return Duration.ofSeconds(seconds);
-    }
-
-    /**
-     * Producer settings {@code base} with {@code max.block.ms} at most {@code timeout}: a {@code send()} waiting for
-     * metadata or buffer memory never outlasts the timeout. Unset, it is Kafka's default (60 s) or the timeout,
-     * whichever is smaller; an explicit {@code kafka.max.block.ms} is kept when it is smaller than the timeout.
-     */
-    static Map<String, Object> producerProps(Map<String, Object> base, Duration timeout) {
-        return io.wireingest.worker.kafka.KafkaClients.maxBlockAtMost(base, timeout);
     }
 
     /** The one line for brokers that stopped answering, after {@code COMMAND: failed: }. */

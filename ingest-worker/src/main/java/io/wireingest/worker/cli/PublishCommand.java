@@ -190,8 +190,8 @@ public final class PublishCommand implements Callable<Integer> {
         int filesRead = 0;
         boolean stdinRead = false;
         boolean stalled = false;
-        KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
-                BrokerTimeoutOption.producerProps(clients.producer("wire-ingest-publish"), timeout));
+        KafkaProducer<byte[], byte[]> producer =
+                new KafkaProducer<>(KafkaClients.maxBlockAtMost(clients.producer("wire-ingest-publish"), timeout));
         try {
             Sender sender = record -> {
                 if (watchdog.stalled(System.nanoTime())) {

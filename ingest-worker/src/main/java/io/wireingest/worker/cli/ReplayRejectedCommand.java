@@ -169,7 +169,7 @@ public final class ReplayRejectedCommand implements Callable<Integer> {
         KafkaProducer<byte[], byte[]> producer = dryRun
                 ? null
                 : new KafkaProducer<>(
-                        BrokerTimeoutOption.producerProps(clients.producer("wire-ingest-replay"), stallTimeout));
+                        KafkaClients.maxBlockAtMost(clients.producer("wire-ingest-replay"), stallTimeout));
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(clients.reader("wire-ingest-replay"))) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (PartitionInfo p : consumer.partitionsFor(config.rejectedTopic(), timeout)) {

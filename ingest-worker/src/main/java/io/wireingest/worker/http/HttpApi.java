@@ -55,7 +55,7 @@ import org.slf4j.LoggerFactory;
  * {@code GET /articles}, which may, run on two small bounded pools of their own ({@link Settings#itemsConcurrency()}
  * and {@link #ARTICLES_CONCURRENCY} threads) and answer {@code 503 busy} at once when theirs is full. A POST waits
  * at most {@link Settings#sendTimeout()} for the broker, provided its producer blocks no longer than that
- * ({@link #producerProps}).
+ * ({@link io.wireingest.worker.kafka.KafkaClients#maxBlockAtMost}).
  */
 public final class HttpApi implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
@@ -117,15 +117,6 @@ public final class HttpApi implements AutoCloseable {
                 String host, int port, Optional<String> token, long maxItemBytes, int articlesLimit, String rawTopic) {
             this(host, port, token, maxItemBytes, articlesLimit, rawTopic, SEND_TIMEOUT, ITEMS_CONCURRENCY);
         }
-    }
-
-    /**
-     * The settings of the producer behind POST /items: {@code base} with {@code max.block.ms} at most
-     * {@code sendTimeout}. Left at Kafka's default (60 s), {@code send()} itself blocks that long for metadata when
-     * the broker is unreachable, before the send timeout even starts.
-     */
-    public static Map<String, Object> producerProps(Map<String, Object> base, Duration sendTimeout) {
-        return io.wireingest.worker.kafka.KafkaClients.maxBlockAtMost(base, sendTimeout);
     }
 
     /**
@@ -486,7 +477,7 @@ public final class HttpApi implements AutoCloseable {
                     new ProducerRecord<>(settings.rawTopic(), null, id.getBytes(StandardCharsets.UTF_8), body, headers);
         }
         RecordMetadata meta;
-        // send() may itself block up to max.block.ms (bounded by producerProps); the wait for the
+        // send() may itself block up to max.block.ms (bounded by KafkaClients.maxBlockAtMost); the wait for the
         // acknowledgement gets what is left of the send timeout.
         long deadline = System.nanoTime() + settings.sendTimeout().toNanos();
         try {

@@ -3,10 +3,8 @@ package io.wireingest.worker.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.BufferExhaustedException;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.Test;
@@ -79,20 +77,5 @@ class AckWatchdogTest {
         long ms = 1_000_000L;
         assertThat(silent.awaitCompletion(() -> clock.getAndAdd(ms))).isFalse();
         assertThat(clock.get()).isBetween(10 * ms, 12 * ms);
-    }
-
-    @Test
-    void maxBlockIsCappedAtTheTimeoutAndASmallerExplicitOneKept() {
-        assertThat(BrokerTimeoutOption.producerProps(Map.of(), Duration.ofSeconds(120)))
-                .as("Kafka's default when it is shorter")
-                .containsEntry(ProducerConfig.MAX_BLOCK_MS_CONFIG, 60_000L);
-        assertThat(BrokerTimeoutOption.producerProps(Map.of(), Duration.ofSeconds(3)))
-                .containsEntry(ProducerConfig.MAX_BLOCK_MS_CONFIG, 3_000L);
-        assertThat(BrokerTimeoutOption.producerProps(
-                        Map.of(ProducerConfig.MAX_BLOCK_MS_CONFIG, "600000"), Duration.ofSeconds(120)))
-                .containsEntry(ProducerConfig.MAX_BLOCK_MS_CONFIG, 120_000L);
-        assertThat(BrokerTimeoutOption.producerProps(
-                        Map.of(ProducerConfig.MAX_BLOCK_MS_CONFIG, "2000"), Duration.ofSeconds(120)))
-                .containsEntry(ProducerConfig.MAX_BLOCK_MS_CONFIG, 2_000L);
     }
 }

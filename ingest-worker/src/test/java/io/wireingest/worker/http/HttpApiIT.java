@@ -150,7 +150,8 @@ class HttpApiIT {
                 "key.serializer", ByteArraySerializer.class,
                 "value.serializer", ByteArraySerializer.class);
         int concurrency = 2;
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(HttpApi.producerProps(props, sendTimeout));
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+                        io.wireingest.worker.kafka.KafkaClients.maxBlockAtMost(props, sendTimeout));
                 HttpApi api = new HttpApi(
                         new HttpApi.Settings(
                                 "127.0.0.1", 0, Optional.empty(), 1024, 50, "wire.raw", sendTimeout, concurrency),

@@ -18,13 +18,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterEach;
@@ -485,18 +483,6 @@ class HttpApiTest {
         HttpResponse<String> answer = post.get(60, TimeUnit.SECONDS);
         assertThat(answer.statusCode()).isEqualTo(503);
         assertThat(answer.body()).contains("did not confirm the item within 1 s");
-    }
-
-    @Test
-    void theItemProducerBlocksNoLongerThanTheSendTimeout() {
-        Map<String, Object> base = Map.of("bootstrap.servers", "b:9092");
-        assertThat(HttpApi.producerProps(base, Duration.ofSeconds(15)))
-                .containsEntry(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000L)
-                .containsEntry("bootstrap.servers", "b:9092");
-        assertThat(HttpApi.producerProps(Map.of(ProducerConfig.MAX_BLOCK_MS_CONFIG, "60000"), Duration.ofSeconds(15)))
-                .containsEntry(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000L);
-        assertThat(HttpApi.producerProps(Map.of(ProducerConfig.MAX_BLOCK_MS_CONFIG, 2000), Duration.ofSeconds(15)))
-                .containsEntry(ProducerConfig.MAX_BLOCK_MS_CONFIG, 2_000L);
     }
 
     private HttpRequest.Builder item(String id) {

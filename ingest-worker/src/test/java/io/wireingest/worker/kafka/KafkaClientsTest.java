@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wireingest.worker.config.WorkerConfig;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.junit.jupiter.api.Test;
 
 class KafkaClientsTest {
@@ -40,5 +42,32 @@ class KafkaClientsTest {
                 .containsEntry("group.id", "wire-ingest")
                 .containsEntry("group.instance.id", "wire-ingest-host-0");
         assertThat(clients.reader("r")).doesNotContainKey("group.instance.id");
+    }
+
+    @Test
+    void maxBlockIsCappedAtTheCallersTimeoutAndASmallerExplicitOneKept() {
+        // POST /items: the producer blocks no longer than the send timeout.
+        Map<String, Object> base = Map.of("bootstrap.servers", "b:9092");
+        assertThat(KafkaClients.maxBlockAtMost(base, Duration.ofSeconds(15)))
+                .containsEntry(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000L)
+                .containsEntry("bootstrap.servers", "b:9092");
+        assertThat(KafkaClients.maxBlockAtMost(
+                        Map.of(ProducerConfig.MAX_BLOCK_MS_CONFIG, "60000"), Duration.ofSeconds(15)))
+                .containsEntry(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000L);
+        assertThat(KafkaClients.maxBlockAtMost(
+                        Map.of(ProducerConfig.MAX_BLOCK_MS_CONFIG, 2000), Duration.ofSeconds(15)))
+                .containsEntry(ProducerConfig.MAX_BLOCK_MS_CONFIG, 2_000L);
+        // publish / replay-rejected --timeout.
+        assertThat(KafkaClients.maxBlockAtMost(Map.of(), Duration.ofSeconds(120)))
+                .as("Kafka's default when it is shorter")
+                .containsEntry(ProducerConfig.MAX_BLOCK_MS_CONFIG, 60_000L);
+        assertThat(KafkaClients.maxBlockAtMost(Map.of(), Duration.ofSeconds(3)))
+                .containsEntry(ProducerConfig.MAX_BLOCK_MS_CONFIG, 3_000L);
+        assertThat(KafkaClients.maxBlockAtMost(
+                        Map.of(ProducerConfig.MAX_BLOCK_MS_CONFIG, "600000"), Duration.ofSeconds(120)))
+                .containsEntry(ProducerConfig.MAX_BLOCK_MS_CONFIG, 120_000L);
+        assertThat(KafkaClients.maxBlockAtMost(
+                        Map.of(ProducerConfig.MAX_BLOCK_MS_CONFIG, "2000"), Duration.ofSeconds(120)))
+                .containsEntry(ProducerConfig.MAX_BLOCK_MS_CONFIG, 2_000L);
     }
 }
