@@ -61,11 +61,18 @@ public final class HttpApi implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    /** How long POST /items waits for the broker to confirm an item before answering 503. */
-    public static final Duration SEND_TIMEOUT = Duration.ofSeconds(15);
+    /**
+     * How long POST /items waits for the broker to confirm an item before answering 503, by default (the default of
+     * {@link WorkerConfig#HTTP_SEND_TIMEOUT_MS}).
+     */
+    public static final Duration SEND_TIMEOUT =
+            Duration.ofMillis(Long.parseLong(WorkerConfig.HTTP_SEND_TIMEOUT_MS.defaultValue()));
 
-    /** How many POST /items are handled at once by default; more get 503 busy. */
-    public static final int ITEMS_CONCURRENCY = 16;
+    /**
+     * How many POST /items are handled at once by default; more get 503 busy (the default of
+     * {@link WorkerConfig#HTTP_POST_CONCURRENCY}).
+     */
+    public static final int ITEMS_CONCURRENCY = Integer.parseInt(WorkerConfig.HTTP_POST_CONCURRENCY.defaultValue());
 
     /** How many GET /articles are handled at once; more get 503 busy (the reader serves one at a time anyway). */
     public static final int ARTICLES_CONCURRENCY = 2;
