@@ -18,6 +18,8 @@ import org.apache.kafka.common.errors.TimeoutException;
 final class AckWatchdog {
     private final long timeoutNanos;
     private long pending;
+    private long refused;
+    private boolean abandoned;
     /** When the current wait for an answer started (the first unanswered send, or the last answer); -1: none. */
     private long waitingSince = -1;
 
@@ -33,13 +35,36 @@ final class AckWatchdog {
         }
     }
 
-    /** The producer completed a record: {@code error} null (acknowledged) or why it failed. */
-    synchronized void completed(long now, Exception error) {
+    /**
+     * The producer completed a record: {@code error} null (acknowledged) or why it failed.
+     *
+     * @return whether the command should report this failure: false for an acknowledgement, and for the failures
+     *     of records left when the command {@linkplain #abandon abandoned} them (its stall message counts those); a
+     *     reported failure that is not {@linkplain #isSilence silence} counts as {@linkplain #refused refused}
+     */
+    synchronized boolean completed(long now, Exception error) {
         pending--;
         if (error == null || !isSilence(error)) {
             waitingSince = pending == 0 ? -1 : now;
         }
         notifyAll();
+        if (error == null || abandoned) {
+            return false;
+        }
+        if (!isSilence(error)) {
+            refused++;
+        }
+        return true;
+    }
+
+    /** The command gives up on the records still pending (after a stall): their failures are not reported. */
+    synchronized void abandon() {
+        abandoned = true;
+    }
+
+    /** Reported failures the brokers answered (refusals), as opposed to sends nobody answered. */
+    synchronized long refused() {
+        return refused;
     }
 
     /** Whether the failure means the brokers did not answer (the producer gave up waiting), not that they refused. */

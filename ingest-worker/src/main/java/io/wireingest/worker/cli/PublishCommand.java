@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
@@ -170,9 +169,6 @@ public final class PublishCommand implements Callable<Integer> {
             return 1;
         }
         AtomicLong sent = new AtomicLong();
-        // failures the brokers answered (refusals), as opposed to sends nobody answered
-        AtomicLong refused = new AtomicLong();
-        AtomicBoolean closing = new AtomicBoolean();
         AckWatchdog watchdog = new AckWatchdog(timeout);
         AtomicLong bytes = new AtomicLong();
         AtomicReference<String> firstError = new AtomicReference<>();
@@ -202,15 +198,14 @@ public final class PublishCommand implements Callable<Integer> {
                     if (e == null) {
                         sent.incrementAndGet();
                         bytes.addAndGet(record.value() == null ? 0 : record.value().length);
-                    } else if (!closing.get()) {
-                        // the records failed by the close after a stall are reported by the stall message
+                    }
+                    // the records failed by the close after a stall are reported by the stall message
+                    if (watchdog.completed(System.nanoTime(), e)) {
                         if (!AckWatchdog.isSilence(e)) {
-                            refused.incrementAndGet();
                             firstRefusal.compareAndSet(null, e.toString());
                         }
                         firstError.compareAndSet(null, e.toString());
                     }
-                    watchdog.completed(System.nanoTime(), e);
                 });
                 progress.update(batch[0].bytesRead(), sent.get() + " items sent");
             };
@@ -232,7 +227,9 @@ public final class PublishCommand implements Callable<Integer> {
             }
         } finally {
             // after a stall nothing more will be answered: fail what is left now, instead of close()'s wait for it
-            closing.set(stalled);
+            if (stalled) {
+                watchdog.abandon();
+            }
             producer.close(stalled ? Duration.ZERO : timeout);
         }
         Batch done = batch[0];
@@ -273,7 +270,7 @@ public final class PublishCommand implements Callable<Integer> {
             long notRead = files.size() - filesRead;
             err.println("publish: failed: "
                     + BrokerTimeoutOption.stalledMessage(bootstrap.get(), watchdog, "no acknowledgement")
-                    + "; " + sent.get() + " items sent, " + (failedCount - refused.get()) + " not confirmed"
+                    + "; " + sent.get() + " items sent, " + (failedCount - watchdog.refused()) + " not confirmed"
                     + (notRead > 0
                             ? "; " + notRead + " of " + files.size() + " files not read, or not to their end"
                             : "")

@@ -154,9 +154,6 @@ public final class ReplayRejectedCommand implements Callable<Integer> {
         boolean stoppedAtLimit = false;
         AtomicLong failed = new AtomicLong();
         AtomicLong acknowledged = new AtomicLong();
-        // failures the brokers answered (refusals), as opposed to sends nobody answered
-        AtomicLong refused = new AtomicLong();
-        java.util.concurrent.atomic.AtomicBoolean closing = new java.util.concurrent.atomic.AtomicBoolean();
         AckWatchdog watchdog = new AckWatchdog(stallTimeout);
         // what the brokers stopped doing, when they did (null: they answered throughout)
         String stalled = null;
@@ -253,17 +250,14 @@ public final class ReplayRejectedCommand implements Callable<Integer> {
                         producer.send(new ProducerRecord<>(target, null, r.key(), r.value(), headers), (m, e) -> {
                             if (e == null) {
                                 acknowledged.incrementAndGet();
-                            } else if (!closing.get()) {
-                                // those failed by the close after a stall are counted by the stall message
+                            }
+                            // those failed by the close after a stall are counted by the stall message
+                            if (watchdog.completed(System.nanoTime(), e)) {
                                 failures.add(failure(where, e));
-                                if (!AckWatchdog.isSilence(e)) {
-                                    refused.incrementAndGet();
-                                }
                                 if (e instanceof RecordTooLargeException) {
                                     tooLarge.set(true);
                                 }
                             }
-                            watchdog.completed(System.nanoTime(), e);
                         });
                     }
                 }
@@ -289,7 +283,9 @@ public final class ReplayRejectedCommand implements Callable<Integer> {
         } finally {
             if (producer != null) {
                 // after a stall nothing more will be answered: fail what is left now, not after close()'s wait
-                closing.set(stalled != null);
+                if (stalled != null) {
+                    watchdog.abandon();
+                }
                 producer.close(stalled != null ? Duration.ZERO : stallTimeout);
             }
         }
@@ -327,7 +323,8 @@ public final class ReplayRejectedCommand implements Callable<Integer> {
                     + BrokerTimeoutOption.stalledMessage(bootstrap.get(), watchdog, stalled) + "; "
                     + (dryRun
                             ? ""
-                            : acknowledged.get() + " replayed, " + (failed.get() - refused.get()) + " not confirmed; ")
+                            : acknowledged.get() + " replayed, " + (failed.get() - watchdog.refused())
+                                    + " not confirmed; ")
                     + scannedOffsets + " of " + total + " offsets scanned");
             return Main.EXIT_FAILURE;
         }

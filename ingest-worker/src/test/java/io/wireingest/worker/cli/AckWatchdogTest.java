@@ -64,6 +64,30 @@ class AckWatchdogTest {
     }
 
     @Test
+    void failuresAreReportedAndRefusalsCountedUntilTheRecordsAreAbandoned() {
+        AckWatchdog w = new AckWatchdog(Duration.ofSeconds(10));
+        for (int i = 0; i < 5; i++) {
+            w.sending(0);
+        }
+        assertThat(w.completed(1 * S, null))
+                .as("an acknowledgement is nothing to report")
+                .isFalse();
+        assertThat(w.completed(2 * S, new RecordTooLargeException("too large"))).isTrue();
+        assertThat(w.completed(3 * S, new TimeoutException("Expiring 1 record(s)")))
+                .isTrue();
+        assertThat(w.refused())
+                .as("only the broker's refusal, not the producer's timeout")
+                .isEqualTo(1);
+        w.abandon();
+        assertThat(w.completed(4 * S, new org.apache.kafka.common.KafkaException("Producer is closed forcefully")))
+                .as("records failed by the close after a stall: the stall message counts them")
+                .isFalse();
+        assertThat(w.completed(5 * S, new RecordTooLargeException("too large"))).isFalse();
+        assertThat(w.refused()).isEqualTo(1);
+        assertThat(w.pending()).isZero();
+    }
+
+    @Test
     void awaitCompletionReturnsOnceAllAreAnsweredOrWhenStalled() throws Exception {
         AckWatchdog answered = new AckWatchdog(Duration.ofSeconds(10));
         answered.sending(0);
