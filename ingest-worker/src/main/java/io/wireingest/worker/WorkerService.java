@@ -31,6 +31,10 @@ import org.slf4j.LoggerFactory;
  * The whole {@code run} service, wired: the embedded broker when no bootstrap servers are configured, topics, the
  * bundled samples on first start, the worker threads, metrics and the HTTP API. {@code run} adds only signal handling;
  * tests start it in-process.
+ *
+ * <p>Start-up order: the embedded broker's data-directory lock (when there is one), the HTTP server, the brokers,
+ * then the rest. A data directory in use thus fails the start with {@link EmbeddedBroker.DataDirInUseException}
+ * before the HTTP port is tried.
  */
 public final class WorkerService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerService.class);
@@ -97,19 +101,26 @@ public final class WorkerService implements AutoCloseable {
     private void doStart() throws Exception {
         metrics = WorkerMetrics.prometheus();
         resources.add(0, metrics);
+        bootstrap = config.bootstrapServers().orElse(null);
+        EmbeddedBroker.DirLock dirLock = null;
+        if (bootstrap == null) {
+            // Before the HTTP port: a second run on the same data directory (and so, as a rule, the same port) is
+            // refused for the directory, the true cause, not for the port. Closing the handle releases the lock
+            // until it is handed to the broker, after which the broker releases it.
+            dirLock = EmbeddedBroker.lock(config.dataDir().resolve("kafka"));
+            resources.add(dirLock);
+        }
         if (config.httpPort() >= 0) {
-            // First, so that /health/live and /metrics answer while the brokers are awaited; the Kafka-facing
+            // Before the brokers, so that /health/live and /metrics answer while they are awaited; the Kafka-facing
             // endpoints answer 503 starting until attached below.
             startHttp();
         }
         EmbeddedBroker broker = null;
-        bootstrap = config.bootstrapServers().orElse(null);
-        if (bootstrap == null) {
-            Path dir = config.dataDir().resolve("kafka");
+        if (dirLock != null) {
             LOG.info(
                     "KAFKA_BOOTSTRAP_SERVERS is not set: starting an embedded broker (data in {})",
-                    dir.toAbsolutePath());
-            broker = EmbeddedBroker.start(dir, config.embeddedPort(), config.kafkaMessageBytes());
+                    dirLock.dir().toAbsolutePath());
+            broker = EmbeddedBroker.start(dirLock, config.embeddedPort(), config.kafkaMessageBytes());
             resources.add(broker);
             bootstrap = broker.bootstrapServers();
         }

@@ -75,7 +75,7 @@ class EmbeddedRunIT {
     /**
      * A second broker on the data directory of a running one (QA D1: it rewrote server.properties and corrupted the
      * first one's metadata log) fails at once with a clear error, through the service as through the broker itself,
-     * and leaves the directory and the first broker as they were.
+     * also when it asks for the first one's HTTP port, and leaves the directory and the first broker as they were.
      */
     private void secondStartOnTheSameDirectoryFailsAndChangesNothing(WorkerConfig config, WorkerService first)
             throws Exception {
@@ -109,6 +109,28 @@ class EmbeddedRunIT {
         assertThatThrownBy(second::start)
                 .isInstanceOf(EmbeddedBroker.DataDirInUseException.class)
                 .hasMessage(expected);
+        // On the same HTTP port too (two `run`s with one configuration): the directory is named, not the port, which
+        // the first one keeps serving.
+        int firstPort = first.http().orElseThrow().port();
+        WorkerConfig samePort = WorkerConfig.load(
+                Map.of(
+                        "INGEST_DATA_DIR",
+                        data.toString(),
+                        "INGEST_EMBEDDED_PORT",
+                        "0",
+                        "INGEST_HTTP_PORT",
+                        Integer.toString(firstPort),
+                        "INGEST_THREADS",
+                        "1"),
+                new Properties());
+        WorkerService third = new WorkerService(samePort);
+        assertThatThrownBy(third::start)
+                .isInstanceOf(EmbeddedBroker.DataDirInUseException.class)
+                .hasMessage(expected);
+        assertThat(third.http()).isEmpty();
+        await().atMost(WAIT)
+                .until(() ->
+                        get("http://127.0.0.1:" + firstPort + "/health/ready").contains("\"ready\""));
 
         for (Path f : files) {
             assertThat(Files.readAllBytes(f)).as(f.toString()).isEqualTo(before.get(f));

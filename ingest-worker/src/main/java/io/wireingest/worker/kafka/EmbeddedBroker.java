@@ -45,6 +45,9 @@ import org.slf4j.LoggerFactory;
  * the broker down. A start on a directory that another process, or another broker in this JVM, holds fails at once
  * with {@link DataDirInUseException} and changes nothing in it. The lock dies with its process, so a file left by a
  * killed run never blocks the next start.
+ *
+ * <p>A caller that must know the directory is free before doing anything else (the {@code run} service, before it
+ * binds its HTTP port) takes the lock first with {@link #lock} and hands it to {@link #start(DirLock, int, int)}.
  */
 public final class EmbeddedBroker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
@@ -108,6 +111,19 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
 
     /**
+     * Takes the exclusive lock on the data directory {@code dir} (created if needed) without starting anything, so
+     * that a caller can make sure the directory is free before it acquires other resources. The lock is then handed
+     * to {@link #start(DirLock, int, int)}, or released with {@link DirLock#close()} when the caller gives up first.
+     *
+     * @throws DataDirInUseException when another process, or another broker or lock in this JVM, holds the directory
+     *     (nothing in it is changed)
+     */
+    public static DirLock lock(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        return DirLock.acquire(dir);
+    }
+
+    /**
      * Starts a broker with its data under {@code dir} (created if needed) and waits until it answers.
      *
      * @param preferredPort the client port to use when free (0: any free port)
@@ -117,7 +133,8 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
 
     /**
-     * Starts a broker with its data under {@code dir} (created if needed) and waits until it answers.
+     * Starts a broker with its data under {@code dir} (created if needed) and waits until it answers: {@link #lock},
+     * then {@link #start(DirLock, int, int)}.
      *
      * @param preferredPort the client port to use when free (0: any free port)
      * @param maxMessageBytes the broker's {@code message.max.bytes}: the largest record batch it takes (see
@@ -125,17 +142,32 @@ public final class EmbeddedBroker implements AutoCloseable {
      */
     public static EmbeddedBroker start(Path dir, int preferredPort, int maxMessageBytes)
             throws IOException, InterruptedException {
-        Files.createDirectories(dir);
-        DirLock lock = DirLock.acquire(dir);
+        return start(lock(dir), preferredPort, maxMessageBytes);
+    }
+
+    /**
+     * Starts a broker in the directory of {@code lock}, a lock taken by {@link #lock} and not yet released, and waits
+     * until it answers. The lock belongs to the broker from this call on, whatever its outcome: the broker releases
+     * it on {@link #close}, and a start that fails releases it before it throws. Closing the handle afterwards does
+     * nothing.
+     *
+     * @param preferredPort the client port to use when free (0: any free port)
+     * @param maxMessageBytes the broker's {@code message.max.bytes}: the largest record batch it takes (see
+     *     {@link WorkerConfig#kafkaMessageBytes()})
+     * @throws IllegalStateException when the lock was released or already handed to a broker
+     */
+    public static EmbeddedBroker start(DirLock lock, int preferredPort, int maxMessageBytes)
+            throws IOException, InterruptedException {
+        lock.handOver();
         try {
-            return start(dir, preferredPort, maxMessageBytes, lock);
+            return start(lock.dir(), preferredPort, maxMessageBytes, lock);
         } catch (IOException | InterruptedException | RuntimeException | Error e) {
             lock.release();
             throw e;
         }
     }
 
-    /** The start proper, under the directory's lock; on failure the caller releases the lock. */
+    /** The start proper, under the directory's lock (owned by the broker); on failure the caller releases it. */
     private static EmbeddedBroker start(Path dir, int preferredPort, int maxMessageBytes, DirLock lock)
             throws IOException, InterruptedException {
         Path logDir = dir.resolve("logs").toAbsolutePath();
@@ -313,18 +345,57 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
 
     /**
-     * The exclusive lock on {@code <dir>/wire-ingest.lock}. Taking it creates the file when missing and, once held,
-     * rewrites it with this process's pid and start time; a start that does not get it leaves the file as it was.
+     * The exclusive lock on {@code <dir>/wire-ingest.lock}, taken by {@link EmbeddedBroker#lock}. Taking it creates
+     * the file when missing and, once held, rewrites it with this process's pid and start time; a start that does not
+     * get it leaves the file as it was.
+     *
+     * <p>Whoever holds the handle owns the lock until it is handed to {@link EmbeddedBroker#start(DirLock, int, int)};
+     * from then on the broker owns it, and {@link #close} does nothing. Releasing is done once: a second release
+     * never touches a lock that another start in this JVM has taken on the same file since.
      */
-    private static final class DirLock {
+    public static final class DirLock implements AutoCloseable {
+        private enum State {
+            HELD,
+            HANDED_OVER,
+            RELEASED
+        }
+
+        private final Path dir;
         private final Path file;
         private final FileChannel channel;
         private final FileLock lock;
+        private State state = State.HELD;
 
-        private DirLock(Path file, FileChannel channel, FileLock lock) {
+        private DirLock(Path dir, Path file, FileChannel channel, FileLock lock) {
+            this.dir = dir;
             this.file = file;
             this.channel = channel;
             this.lock = lock;
+        }
+
+        /** The data directory, as given to {@link EmbeddedBroker#lock}. */
+        public Path dir() {
+            return dir;
+        }
+
+        /**
+         * Releases the lock unless it was handed to a broker (which releases it on its own close) or released
+         * already; then it does nothing.
+         */
+        @Override
+        public synchronized void close() {
+            if (state == State.HELD) {
+                release();
+            }
+        }
+
+        /** Gives the lock to a starting broker; the caller's {@link #close} does nothing from now on. */
+        synchronized void handOver() {
+            if (state != State.HELD) {
+                throw new IllegalStateException("the lock on " + file + " was "
+                        + (state == State.RELEASED ? "released" : "already handed to a broker"));
+            }
+            state = State.HANDED_OVER;
         }
 
         static DirLock acquire(Path dir) throws IOException {
@@ -352,7 +423,7 @@ public final class EmbeddedBroker implements AutoCloseable {
                 channel.truncate(0);
                 channel.write(ByteBuffer.wrap(owner.getBytes(StandardCharsets.UTF_8)), 0);
                 channel.force(true);
-                return new DirLock(file, channel, lock);
+                return new DirLock(dir, file, channel, lock);
             } catch (IOException | RuntimeException | Error e) {
                 HELD.remove(file);
                 if (channel != null) {
@@ -386,7 +457,12 @@ public final class EmbeddedBroker implements AutoCloseable {
             return Optional.empty();
         }
 
-        void release() {
+        /** Releases the lock, whoever owns it; a second call does nothing. */
+        synchronized void release() {
+            if (state == State.RELEASED) {
+                return;
+            }
+            state = State.RELEASED;
             try {
                 lock.release();
                 channel.close();

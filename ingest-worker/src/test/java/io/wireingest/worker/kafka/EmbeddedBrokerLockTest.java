@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An embedded broker does not start on a data directory whose lock file another process holds: it fails before
- * writing anything there, naming the directory, the holder's pid and INGEST_DATA_DIR. (EmbeddedRunIT covers a second
+ * writing anything there, naming the directory, the holder's pid and INGEST_DATA_DIR; a lock taken ahead with
+ * {@link EmbeddedBroker#lock} keeps starts out the same way until it is released. (EmbeddedRunIT covers a second
  * broker in the same JVM next to a running one.)
  */
 class EmbeddedBrokerLockTest {
@@ -107,6 +108,39 @@ class EmbeddedBrokerLockTest {
                             + " is in use by another embedded broker in this process (pid "
                             + ProcessHandle.current().pid() + "); stop it or set INGEST_DATA_DIR to another directory");
         }
+        assertThat(kafka.resolve("server.properties")).doesNotExist();
+    }
+
+    @Test
+    void aLockTakenAheadKeepsOtherStartsOutUntilItIsReleasedAndReleasesOnlyOnce() throws Exception {
+        Path kafka = dir.resolve("kafka");
+        String inUse = "the embedded broker's data directory " + kafka.toAbsolutePath()
+                + " is in use by another embedded broker in this process (pid "
+                + ProcessHandle.current().pid()
+                + "); stop it or set INGEST_DATA_DIR to another directory";
+        EmbeddedBroker.DirLock first = EmbeddedBroker.lock(kafka);
+        assertThat(first.dir()).isEqualTo(kafka);
+        assertThat(Files.readString(kafka.resolve(EmbeddedBroker.LOCK_FILE)))
+                .startsWith("pid=" + ProcessHandle.current().pid() + "\nstarted=");
+        assertThatThrownBy(() -> EmbeddedBroker.lock(kafka))
+                .isInstanceOf(EmbeddedBroker.DataDirInUseException.class)
+                .hasMessage(inUse);
+        assertThatThrownBy(() -> EmbeddedBroker.start(kafka, 0))
+                .isInstanceOf(EmbeddedBroker.DataDirInUseException.class)
+                .hasMessage(inUse);
+        first.close();
+        try (EmbeddedBroker.DirLock second = EmbeddedBroker.lock(kafka)) {
+            // Closing the first handle again must not release the second one's lock.
+            first.close();
+            assertThatThrownBy(() -> EmbeddedBroker.lock(kafka))
+                    .isInstanceOf(EmbeddedBroker.DataDirInUseException.class)
+                    .hasMessage(inUse);
+            assertThatThrownBy(() -> EmbeddedBroker.start(first, 0, 1048576))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageEndingWith("was released");
+            assertThat(second.dir()).isEqualTo(kafka);
+        }
+        EmbeddedBroker.lock(kafka).close();
         assertThat(kafka.resolve("server.properties")).doesNotExist();
     }
 
