@@ -275,7 +275,8 @@ public final class ReplayRejectedCommand implements Callable<Integer> {
                 progress.update(scannedOffsets, detail(read, selected));
                 pending.removeIf(tp -> consumer.position(tp, timeout) >= ends.get(tp));
             }
-            scannedOffsets = stoppedAtLimit || stalled != null ? scannedOffsets : total;
+            // a stall found before a send leaves the loop in mid-poll, before the count above is updated
+            scannedOffsets = stoppedAtLimit || stalled != null ? scanned(partitions, starts, reached) : total;
             // bounded, unlike flush(): the producer sends on its own after linger.ms
             if (producer != null && stalled == null && !watchdog.awaitCompletion(System::nanoTime)) {
                 stalled = "no acknowledgement";
