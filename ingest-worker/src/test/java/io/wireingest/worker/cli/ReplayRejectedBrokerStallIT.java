@@ -51,7 +51,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ReplayRejectedBrokerStallIT {
     private static final Pattern STALL = Pattern.compile("replay-rejected: failed: the Kafka brokers at "
             + Pattern.quote(SharedKafka.bootstrapServers())
-            + " stopped answering \\(no acknowledgement for 3 s, --timeout\\); (\\d+) replayed, (\\d+) not confirmed;"
+            + " stopped acknowledging \\(no acknowledgement for 3 s, --timeout\\); (\\d+) replayed, (\\d+) not confirmed;"
             + " (\\d+) of (\\d+) offsets scanned");
     private static final Pattern SUMMARY = Pattern.compile("replayed (\\d+) of (\\d+) matching dead letters \\((\\d+)"
             + " read, (\\d+) offsets scanned\\) from \\S+ to \\S+; (\\d+) failed, 0 skipped \\(body dropped\\)");
