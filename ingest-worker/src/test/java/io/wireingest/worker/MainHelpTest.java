@@ -97,6 +97,23 @@ class MainHelpTest {
                 .contains("bench: WARNING: not at steady state");
     }
 
+    /** The help of the commands that send says which line ends a run whose sends are not acknowledged. */
+    @Test
+    void publishAndReplayHelpNameTheStallLine() {
+        CommandLine cli = Main.commandLine();
+        for (String command : List.of("publish", "replay-rejected")) {
+            String help = cli.getSubcommands()
+                    .get(command)
+                    .getUsageMessage(CommandLine.Help.Ansi.OFF)
+                    .replaceAll("\\s+", " ");
+            assertThat(help)
+                    .as(command)
+                    .contains("`" + command + ": failed: the Kafka brokers at ... stopped acknowledging ...`")
+                    .contains("refusing every write with an error the producer retries, e.g. NOT_ENOUGH_REPLICAS")
+                    .contains("Give up when the brokers have acknowledged nothing for SECONDS");
+        }
+    }
+
     @Test
     void anUnhandledFailureIsOneLineWithItsCausesAndExitsOne() {
         CommandLine cli = Main.commandLine();

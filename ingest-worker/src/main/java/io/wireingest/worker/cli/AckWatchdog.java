@@ -5,15 +5,18 @@ import java.util.function.LongSupplier;
 import org.apache.kafka.common.errors.TimeoutException;
 
 /**
- * Notices brokers that stopped answering a client command ({@code publish}, {@code replay-rejected}): the command
+ * Notices brokers that stopped acknowledging a client command ({@code publish}, {@code replay-rejected}): the command
  * tells it of every record it hands to the producer and of every answer, and it says when the brokers have answered
  * nothing for the timeout while records wait for them. Without it a command whose broker died goes on reading its
  * input, each {@code send()} blocking for the producer's {@code max.block.ms}, for as long as there is input.
  *
  * <p>An answer is an acknowledgement or a broker's refusal; a send that the producer itself gave up on (a Kafka
  * {@link TimeoutException}: the record expired, no metadata, no buffer memory) is not one, so a run whose every
- * send times out still stalls. Thread-safe: answers arrive on the producer's thread. Times are
- * {@link System#nanoTime()} values, passed in so that tests can drive the clock.
+ * send times out still stalls. An answer is only what reaches the command: a refusal that the producer retries
+ * (NOT_ENOUGH_REPLICAS, NOT_LEADER_OR_FOLLOWER, ...) never does, so brokers that are up but refuse every write so
+ * stall the command like brokers that are gone, and the client does not tell the two apart (hence "stopped
+ * acknowledging" in the message, {@link BrokerTimeoutOption#stalledMessage}). Thread-safe: answers arrive on the
+ * producer's thread. Times are {@link System#nanoTime()} values, passed in so that tests can drive the clock.
  */
 final class AckWatchdog {
     private final long timeoutNanos;

@@ -57,9 +57,10 @@ import picocli.CommandLine.Parameters;
             "Each item is checked first: a file that cannot be read (damaged or truncated gzip), an item over",
             "INGEST_MAX_ITEM_BYTES, a .json file that is not valid JSON and an invalid envelope are reported, counted",
             "and not sent, and the run goes on. Progress: bytes of the files read, items sent.",
-            "Brokers that answer nothing for --timeout seconds while items wait end the run at once: one line",
-            "`publish: failed: the Kafka brokers at ... stopped answering ...`, the items not confirmed count as failed.",
-            "Exit codes: 0 all sent; 1 some item not sent, no items found, or the brokers stopped answering;",
+            "Brokers that acknowledge nothing for --timeout seconds while items wait (gone, unreachable, or refusing",
+            "every write with an error the producer retries, e.g. NOT_ENOUGH_REPLICAS) end the run at once: one line",
+            "`publish: failed: the Kafka brokers at ... stopped acknowledging ...`; unconfirmed items count as failed.",
+            "Exit codes: 0 all sent; 1 some item not sent, no items found, or the brokers stopped acknowledging;",
             "2 usage error (bad option, missing file, topic does not exist)."
         })
 public final class PublishCommand implements Callable<Integer> {
@@ -269,7 +270,8 @@ public final class PublishCommand implements Callable<Integer> {
         if (stalled) {
             long notRead = files.size() - filesRead;
             err.println("publish: failed: "
-                    + BrokerTimeoutOption.stalledMessage(bootstrap.get(), watchdog, "no acknowledgement")
+                    + BrokerTimeoutOption.stalledMessage(
+                            bootstrap.get(), watchdog, BrokerTimeoutOption.Stall.NO_ACKNOWLEDGEMENT)
                     + "; " + sent.get() + " items sent, " + (failedCount - watchdog.refused()) + " not confirmed"
                     + (notRead > 0
                             ? "; " + notRead + " of " + files.size() + " files not read, or not to their end"
@@ -337,12 +339,12 @@ public final class PublishCommand implements Callable<Integer> {
         return e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
-    /** Thrown by the sender when the brokers stopped answering: the run ends. */
+    /** Thrown by the sender when the brokers stopped acknowledging: the run ends. */
     private static final class BrokersStalled extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         BrokersStalled() {
-            super("the brokers stopped answering", null, false, false);
+            super("the brokers stopped acknowledging", null, false, false);
         }
     }
 

@@ -41,9 +41,11 @@ import picocli.CommandLine.Option;
             "Send dead letters from the rejected topic back to the raw topic after a fix.",
             "Selects by --stage, --reason, --feed, --item-id, --since/--until (all given filters must match).",
             "Both topics must exist (checked first). Progress: offsets scanned, dead letters read and matched.",
-            "Brokers that answer nothing for --timeout seconds (nothing read, or sends not acknowledged) end the",
-            "run at once with one line `replay-rejected: failed: the Kafka brokers at ... stopped answering ...`.",
-            "Exit codes: 0 done, 1 some record could not be sent or the broker did not answer, 2 usage error",
+            "Brokers that acknowledge no send, or give nothing to read, for --timeout seconds (gone, unreachable, or",
+            "refusing every write with an error the producer retries, e.g. NOT_ENOUGH_REPLICAS) end the run at once",
+            "with one line `replay-rejected: failed: the Kafka brokers at ... stopped acknowledging ...`",
+            "(`... stopped answering ...` when nothing could be read).",
+            "Exit codes: 0 done, 1 some record could not be sent or the brokers stalled, 2 usage error",
             "(bad option, topic does not exist)."
         })
 public final class ReplayRejectedCommand implements Callable<Integer> {
@@ -156,7 +158,7 @@ public final class ReplayRejectedCommand implements Callable<Integer> {
         AtomicLong acknowledged = new AtomicLong();
         AckWatchdog watchdog = new AckWatchdog(stallTimeout);
         // what the brokers stopped doing, when they did (null: they answered throughout)
-        String stalled = null;
+        BrokerTimeoutOption.Stall stalled = null;
         // failures arrive on the producer's thread; reported after the flush, in offset order per partition
         java.util.Queue<String> failures = new java.util.concurrent.ConcurrentLinkedQueue<>();
         java.util.concurrent.atomic.AtomicBoolean tooLarge = new java.util.concurrent.atomic.AtomicBoolean();
@@ -191,11 +193,11 @@ public final class ReplayRejectedCommand implements Callable<Integer> {
             scan:
             while (!pending.isEmpty() && !stoppedAtLimit) {
                 if (watchdog.stalled(System.nanoTime())) {
-                    stalled = "no acknowledgement";
+                    stalled = BrokerTimeoutOption.Stall.NO_ACKNOWLEDGEMENT;
                     break;
                 }
                 if (System.nanoTime() - lastRead >= stallTimeout.toNanos()) {
-                    stalled = "nothing read";
+                    stalled = BrokerTimeoutOption.Stall.NOTHING_READ;
                     break;
                 }
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
@@ -220,7 +222,7 @@ public final class ReplayRejectedCommand implements Callable<Integer> {
                     // Checked before every send, not only per poll: with the brokers gone each send() may block
                     // up to max.block.ms, and one poll returns hundreds of records.
                     if (!dryRun && watchdog.stalled(System.nanoTime())) {
-                        stalled = "no acknowledgement";
+                        stalled = BrokerTimeoutOption.Stall.NO_ACKNOWLEDGEMENT;
                         reached.put(tp, r.offset());
                         break scan;
                     }
@@ -275,10 +277,11 @@ public final class ReplayRejectedCommand implements Callable<Integer> {
                 progress.update(scannedOffsets, detail(read, selected));
                 pending.removeIf(tp -> consumer.position(tp, timeout) >= ends.get(tp));
             }
-            scannedOffsets = stoppedAtLimit || stalled != null ? scannedOffsets : total;
+            // a stall found before a send leaves the loop in mid-poll, before the count above is updated
+            scannedOffsets = stoppedAtLimit || stalled != null ? scanned(partitions, starts, reached) : total;
             // bounded, unlike flush(): the producer sends on its own after linger.ms
             if (producer != null && stalled == null && !watchdog.awaitCompletion(System::nanoTime)) {
-                stalled = "no acknowledgement";
+                stalled = BrokerTimeoutOption.Stall.NO_ACKNOWLEDGEMENT;
             }
         } finally {
             if (producer != null) {

@@ -102,4 +102,18 @@ class AckWatchdogTest {
         assertThat(silent.awaitCompletion(() -> clock.getAndAdd(ms))).isFalse();
         assertThat(clock.get()).isBetween(10 * ms, 12 * ms);
     }
+
+    /**
+     * Sends that wait in vain are "not acknowledged", which is true of brokers that are gone and of brokers that
+     * refuse every write with an error the producer retries; reads that return nothing are "not answered".
+     */
+    @Test
+    void theStallMessageSaysWhatTheBrokersStoppedDoing() {
+        AckWatchdog w = new AckWatchdog(Duration.ofSeconds(120));
+        assertThat(BrokerTimeoutOption.stalledMessage("k1:9092", w, BrokerTimeoutOption.Stall.NO_ACKNOWLEDGEMENT))
+                .isEqualTo("the Kafka brokers at k1:9092 stopped acknowledging (no acknowledgement for 120 s,"
+                        + " --timeout)");
+        assertThat(BrokerTimeoutOption.stalledMessage("k1:9092", w, BrokerTimeoutOption.Stall.NOTHING_READ))
+                .isEqualTo("the Kafka brokers at k1:9092 stopped answering (nothing read for 120 s, --timeout)");
+    }
 }

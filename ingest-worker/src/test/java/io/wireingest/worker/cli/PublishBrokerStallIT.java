@@ -100,7 +100,7 @@ class PublishBrokerStallIT {
             assertThat(r.exit()).as(r.errText()).isEqualTo(1);
             String last = r.err().get(r.err().size() - 1);
             Matcher stall = Pattern.compile("publish: failed: the Kafka brokers at " + Pattern.quote(servers)
-                            + " stopped answering \\(no acknowledgement for 3 s, --timeout\\); (\\d+) items sent, (\\d+)"
+                            + " stopped acknowledging \\(no acknowledgement for 3 s, --timeout\\); (\\d+) items sent, (\\d+)"
                             + " not confirmed(; stdin not read to its end)?")
                     .matcher(last);
             assertThat(stall.matches()).as(r.errText()).isTrue();
