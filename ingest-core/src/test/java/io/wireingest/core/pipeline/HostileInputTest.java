@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Hostile input: every item ends as an article or a clear rejection, within the time limit, and no active content
@@ -93,6 +95,30 @@ class HostileInputTest {
             assertThat(n.article().plainText()).contains("Deep story text survives the nesting.");
         } else {
             assertThat(((Outcome.Rejected) outcome).rejection().reason()).isIn("timeout", "too-deep");
+        }
+    }
+
+    /** The QA report's page: {@code <table><tr><td><b>x} over and over, {@code size} bytes. */
+    private static byte[] nestedMarkupPage(String unit, int size) {
+        String body = unit.repeat(size / unit.length() + 1).substring(0, size - 40);
+        return ("<html><body>" + body + "</body></html>").getBytes(StandardCharsets.UTF_8);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"<table><tr><td><b>x", "<ul><li><b>x", "<dl><dd><table><tr><td>x"})
+    void aMegabyteOfNestedTablesOrListsEndsTypedWithTextLinearInItsSize(String unit) {
+        // found by QA (D1): one 1 MB item of nested tables took the normalize stage minutes of CPU and all the heap
+        // (each outer cell's text held the text of every table inside it), and killed the workers that took it.
+        byte[] page = nestedMarkupPage(unit, 1_000_000);
+        Limits limits = Limits.DEFAULT.withMaxTime(Duration.ofSeconds(2));
+        Outcome outcome = IngestPipeline.create(limits).process(item("text/html", page));
+        if (outcome instanceof Outcome.Rejected r) {
+            assertThat(r.rejection().reason()).isEqualTo("timeout");
+        } else {
+            Article article = ((Outcome.Normalized) outcome).article();
+            ArticleSchemas.assertValid(article);
+            // Each x once at most (the former rendering wrote the innermost ones once per table around them).
+            assertThat(article.plainText().length()).isLessThan(page.length);
         }
     }
 
