@@ -75,7 +75,7 @@ public final class IngestPipeline {
             t = lap(nanos, StageName.DECODE, t);
 
             context.enter(StageName.RECOGNIZE);
-            WireFormatReader reader = recognize.recognize(decoded);
+            WireFormatReader reader = recognize.recognize(decoded, context);
             t = lap(nanos, StageName.RECOGNIZE, t);
 
             context.enter(StageName.PARSE);

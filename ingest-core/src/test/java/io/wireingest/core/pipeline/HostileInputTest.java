@@ -123,6 +123,25 @@ class HostileInputTest {
     }
 
     @Test
+    void jsonNestedAHundredThousandLevelsDeepIsATooDeepRejection() {
+        // found by QA (D4): a dead letter recognize/internal-error with a NullPointerException
+        byte[] deep = ("[".repeat(100_000) + "]".repeat(100_000)).getBytes(StandardCharsets.UTF_8);
+        Rejection r = rejected(IngestPipeline.create().process(item("application/json", deep)))
+                .rejection();
+        assertThat(r.stage()).isEqualTo(StageName.RECOGNIZE);
+        assertThat(r.reason()).isEqualTo("too-deep");
+        assertThat(r.detail()).contains("nested more than 256 levels deep");
+        // ninjs nested past a lowered limit: refused when parsed, with the same reason
+        byte[] ninjs = ("{\"uri\":\"u\",\"headline\":\"h\",\"x\":" + "{\"a\":".repeat(40) + "1" + "}".repeat(41))
+                .getBytes(StandardCharsets.UTF_8);
+        r = rejected(IngestPipeline.create(Limits.DEFAULT.withMaxDepth(32)).process(item("application/json", ninjs)))
+                .rejection();
+        assertThat(r.stage()).isEqualTo(StageName.PARSE);
+        assertThat(r.reason()).isEqualTo("too-deep");
+        assertThat(r.detail()).contains("nested more than 32 levels deep");
+    }
+
+    @Test
     void aStageBugBecomesAnInternalErrorRejection() {
         StoryStage broken = new StoryStage() {
             @Override
