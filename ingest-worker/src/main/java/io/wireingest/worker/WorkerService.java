@@ -4,7 +4,6 @@ import io.wireingest.core.pipeline.IngestPipeline;
 import io.wireingest.worker.config.WorkerConfig;
 import io.wireingest.worker.http.HttpApi;
 import io.wireingest.worker.kafka.ArticleReader;
-import io.wireingest.worker.kafka.BrokerErrors;
 import io.wireingest.worker.kafka.DeadLetters;
 import io.wireingest.worker.kafka.EmbeddedBroker;
 import io.wireingest.worker.kafka.GroupLag;
@@ -336,7 +335,7 @@ public final class WorkerService implements AutoCloseable {
             if (worker.fatal().isPresent()) {
                 LOG.error(
                         "stopped after a fatal error: {}",
-                        BrokerErrors.describe(worker.fatal().get()));
+                        worker.describeFatal(worker.fatal().get()));
                 exit = Worker.EXIT_FATAL;
             }
         }
