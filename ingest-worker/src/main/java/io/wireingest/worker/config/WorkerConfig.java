@@ -268,10 +268,14 @@ public final class WorkerConfig {
 
     private final Map<ConfigKey, String> values;
     private final Map<String, String> clientProperties;
+    /** Each key as it was set: its environment variable, or its property and the file it is in. */
+    private final Map<ConfigKey, String> names;
 
-    private WorkerConfig(Map<ConfigKey, String> values, Map<String, String> clientProperties) {
+    private WorkerConfig(
+            Map<ConfigKey, String> values, Map<String, String> clientProperties, Map<ConfigKey, String> names) {
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
         this.clientProperties = Collections.unmodifiableMap(new TreeMap<>(clientProperties));
+        this.names = Collections.unmodifiableMap(new LinkedHashMap<>(names));
     }
 
     /** Configuration that cannot be used; {@link #problems()} lists every problem found. */
@@ -470,7 +474,16 @@ public final class WorkerConfig {
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(problems);
         }
-        return new WorkerConfig(values, client);
+        return new WorkerConfig(values, client, names);
+    }
+
+    /**
+     * The key as it was set, for messages: its environment variable ({@code KAFKA_BOOTSTRAP_SERVERS}), also when it
+     * has its default value, or its property and the file it was read from ({@code kafka.bootstrap.servers in
+     * worker.properties}).
+     */
+    public String nameOf(ConfigKey key) {
+        return names.getOrDefault(key, key.env());
     }
 
     /** Why a config file could not be read, in words ("no such file", "permission denied", ...). */
@@ -561,7 +574,15 @@ public final class WorkerConfig {
         clientProperties.forEach(
                 (k, v) -> env.put(KAFKA_ENV_PREFIX + k.toUpperCase(Locale.ROOT).replace('.', '_'), v));
         env.putAll(overrides);
-        return load(env, new Properties());
+        WorkerConfig changed = load(env, new Properties());
+        // The keys not overridden keep the names they were set with (a file's property stays the file's).
+        Map<ConfigKey, String> kept = new LinkedHashMap<>(changed.names);
+        names.forEach((k, n) -> {
+            if (!overrides.containsKey(k.env())) {
+                kept.put(k, n);
+            }
+        });
+        return new WorkerConfig(changed.values, changed.clientProperties, kept);
     }
 
     private static void check(ConfigKey key, String name, String value, List<String> problems) {
