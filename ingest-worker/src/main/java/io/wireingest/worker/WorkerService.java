@@ -214,7 +214,8 @@ public final class WorkerService implements AutoCloseable {
                             config.articlesLimit(),
                             config.rawTopic(),
                             config.httpSendTimeout(),
-                            config.httpPostConcurrency()),
+                            config.httpPostConcurrency(),
+                            config.httpReadTimeout()),
                     metrics);
         } catch (java.net.BindException e) {
             throw new java.io.IOException(
