@@ -4,7 +4,6 @@ import io.wireingest.core.pipeline.IngestPipeline;
 import io.wireingest.worker.config.WorkerConfig;
 import io.wireingest.worker.http.HttpApi;
 import io.wireingest.worker.kafka.ArticleReader;
-import io.wireingest.worker.kafka.BrokerErrors;
 import io.wireingest.worker.kafka.DeadLetters;
 import io.wireingest.worker.kafka.EmbeddedBroker;
 import io.wireingest.worker.kafka.GroupLag;
@@ -20,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
@@ -125,7 +125,11 @@ public final class WorkerService implements AutoCloseable {
             bootstrap = broker.bootstrapServers();
         }
         KafkaClients clients = new KafkaClients(config, bootstrap);
-        awaitBrokers(clients, broker != null);
+        awaitBrokers(
+                config,
+                clients,
+                broker != null ? "the embedded broker" : config.nameOf(WorkerConfig.BOOTSTRAP_SERVERS),
+                this::checkStop);
 
         Admin admin = Admin.create(clients.admin("wire-ingest-admin"));
         resources.add(0, admin);
@@ -210,7 +214,8 @@ public final class WorkerService implements AutoCloseable {
                             config.articlesLimit(),
                             config.rawTopic(),
                             config.httpSendTimeout(),
-                            config.httpPostConcurrency()),
+                            config.httpPostConcurrency(),
+                            config.httpReadTimeout()),
                     metrics);
         } catch (java.net.BindException e) {
             throw new java.io.IOException(
@@ -225,33 +230,58 @@ public final class WorkerService implements AutoCloseable {
                 http.baseUrl());
     }
 
+    /** What {@link #awaitBrokers} asks between its checks: throws to give the wait up. */
+    @FunctionalInterface
+    public interface StopCheck {
+        /** Throws when the wait is to be given up. */
+        void check() throws StartCancelledException;
+
+        /** Never gives up before the broker wait is over. */
+        StopCheck NEVER = () -> {};
+    }
+
     /**
-     * Waits, bounded by the broker wait and cancellable by {@link #requestStop}, until the brokers answer, so that an
-     * unreachable broker is reported as such (naming the address and where it came from) instead of as a later
-     * timeout, and a SIGTERM meanwhile stops at once.
+     * Waits, bounded by the broker wait ({@code INGEST_BROKER_WAIT_MS}) and cancellable through {@code stop}, until the
+     * brokers answer, so that an unreachable broker is reported as such (naming the address and where it came from)
+     * instead of as a later timeout, and a SIGTERM meanwhile stops at once. Used by {@code run} and {@code bench}.
+     *
+     * @param source where the servers came from, for the message: the key as it was set ({@link
+     *     WorkerConfig#nameOf}), or "the embedded broker"
+     * @throws BrokersUnreachableException when the brokers do not answer in time, or refuse the client's
+     *     authentication
      */
-    private void awaitBrokers(KafkaClients clients, boolean embedded) throws Exception {
-        checkStop();
-        LOG.info("waiting for the Kafka brokers at {} (up to {})", bootstrap, waitText());
+    public static void awaitBrokers(WorkerConfig config, KafkaClients clients, String source, StopCheck stop)
+            throws Exception {
+        stop.check();
+        String bootstrap = clients.bootstrapServers();
+        LOG.info("waiting for the Kafka brokers at {} (up to {})", bootstrap, waitText(config));
         long deadline = System.nanoTime() + config.brokerWait().toNanos();
-        Admin probe = Admin.create(clients.admin("wire-ingest-start"));
+        Map<String, Object> settings = clients.admin("wire-ingest-start");
+        Object protocol = settings.get(org.apache.kafka.clients.CommonClientConfigs.SECURITY_PROTOCOL_CONFIG);
+        Admin probe = Admin.create(settings);
         try {
             var answer = probe.describeCluster(new org.apache.kafka.clients.admin.DescribeClusterOptions()
                             .timeoutMs((int) Math.max(1, config.brokerWait().toMillis())))
                     .clusterId();
             while (true) {
-                checkStop();
+                stop.check();
                 long left = deadline - System.nanoTime();
                 try {
                     answer.get(Math.max(1, Math.min(TimeUnit.MILLISECONDS.toNanos(250), left)), TimeUnit.NANOSECONDS);
                     return;
                 } catch (java.util.concurrent.TimeoutException e) {
                     if (left <= 0) {
-                        throw unreachable(embedded, null);
+                        throw unreachable(config, bootstrap, source, handshakeHint(probe, protocol), null);
                     }
                 } catch (java.util.concurrent.ExecutionException e) {
                     if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
-                        throw unreachable(embedded, e.getCause());
+                        throw unreachable(config, bootstrap, source, handshakeHint(probe, protocol), e.getCause());
+                    }
+                    if (e.getCause() instanceof org.apache.kafka.common.errors.AuthenticationException auth) {
+                        throw new BrokersUnreachableException(
+                                "the Kafka brokers at " + bootstrap + " (" + source + ") refused the connection: "
+                                        + auth.getMessage() + "; " + CHECK_SECURITY,
+                                auth);
                     }
                     throw e;
                 }
@@ -262,17 +292,50 @@ public final class WorkerService implements AutoCloseable {
         }
     }
 
+    private static final String CHECK_SECURITY =
+            "check kafka.security.protocol and the ssl./sasl. settings (KAFKA_CLIENT_*)";
+
+    /**
+     * A hint when the client, set to TLS or SASL, connected to the brokers but no connection got through its
+     * handshake: the brokers are there, the client's security settings do not match theirs (e.g. SSL against a
+     * plaintext listener, which closes the connection). Null otherwise, and always for a plaintext client, which has
+     * no handshake (the client counts no authentication for it, so the counts below cannot tell).
+     */
+    static String handshakeHint(Admin probe, Object securityProtocol) {
+        if (securityProtocol == null || String.valueOf(securityProtocol).trim().equalsIgnoreCase("PLAINTEXT")) {
+            return null;
+        }
+        double connections = 0;
+        double authenticated = 0;
+        for (var e : probe.metrics().entrySet()) {
+            String name = e.getKey().name();
+            if (name.equals("connection-creation-total") || name.equals("successful-authentication-total")) {
+                Object v = e.getValue().metricValue();
+                double d = v instanceof Number n ? n.doubleValue() : 0;
+                if (name.startsWith("connection")) {
+                    connections += d;
+                } else {
+                    authenticated += d;
+                }
+            }
+        }
+        if (connections > 0 && authenticated == 0) {
+            return "connections were made but closed during the TLS/SASL handshake: " + CHECK_SECURITY;
+        }
+        return null;
+    }
+
     /** The broker wait as people write it: {@code 30 s}, or {@code 1500 ms}. */
-    private String waitText() {
+    private static String waitText(WorkerConfig config) {
         long ms = config.brokerWait().toMillis();
         return ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms";
     }
 
-    private BrokersUnreachableException unreachable(boolean embedded, Throwable cause) {
+    private static BrokersUnreachableException unreachable(
+            WorkerConfig config, String bootstrap, String source, String hint, Throwable cause) {
         return new BrokersUnreachableException(
-                "cannot reach the Kafka brokers at " + bootstrap + " ("
-                        + (embedded ? "the embedded broker" : WorkerConfig.BOOTSTRAP_SERVERS.env()) + ") within "
-                        + waitText() + " (" + WorkerConfig.BROKER_WAIT_MS.env() + ")",
+                "cannot reach the Kafka brokers at " + bootstrap + " (" + source + ") within " + waitText(config) + " ("
+                        + config.nameOf(WorkerConfig.BROKER_WAIT_MS) + ")" + (hint == null ? "" : "; " + hint),
                 cause);
     }
 
@@ -336,7 +399,7 @@ public final class WorkerService implements AutoCloseable {
             if (worker.fatal().isPresent()) {
                 LOG.error(
                         "stopped after a fatal error: {}",
-                        BrokerErrors.describe(worker.fatal().get()));
+                        worker.describeFatal(worker.fatal().get()));
                 exit = Worker.EXIT_FATAL;
             }
         }

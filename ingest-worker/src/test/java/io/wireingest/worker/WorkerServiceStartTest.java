@@ -4,21 +4,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.wireingest.worker.config.WorkerConfig;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Start-up against brokers that never answer: a clear error naming the address, or a prompt stop when asked; the
  * probes and metrics answer meanwhile.
  */
 class WorkerServiceStartTest {
+    @TempDir
+    Path dir;
+
     private static WorkerConfig unreachable(String brokerWaitMs) throws WorkerConfig.InvalidConfigException {
         return WorkerConfig.load(
                 Map.of(
@@ -38,6 +48,61 @@ class WorkerServiceStartTest {
                 .isInstanceOf(WorkerService.BrokersUnreachableException.class)
                 .hasMessage("cannot reach the Kafka brokers at 127.0.0.1:1 (KAFKA_BOOTSTRAP_SERVERS) within 2 s"
                         + " (INGEST_BROKER_WAIT_MS)");
+    }
+
+    @Test
+    void serversSetInTheConfigFileAreNamedWithTheFilesKey() throws Exception {
+        Path file = dir.resolve("worker.properties");
+        Files.writeString(file, "kafka.bootstrap.servers=127.0.0.1:1\ningest.broker.wait.ms=1000\n");
+        WorkerService service = new WorkerService(WorkerConfig.load(Map.of("INGEST_HTTP_PORT", "-1"), file));
+        assertThatThrownBy(service::start)
+                .isInstanceOf(WorkerService.BrokersUnreachableException.class)
+                .hasMessage("cannot reach the Kafka brokers at 127.0.0.1:1 (kafka.bootstrap.servers in " + file
+                        + ") within 1 s (ingest.broker.wait.ms in " + file + ")");
+    }
+
+    @Test
+    void brokersThatCloseTheTlsHandshakeGetAHintAboutTheSecuritySettings() throws Exception {
+        // A listener that accepts each connection and closes it at once, as a plaintext broker does to a TLS hello.
+        try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread closer = new Thread(() -> {
+                while (!server.isClosed()) {
+                    try (Socket s = server.accept()) {
+                        s.getInputStream().read();
+                    } catch (IOException e) {
+                        // closed: the test is over
+                    }
+                }
+            });
+            closer.setDaemon(true);
+            closer.start();
+            String servers = "127.0.0.1:" + server.getLocalPort();
+            Path file = dir.resolve("ssl.properties");
+            Files.writeString(file, "kafka.bootstrap.servers=" + servers + "\nkafka.security.protocol=SSL\n");
+            WorkerService tls = new WorkerService(
+                    WorkerConfig.load(Map.of("INGEST_HTTP_PORT", "-1", "INGEST_BROKER_WAIT_MS", "3000"), file));
+            assertThatThrownBy(tls::start)
+                    .isInstanceOf(WorkerService.BrokersUnreachableException.class)
+                    .hasMessage("cannot reach the Kafka brokers at " + servers + " (kafka.bootstrap.servers in " + file
+                            + ") within 3 s (INGEST_BROKER_WAIT_MS); connections were made but closed during the"
+                            + " TLS/SASL handshake: check kafka.security.protocol and the ssl./sasl. settings"
+                            + " (KAFKA_CLIENT_*)");
+
+            // A plaintext client has no handshake to fail: no hint.
+            WorkerService plain = new WorkerService(WorkerConfig.load(
+                    Map.of(
+                            "INGEST_HTTP_PORT",
+                            "-1",
+                            "INGEST_BROKER_WAIT_MS",
+                            "3000",
+                            "KAFKA_BOOTSTRAP_SERVERS",
+                            servers),
+                    new Properties()));
+            assertThatThrownBy(plain::start)
+                    .isInstanceOf(WorkerService.BrokersUnreachableException.class)
+                    .hasMessage("cannot reach the Kafka brokers at " + servers + " (KAFKA_BOOTSTRAP_SERVERS) within 3 s"
+                            + " (INGEST_BROKER_WAIT_MS)");
+        }
     }
 
     @Test

@@ -43,6 +43,20 @@ class EnvelopeTest {
     }
 
     @Test
+    void readsABase64BodyLongerThanJacksonsDefaultStringLimit() throws Exception {
+        // 15,100,000 bytes as base64: 20,133,336 characters, above Jackson's default limit of 20,000,000 (QA4 D6);
+        // the item limit, not the parser, decides what is too large
+        byte[] body = new byte[15_100_000];
+        java.util.Arrays.fill(body, (byte) 0xE9);
+        String base64 = java.util.Base64.getEncoder().encodeToString(body);
+        assertThat(base64.length()).isGreaterThan(20_000_000);
+        RawItem item = Envelope.parse(json("{\"id\":\"big\",\"feed\":\"f\",\"contentType\":\"text/plain\","
+                + "\"receivedAt\":\"2024-01-01T00:00:00Z\",\"bodyBase64\":\"" + base64 + "\"}"));
+        assertThat(item.body()).hasSize(15_100_000);
+        assertThat(item.body()[15_099_999]).isEqualTo((byte) 0xE9);
+    }
+
+    @Test
     void reportsEveryProblemAtOnce() {
         assertThatThrownBy(() -> Envelope.parse(json("{\"id\":\"\",\"contentType\":\"text/plain\","
                         + "\"receivedAt\":\"yesterday\",\"body\":\"x\",\"bodyBase64\":\"eA==\",\"extra\":1}")))

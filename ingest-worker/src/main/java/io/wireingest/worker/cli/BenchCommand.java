@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.wireingest.core.model.RawItem;
 import io.wireingest.core.pipeline.IngestPipeline;
 import io.wireingest.worker.Main;
+import io.wireingest.worker.WorkerService;
 import io.wireingest.worker.config.WorkerConfig;
 import io.wireingest.worker.kafka.DeadLetters;
 import io.wireingest.worker.kafka.EmbeddedBroker;
@@ -62,7 +63,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {
             "Measure the worker: pass-through loop vs. the real pipeline, on the same items, in one run.",
-            "Broker: KAFKA_BOOTSTRAP_SERVERS, else a temporary embedded broker (deleted afterwards).",
+            "Broker: KAFKA_BOOTSTRAP_SERVERS, else a temporary embedded broker (deleted afterwards); waits up to"
+                    + " INGEST_BROKER_WAIT_MS (30 s) for it to answer, as run does.",
             "Last line: pipeline/passthrough throughput ratio: R (pipeline X items/s, passthrough Y items/s, "
                     + "N items, avg Z KiB)",
             "Just before the ratio line(s), `bench: WARNING: not at steady state (...)` when the warm-up stopped at"
@@ -224,6 +226,17 @@ public final class BenchCommand implements Callable<Integer> {
                 bootstrap = broker.bootstrapServers();
             }
             KafkaClients clients = new KafkaClients(config, bootstrap);
+            try {
+                // As run does: a prompt, clear failure for brokers that do not answer, not a minute's timeout.
+                WorkerService.awaitBrokers(
+                        config,
+                        clients,
+                        broker != null ? "the embedded broker" : config.nameOf(WorkerConfig.BOOTSTRAP_SERVERS),
+                        WorkerService.StopCheck.NEVER);
+            } catch (WorkerService.BrokersUnreachableException e) {
+                err.println("bench: failed: " + e.getMessage());
+                return Main.EXIT_FAILURE;
+            }
             String passTopic = run + ".passthrough";
             try (Admin admin = Admin.create(clients.admin("bench-admin"))) {
                 Topics.ensure(

@@ -1,7 +1,9 @@
 package io.wireingest.worker.cli;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,8 +18,18 @@ import java.time.format.DateTimeParseException;
  * and the strict JSON check of input files.
  */
 final class CliArgs {
-    private static final ObjectMapper STRICT =
-            new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /**
+     * No limit on the length of a string: Jackson's default (20,000,000 characters) would refuse the {@code bodyBase64}
+     * of an envelope above about 15 MB whatever INGEST_MAX_ITEM_BYTES allows. The bytes parsed here are already read
+     * with a bound derived from the item limit (publish's file and line caps, normalize's), and no string is longer
+     * than its bytes.
+     */
+    private static final ObjectMapper STRICT = new ObjectMapper(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxStringLength(Integer.MAX_VALUE)
+                            .build())
+                    .build())
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private CliArgs() {}
 

@@ -11,10 +11,9 @@ import io.wireingest.core.pipeline.Limits;
 import io.wireingest.core.pipeline.Outcome;
 import io.wireingest.core.pipeline.Rejection;
 import io.wireingest.worker.Main;
-import java.io.BufferedReader;
+import io.wireingest.worker.config.WorkerConfig;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -48,6 +47,8 @@ import picocli.CommandLine.Spec;
         })
 public final class NormalizeCommand implements Callable<Integer> {
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The most bytes of one input kept in memory: one less than the largest array, to see that there is more. */
+    private static final int MAX_READ = Integer.MAX_VALUE - 9;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -83,7 +84,9 @@ public final class NormalizeCommand implements Callable<Integer> {
             names = "--max-bytes",
             paramLabel = "N",
             defaultValue = "16777216",
-            description = "Largest item accepted, in bytes (default: ${DEFAULT-VALUE}).")
+            description = "Largest item accepted, in bytes (default: ${DEFAULT-VALUE}). A file, or a stdin line, is"
+                    + " read only up to it (one that may be an envelope: up to 4 x ceil(N/3) + 65536 bytes, an item"
+                    + " of N bytes as bodyBase64); a larger one is rejected (stage limits, reason too-large).")
     long maxBytes;
 
     @Option(
@@ -139,9 +142,19 @@ public final class NormalizeCommand implements Callable<Integer> {
                     rejected += normalizeLines(System.in, pipeline, out, err);
                 } else {
                     Path path = Path.of(input);
+                    boolean json = contentType == null
+                            ? path.getFileName()
+                                    .toString()
+                                    .toLowerCase(Locale.ROOT)
+                                    .endsWith(".json")
+                            : CliArgs.isJsonType(contentType);
+                    // Read at most one byte past what an item may take, so that a huge file cannot fill the heap.
+                    // A file that may be an envelope (any file without --content-type, JSON with it) gets the room
+                    // of an envelope of an item at --max-bytes; its body is measured once decoded.
+                    long cap = contentType == null || json ? envelopeBytes(maxBytes) : Math.min(maxBytes, MAX_READ);
                     byte[] bytes;
-                    try {
-                        bytes = Files.readAllBytes(path);
+                    try (InputStream in = Files.newInputStream(path)) {
+                        bytes = in.readNBytes((int) cap + 1);
                     } catch (NoSuchFileException e) {
                         err.println("normalize: no such file: " + input);
                         return Main.EXIT_USAGE;
@@ -149,13 +162,12 @@ public final class NormalizeCommand implements Callable<Integer> {
                         err.println("normalize: cannot read " + input + ": " + e.getMessage());
                         return Main.EXIT_USAGE;
                     }
+                    if (bytes.length > cap) {
+                        reject(err, input, null, "limits", "too-large", tooLarge(path, cap));
+                        rejected++;
+                        continue;
+                    }
                     RawItem item;
-                    boolean json = contentType == null
-                            ? path.getFileName()
-                                    .toString()
-                                    .toLowerCase(Locale.ROOT)
-                                    .endsWith(".json")
-                            : CliArgs.isJsonType(contentType);
                     JsonNode node = null;
                     if (json) {
                         // a .json file that does not parse is neither an envelope nor a JSON item
@@ -197,25 +209,60 @@ public final class NormalizeCommand implements Callable<Integer> {
     private int normalizeLines(InputStream in, IngestPipeline pipeline, PrintStream out, PrintStream err)
             throws IOException {
         int rejected = 0;
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        String line;
-        int lineNo = 0;
-        while ((line = reader.readLine()) != null) {
-            lineNo++;
-            if (line.isBlank()) {
+        // a line longer than an envelope of an item at --max-bytes is read to its end without being kept
+        long lineLimit = envelopeBytes(maxBytes);
+        BoundedLines reader = new BoundedLines(in, lineLimit);
+        BoundedLines.Line line;
+        while ((line = reader.next()) != null) {
+            String where = "stdin:" + line.number();
+            if (line.tooLong()) {
+                reject(
+                        err,
+                        where,
+                        null,
+                        "limits",
+                        "too-large",
+                        "the line is " + line.length() + " bytes, over the " + lineLimit + " bytes an envelope of an"
+                                + " item at --max-bytes (" + maxBytes + ") takes with its body as bodyBase64");
+                rejected++;
+                continue;
+            }
+            // as text, as before: a malformed UTF-8 sequence becomes U+FFFD
+            String text = new String(line.bytes(), StandardCharsets.UTF_8);
+            if (text.isBlank()) {
                 continue;
             }
             RawItem item;
             try {
-                item = Envelope.parse(line.getBytes(StandardCharsets.UTF_8));
+                item = Envelope.parse(text.getBytes(StandardCharsets.UTF_8));
             } catch (Envelope.InvalidEnvelopeException e) {
-                reject(err, "stdin:" + lineNo, null, "envelope", "invalid-envelope", String.join("; ", e.problems()));
+                reject(err, where, null, "envelope", "invalid-envelope", String.join("; ", e.problems()));
                 rejected++;
                 continue;
             }
             rejected += emit(pipeline.process(item), item, out, err);
         }
         return rejected;
+    }
+
+    /**
+     * The most bytes an envelope of an item at {@code maxBytes} takes, its body as {@code bodyBase64}: 4 × ⌈maxBytes /
+     * 3⌉ + 65536, as README "Record sizes" counts it (publish's JSON Lines bound too).
+     */
+    static long envelopeBytes(long maxBytes) {
+        return Math.min(WorkerConfig.minRecordBytes(Math.min(maxBytes, Integer.MAX_VALUE)), MAX_READ);
+    }
+
+    /** The detail of a file over {@code cap}: its size when known, and the limit. */
+    private String tooLarge(Path path, long cap) {
+        String size;
+        try {
+            size = Files.isRegularFile(path) ? Files.size(path) + " bytes" : "more than " + cap + " bytes";
+        } catch (IOException e) {
+            size = "more than " + cap + " bytes";
+        }
+        return "the file is " + size + ", over the limit of " + maxBytes + " (--max-bytes)"
+                + (cap > maxBytes ? ", " + cap + " for an envelope (its body as bodyBase64)" : "");
     }
 
     private int emit(Outcome outcome, RawItem item, PrintStream out, PrintStream err) {

@@ -7,12 +7,10 @@ import io.wireingest.worker.Main;
 import io.wireingest.worker.config.WorkerConfig;
 import io.wireingest.worker.kafka.IngestHeaders;
 import io.wireingest.worker.kafka.KafkaClients;
-import java.io.BufferedReader;
 import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -55,8 +53,10 @@ import picocli.CommandLine.Parameters;
             "and folders of them; gzipped files (.jsonl.gz, .html.gz, ...) are unpacked on the way.",
             "Broker: KAFKA_BOOTSTRAP_SERVERS, else the embedded broker of a running `run`.",
             "Each item is checked first: a file that cannot be read (damaged or truncated gzip), an item over",
-            "INGEST_MAX_ITEM_BYTES, a .json file that is not valid JSON and an invalid envelope are reported, counted",
-            "and not sent, and the run goes on. Progress: bytes of the files read, items sent.",
+            "INGEST_MAX_ITEM_BYTES (also a JSON Lines line longer than the envelope of an item at the limit,",
+            "4 x ceil(limit/3) + 65536 bytes: skipped unread), a .json file that is not valid JSON and an invalid",
+            "envelope are reported, counted and not sent, and the run goes on. Progress: bytes of the files read,",
+            "items sent.",
             "Brokers that acknowledge nothing for --timeout seconds while items wait (gone, unreachable, or refusing",
             "every write with an error the producer retries, e.g. NOT_ENOUGH_REPLICAS) end the run at once: one line",
             "`publish: failed: the Kafka brokers at ... stopped acknowledging ...`; unconfirmed items count as failed.",
@@ -363,6 +363,7 @@ public final class PublishCommand implements Callable<Integer> {
         private final String feed;
         private final String contentType;
         private final long maxItemBytes;
+        private final long lineLimit;
         private final Sender sender;
         private final PrintStream err;
         private long queued;
@@ -377,8 +378,18 @@ public final class PublishCommand implements Callable<Integer> {
             this.feed = feed;
             this.contentType = contentType;
             this.maxItemBytes = Math.min(maxItemBytes, Integer.MAX_VALUE - 8);
+            this.lineLimit = lineLimit(this.maxItemBytes);
             this.sender = sender;
             this.err = err;
+        }
+
+        /**
+         * The longest JSON Lines line read: an envelope of an item at the item limit with its body as {@code
+         * bodyBase64} and its other fields, as README "Record sizes" counts it (4 × ⌈limit / 3⌉ + 65536, the
+         * request limit of an envelope at POST /items too).
+         */
+        static long lineLimit(long maxItemBytes) {
+            return Math.min(WorkerConfig.minRecordBytes(maxItemBytes), Integer.MAX_VALUE - 8);
         }
 
         long queued() {
@@ -498,24 +509,37 @@ public final class PublishCommand implements Callable<Integer> {
             }
         }
 
+        /**
+         * Sends the envelopes of JSON Lines. A line longer than {@link #lineLimit} bytes cannot hold an envelope of
+         * an item within the limit: it is read to its end without being kept, counted too large, and the next line
+         * goes on.
+         */
         private void lines(InputStream in, String source) throws IOException {
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            int n = 0;
-            while ((line = reader.readLine()) != null) {
-                n++;
-                if (line.isBlank()) {
+            BoundedLines reader = new BoundedLines(in, lineLimit);
+            BoundedLines.Line line;
+            while ((line = reader.next()) != null) {
+                String where = source + ":" + line.number();
+                if (line.tooLong()) {
+                    tooLarge++;
+                    err.println("publish: " + where + ": a line of " + line.length() + " bytes, more than the "
+                            + lineLimit + " bytes an envelope of an item at " + WorkerConfig.MAX_ITEM_BYTES.env() + " ("
+                            + maxItemBytes + " bytes) takes with its body as bodyBase64; not sent");
                     continue;
                 }
-                byte[] json = line.getBytes(StandardCharsets.UTF_8);
+                // as text, as before: a malformed UTF-8 sequence becomes U+FFFD
+                String text = new String(line.bytes(), StandardCharsets.UTF_8);
+                if (text.isBlank()) {
+                    continue;
+                }
+                byte[] json = text.getBytes(StandardCharsets.UTF_8);
                 JsonNode node;
                 try {
                     node = CliArgs.json(json);
                 } catch (CliArgs.InvalidJsonException e) {
-                    invalid(source + ":" + n + ": " + e.getMessage().replace(" at line 1, column ", " at column "));
+                    invalid(where + ": " + e.getMessage().replace(" at line 1, column ", " at column "));
                     continue;
                 }
-                envelope(node, json, source + ":" + n);
+                envelope(node, json, where);
             }
         }
 

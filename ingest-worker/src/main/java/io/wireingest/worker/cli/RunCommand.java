@@ -17,7 +17,8 @@ import picocli.CommandLine.Mixin;
 
 /**
  * {@code run}: the service ({@link WorkerService}) until SIGTERM / SIGINT or a fatal error. SIGTERM: stop polling,
- * finish the open transactions, close, exit 0; a fatal broker error: abort, close, exit 1; invalid configuration:
+ * finish the open transactions, close, exit 0; a fatal broker error or an {@link Error} in a worker thread: abort,
+ * close, exit 1; invalid configuration:
  * every problem listed, exit 2.
  */
 @Command(
@@ -30,7 +31,8 @@ import picocli.CommandLine.Mixin;
             "Start-up waits up to INGEST_BROKER_WAIT_MS (30 s) for the brokers (a SIGTERM meanwhile stops it at"
                     + " once, exit 0); /health/live and /metrics answer from the start.",
             // one element per paragraph: picocli wraps each, so a line break inside a sentence shows as a short line
-            "Exit codes: 0 stopped by SIGTERM/SIGINT (also during start-up); 1 fatal broker error, brokers"
+            "Exit codes: 0 stopped by SIGTERM/SIGINT (also during start-up); 1 fatal broker error or an Error"
+                    + " (out of memory, ...) in a worker thread, brokers"
                     + " unreachable within INGEST_BROKER_WAIT_MS at start-up, threads not stopped within"
                     + " INGEST_SHUTDOWN_TIMEOUT_MS, the HTTP port (INGEST_HTTP_PORT) in use, or the embedded broker's"
                     + " data directory in use by another process; 2 invalid configuration."

@@ -21,6 +21,10 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.SaslConfigs;
+import org.apache.kafka.common.security.JaasContext;
 
 /**
  * The worker's whole configuration. Every key is declared once in {@link #KEYS} with its environment variable,
@@ -148,13 +152,22 @@ public final class WorkerConfig {
             ConfigKey.of("INGEST_HTTP_PORT", "8080", Type.PORT, "HTTP port (0: any free port; -1: no HTTP server).");
     public static final ConfigKey HTTP_TOKEN = ConfigKey.secret(
             "INGEST_HTTP_TOKEN",
-            "Bearer token for POST /items and GET /articles. Unset: those answer loopback clients only.");
+            "Bearer token for POST /items and GET /articles (at least 16 characters, not an example's placeholder). "
+                    + "Unset: those answer loopback clients only.");
     public static final ConfigKey HTTP_SEND_TIMEOUT_MS = ConfigKey.of(
             "INGEST_HTTP_SEND_TIMEOUT_MS",
             "15000",
             Type.LONG,
             "How long POST /items waits for the broker to take and confirm an item (ms) before it answers 503; "
                     + "caps the ingest producer's max.block.ms.");
+    public static final ConfigKey HTTP_READ_TIMEOUT_MS = ConfigKey.of(
+            "INGEST_HTTP_READ_TIMEOUT_MS",
+            "20000",
+            Type.LONG,
+            "How long a client may take to send a whole HTTP request, headers and body (ms, whole seconds, rounded "
+                    + "up; at least 1000); a slower or stalled connection is closed, so it cannot hold a server "
+                    + "thread. An answer the client does not take within this (plus the send timeout) is cut off "
+                    + "too.");
     public static final ConfigKey HTTP_POST_CONCURRENCY = ConfigKey.of(
             "INGEST_HTTP_POST_CONCURRENCY",
             "16",
@@ -211,6 +224,7 @@ public final class WorkerConfig {
             HTTP_PORT,
             HTTP_TOKEN,
             HTTP_SEND_TIMEOUT_MS,
+            HTTP_READ_TIMEOUT_MS,
             HTTP_POST_CONCURRENCY,
             ARTICLES_LIMIT,
             DATA_DIR,
@@ -263,15 +277,23 @@ public final class WorkerConfig {
     private static final Pattern SECRET_NAME = Pattern.compile(
             ".*(password|passphrase|passwd|secret|jaas|token|credential|private\\.key|key\\.password|api\\.key"
                     + "|apikey|ssl\\.key\\.|keystore\\.key).*");
+    /** Every setting of the producer, consumer and admin client, by name (the producer's definition first). */
+    private static final Map<String, ConfigDef.ConfigKey> CLIENT_SETTINGS = clientSettings();
+    /** Config providers' own settings ({@code config.providers.<name>.class}, {@code .param.*}) pass unchecked. */
+    private static final String CONFIG_PROVIDERS_PREFIX = "config.providers.";
     /** Kafka client settings of type PASSWORD, in any client's definition. */
     private static final Set<String> PASSWORD_SETTINGS = passwordSettings();
 
     private final Map<ConfigKey, String> values;
     private final Map<String, String> clientProperties;
+    /** Each key as it was set: its environment variable, or its property and the file it is in. */
+    private final Map<ConfigKey, String> names;
 
-    private WorkerConfig(Map<ConfigKey, String> values, Map<String, String> clientProperties) {
+    private WorkerConfig(
+            Map<ConfigKey, String> values, Map<String, String> clientProperties, Map<ConfigKey, String> names) {
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
         this.clientProperties = Collections.unmodifiableMap(new TreeMap<>(clientProperties));
+        this.names = Collections.unmodifiableMap(new LinkedHashMap<>(names));
     }
 
     /** Configuration that cannot be used; {@link #problems()} lists every problem found. */
@@ -389,6 +411,13 @@ public final class WorkerConfig {
                         + reserved + "' itself (exactly-once depends on it)");
             }
         }
+        boolean plugins = client.keySet().stream().anyMatch(WorkerConfig::namesPlugin);
+        for (Map.Entry<String, String> e : client.entrySet()) {
+            String problem = clientSettingProblem(e.getKey(), e.getValue(), clientNames.get(e.getKey()), plugins);
+            if (problem != null) {
+                problems.add(problem);
+            }
+        }
         for (ConfigKey key : KEYS) {
             check(key, names.get(key), values.get(key), problems);
         }
@@ -413,6 +442,8 @@ public final class WorkerConfig {
         r.atLeast(ARTICLES_LIMIT, 1);
         r.atLeast(BROKER_WAIT_MS, 1);
         r.atLeast(HTTP_SEND_TIMEOUT_MS, 1);
+        r.atLeast(HTTP_READ_TIMEOUT_MS, 1000);
+        r.atMost(HTTP_READ_TIMEOUT_MS, 3_600_000);
         r.atLeast(HTTP_POST_CONCURRENCY, 1);
         r.atMost(HTTP_POST_CONCURRENCY, 1024);
         r.atLeast(MAX_DEPTH, 8);
@@ -464,13 +495,138 @@ public final class WorkerConfig {
             }
         }
         String token = values.get(HTTP_TOKEN);
-        if (!token.isEmpty() && token.length() < 16) {
+        if (isPlaceholderToken(token)) {
+            problems.add(names.get(HTTP_TOKEN) + " is still the example's placeholder: set a random token of your own, "
+                    + "e.g. the output of `openssl rand -hex 32`");
+        } else if (!token.isEmpty() && token.length() < 16) {
             problems.add(names.get(HTTP_TOKEN) + " is too short (at least 16 characters)");
         }
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(problems);
         }
-        return new WorkerConfig(values, client);
+        return new WorkerConfig(values, client, names);
+    }
+
+    /**
+     * The key as it was set, for messages: its environment variable ({@code KAFKA_BOOTSTRAP_SERVERS}), also when it
+     * has its default value, or its property and the file it was read from ({@code kafka.bootstrap.servers in
+     * worker.properties}).
+     */
+    public String nameOf(ConfigKey key) {
+        return names.getOrDefault(key, key.env());
+    }
+
+    /**
+     * Whether an HTTP token is a placeholder from the examples (deploy/kubernetes ships
+     * {@code replace-me-with-a-long-random-token}): anything starting with {@code replace-me} or {@code change-me}
+     * (any case), which would otherwise pass the length check and open POST /items to anyone who read the repository.
+     */
+    static boolean isPlaceholderToken(String token) {
+        String t = token.toLowerCase(Locale.ROOT);
+        return t.startsWith("replace-me") || t.startsWith("change-me") || t.startsWith("changeme");
+    }
+
+    /**
+     * The problem with one pass-through client setting, or null: a name no Kafka client knows (not a setting of the
+     * producer, consumer or admin client, nor under {@code config.providers.}), with the nearest known name when one
+     * is close, or a value the client's own definition refuses (type, allowed values, JAAS syntax). The value of a
+     * secret-looking or unknown setting is never shown.
+     *
+     * @param name the Kafka name (prefix removed)
+     * @param as the key as the user set it, for the message
+     * @param plugins whether the settings name a plugin class ({@link #namesPlugin}): then unknown names pass, as
+     *     the plugin may read them
+     */
+    static String clientSettingProblem(String name, String value, String as, boolean plugins) {
+        ConfigDef.ConfigKey key = CLIENT_SETTINGS.get(name);
+        if (key == null) {
+            if (plugins
+                    || (name.startsWith(CONFIG_PROVIDERS_PREFIX) && name.length() > CONFIG_PROVIDERS_PREFIX.length())) {
+                return null;
+            }
+            String nearest = nearestClientSetting(name);
+            String hint = nearest == null
+                    ? ""
+                    : "; did you mean "
+                            + (as.startsWith(KAFKA_ENV_PREFIX)
+                                    ? KAFKA_ENV_PREFIX
+                                            + nearest.toUpperCase(Locale.ROOT).replace('.', '_')
+                                    : KAFKA_PREFIX + nearest)
+                            + "?";
+            return as + " is not a Kafka client setting ('" + name + "' is not a producer, consumer or admin client "
+                    + "config)" + hint;
+        }
+        boolean secret = isSecretName(name);
+        try {
+            Object parsed = ConfigDef.parseType(name, value, key.type);
+            if (key.validator != null) {
+                key.validator.ensureValid(name, parsed);
+            }
+            if (name.equals(SaslConfigs.SASL_JAAS_CONFIG)) {
+                JaasContext.loadClientContext(Map.of(name, parsed));
+            }
+        } catch (ConfigException | IllegalArgumentException e) {
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            if (secret) {
+                // Kafka's messages may quote parts of the value (a JAAS key, say): keep the words, never the value.
+                message = message.replace(value, "****")
+                        .replaceAll("'[^']*'", "'…'")
+                        .replaceAll("\"[^\"]*\"", "\"…\"");
+                return as + " is not valid (value not shown): " + message;
+            }
+            return as + " is not valid: " + message;
+        } catch (RuntimeException e) {
+            return as + " is not valid" + (secret ? " (value not shown)" : "") + ": "
+                    + e.getClass().getSimpleName();
+        }
+        return null;
+    }
+
+    /**
+     * Whether a client setting plugs in code of its own that may read settings Kafka does not know: any setting of
+     * type CLASS (callback handlers, login classes, partitioners, ...), {@code interceptor.classes} and
+     * {@code metric.reporters}.
+     */
+    static boolean namesPlugin(String name) {
+        ConfigDef.ConfigKey key = CLIENT_SETTINGS.get(name);
+        return key != null
+                && (key.type == ConfigDef.Type.CLASS
+                        || name.equals("interceptor.classes")
+                        || name.equals("metric.reporters"));
+    }
+
+    /** The known client setting nearest to a misspelt name (at most 3 edits away, and fewer than a third), or null. */
+    private static String nearestClientSetting(String name) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String known : CLIENT_SETTINGS.keySet()) {
+            int d = editDistance(name, known);
+            if (d < bestDistance || (d == bestDistance && known.compareTo(best) < 0)) {
+                best = known;
+                bestDistance = d;
+            }
+        }
+        return bestDistance <= Math.min(3, Math.max(1, name.length() / 3)) ? best : null;
+    }
+
+    /** Levenshtein distance. */
+    static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            int[] t = previous;
+            previous = current;
+            current = t;
+        }
+        return previous[b.length()];
     }
 
     /** Why a config file could not be read, in words ("no such file", "permission denied", ...). */
@@ -561,7 +717,15 @@ public final class WorkerConfig {
         clientProperties.forEach(
                 (k, v) -> env.put(KAFKA_ENV_PREFIX + k.toUpperCase(Locale.ROOT).replace('.', '_'), v));
         env.putAll(overrides);
-        return load(env, new Properties());
+        WorkerConfig changed = load(env, new Properties());
+        // The keys not overridden keep the names they were set with (a file's property stays the file's).
+        Map<ConfigKey, String> kept = new LinkedHashMap<>(changed.names);
+        names.forEach((k, n) -> {
+            if (!overrides.containsKey(k.env())) {
+                kept.put(k, n);
+            }
+        });
+        return new WorkerConfig(changed.values, changed.clientProperties, kept);
     }
 
     private static void check(ConfigKey key, String name, String value, List<String> problems) {
@@ -780,6 +944,11 @@ public final class WorkerConfig {
         return Duration.ofMillis(longValue(HTTP_SEND_TIMEOUT_MS));
     }
 
+    /** How long a client may take to send a whole HTTP request. */
+    public Duration httpReadTimeout() {
+        return Duration.ofMillis(longValue(HTTP_READ_TIMEOUT_MS));
+    }
+
     /** How many POST /items are handled at once. */
     public int httpPostConcurrency() {
         return intValue(HTTP_POST_CONCURRENCY);
@@ -827,7 +996,8 @@ public final class WorkerConfig {
             String v = values.get(key);
             lines.add(key.env() + "=" + (key.secret() && !v.isEmpty() ? "****" : v));
         }
-        clientProperties.forEach((k, v) -> lines.add(KAFKA_PREFIX + k + "=" + (isSecretName(k) ? "****" : v)));
+        clientProperties.forEach((k, v) ->
+                lines.add(KAFKA_PREFIX + k + "=" + (isSecretName(k) || !CLIENT_SETTINGS.containsKey(k) ? "****" : v)));
         return lines;
     }
 
@@ -839,6 +1009,17 @@ public final class WorkerConfig {
     public static boolean isSecretName(String name) {
         String n = name.toLowerCase(Locale.ROOT);
         return PASSWORD_SETTINGS.contains(n) || SECRET_NAME.matcher(n).matches();
+    }
+
+    private static Map<String, ConfigDef.ConfigKey> clientSettings() {
+        Map<String, ConfigDef.ConfigKey> settings = new TreeMap<>();
+        for (ConfigDef def : List.of(
+                org.apache.kafka.clients.producer.ProducerConfig.configDef(),
+                org.apache.kafka.clients.consumer.ConsumerConfig.configDef(),
+                org.apache.kafka.clients.admin.AdminClientConfig.configDef())) {
+            def.configKeys().forEach(settings::putIfAbsent);
+        }
+        return Collections.unmodifiableMap(settings);
     }
 
     private static Set<String> passwordSettings() {

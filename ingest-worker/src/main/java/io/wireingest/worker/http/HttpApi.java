@@ -17,6 +17,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -29,8 +32,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -55,7 +58,12 @@ import org.slf4j.LoggerFactory;
  * {@code GET /articles}, which may, run on two small bounded pools of their own ({@link Settings#itemsConcurrency()}
  * and {@link #ARTICLES_CONCURRENCY} threads) and answer {@code 503 busy} at once when theirs is full. A POST waits
  * at most {@link Settings#sendTimeout()} for the broker, provided its producer blocks no longer than that
- * ({@link io.wireingest.worker.kafka.KafkaClients#maxBlockAtMost}).
+ * ({@link io.wireingest.worker.kafka.KafkaClients#maxBlockAtMost}). A client that sends its request slowly or stops
+ * half-way holds one of the server's {@link #SERVER_THREADS} threads for at most {@link Settings#readTimeout()}
+ * ({@link #limitJdkServer}).
+ *
+ * <p>Header values of a bare item ({@code X-Item-Id}, {@code X-Feed}, ...) are read as UTF-8; a value that is not
+ * UTF-8 is a 400 naming the header.
  */
 public final class HttpApi implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
@@ -79,6 +87,26 @@ public final class HttpApi implements AutoCloseable {
 
     private static final Duration ARTICLES_TIMEOUT = Duration.ofSeconds(10);
 
+    /**
+     * How long a client may take to send a whole request by default (the default of
+     * {@link WorkerConfig#HTTP_READ_TIMEOUT_MS}).
+     */
+    public static final Duration READ_TIMEOUT =
+            Duration.ofMillis(Long.parseLong(WorkerConfig.HTTP_READ_TIMEOUT_MS.defaultValue()));
+
+    /**
+     * Threads of the server itself. The JDK server reads a request's line and headers on these threads, before any
+     * handler runs, so each connection that is sending a request holds one (until {@link Settings#readTimeout()}
+     * closes it if it stalls): far more of them than the probes need keeps a few slow clients from starving the
+     * probes and metrics. Idle threads end after 30 s.
+     */
+    static final int SERVER_THREADS = 32;
+
+    /** The JDK server's system properties this API sets, unless the user set them ({@link #limitJdkServer}). */
+    static final String MAX_REQ_TIME = "sun.net.httpserver.maxReqTime";
+
+    static final String MAX_RSP_TIME = "sun.net.httpserver.maxRspTime";
+
     /** The HTTP header that gives each envelope field of a bare item. */
     private static final Map<String, String> FIELD_HEADERS = Map.of(
             "id", "X-Item-Id",
@@ -100,6 +128,8 @@ public final class HttpApi implements AutoCloseable {
      *
      * @param sendTimeout how long POST /items waits for the broker before answering 503
      * @param itemsConcurrency how many POST /items are handled at once; more get 503 busy
+     * @param readTimeout how long a client may take to send a whole request (line, headers, body); a stalled
+     *     connection is closed. Whole seconds (rounded up), and JVM-wide: see {@link #limitJdkServer}
      */
     public record Settings(
             String host,
@@ -109,7 +139,8 @@ public final class HttpApi implements AutoCloseable {
             int articlesLimit,
             String rawTopic,
             Duration sendTimeout,
-            int itemsConcurrency) {
+            int itemsConcurrency,
+            Duration readTimeout) {
         public Settings {
             if (sendTimeout.isNegative() || sendTimeout.isZero()) {
                 throw new IllegalArgumentException("sendTimeout must be positive");
@@ -117,6 +148,22 @@ public final class HttpApi implements AutoCloseable {
             if (itemsConcurrency < 1) {
                 throw new IllegalArgumentException("itemsConcurrency must be at least 1");
             }
+            if (readTimeout.isNegative() || readTimeout.isZero()) {
+                throw new IllegalArgumentException("readTimeout must be positive");
+            }
+        }
+
+        /** Settings with the default {@link #READ_TIMEOUT}. */
+        public Settings(
+                String host,
+                int port,
+                Optional<String> token,
+                long maxItemBytes,
+                int articlesLimit,
+                String rawTopic,
+                Duration sendTimeout,
+                int itemsConcurrency) {
+            this(host, port, token, maxItemBytes, articlesLimit, rawTopic, sendTimeout, itemsConcurrency, READ_TIMEOUT);
         }
 
         /** Settings with the default {@link #SEND_TIMEOUT} and {@link #ITEMS_CONCURRENCY}. */
@@ -163,12 +210,16 @@ public final class HttpApi implements AutoCloseable {
     public HttpApi(Settings settings, WorkerMetrics metrics) throws IOException {
         this.settings = settings;
         this.metrics = metrics;
+        limitJdkServer(settings);
         this.server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 64);
-        this.executor = Executors.newFixedThreadPool(4, r -> {
-            Thread t = new Thread(r, "http");
-            t.setDaemon(true);
-            return t;
-        });
+        ThreadPoolExecutor serverThreads = new ThreadPoolExecutor(
+                SERVER_THREADS, SERVER_THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "http");
+                    t.setDaemon(true);
+                    return t;
+                });
+        serverThreads.allowCoreThreadTimeOut(true);
+        this.executor = serverThreads;
         server.setExecutor(executor);
         this.itemsLane = lane("http-items", settings.itemsConcurrency());
         this.articlesLane = lane("http-articles", ARTICLES_CONCURRENCY);
@@ -178,6 +229,40 @@ public final class HttpApi implements AutoCloseable {
         route("/items", ex -> handOff(ex, "POST", itemsLane, this::items));
         route("/articles", ex -> handOff(ex, "GET", articlesLane, this::articles));
         server.createContext("/", HttpApi::notFound);
+    }
+
+    /**
+     * Bounds how long a connection may hold one of the server's threads, through the JDK server's system properties
+     * {@value #MAX_REQ_TIME} (a request must arrive whole within {@link Settings#readTimeout()}, whole seconds
+     * rounded up) and {@value #MAX_RSP_TIME} (an answer must be taken within the read timeout plus the longest
+     * handling time: the send timeout, or the articles' 10 s). Without them the JDK server waits forever for a
+     * request that stops half-way, on one of its threads: a few such connections froze the probes. The JDK reads
+     * these properties once, when its server class is loaded (the first {@link HttpServer} of the JVM), so they are
+     * set here, before that, and only when not set already: {@code -Dsun.net.httpserver.maxReqTime=...} on the
+     * command line wins, and in a JVM that runs several APIs (tests) the first one's settings hold.
+     */
+    static synchronized void limitJdkServer(Settings settings) {
+        long readSeconds = ceilSeconds(settings.readTimeout());
+        long handling = Math.max(settings.sendTimeout().toMillis(), ARTICLES_TIMEOUT.toMillis());
+        long responseSeconds = readSeconds + ceilSeconds(Duration.ofMillis(handling));
+        setUnlessSet(MAX_REQ_TIME, readSeconds);
+        setUnlessSet(MAX_RSP_TIME, responseSeconds);
+        LOG.debug(
+                "HTTP: {}={} s, {}={} s",
+                MAX_REQ_TIME,
+                System.getProperty(MAX_REQ_TIME),
+                MAX_RSP_TIME,
+                System.getProperty(MAX_RSP_TIME));
+    }
+
+    private static long ceilSeconds(Duration d) {
+        return Math.max(1, (d.toMillis() + 999) / 1000);
+    }
+
+    private static void setUnlessSet(String property, long value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, Long.toString(value));
+        }
     }
 
     /** Connects the Kafka-facing endpoints (once the brokers answer); until then they answer 503 starting. */
@@ -439,11 +524,20 @@ public final class HttpApi implements AutoCloseable {
                                 + " (INGEST_MAX_ITEM_BYTES)"));
                 return;
             }
-            feed = header(ex, "X-Feed");
-            String givenId = header(ex, "X-Item-Id");
-            String url = header(ex, "X-Url");
-            String language = header(ex, "X-Language");
-            String receivedAtText = header(ex, "X-Received-At");
+            List<String> notUtf8 = new ArrayList<>();
+            feed = utf8Header(ex, "X-Feed", notUtf8);
+            String givenId = utf8Header(ex, "X-Item-Id", notUtf8);
+            String url = utf8Header(ex, "X-Url", notUtf8);
+            String language = utf8Header(ex, "X-Language", notUtf8);
+            String receivedAtText = utf8Header(ex, "X-Received-At", notUtf8);
+            contentType = utf8Header(ex, "Content-Type", notUtf8);
+            if (!notUtf8.isEmpty()) {
+                ObjectNode err = error("invalid headers for a bare item");
+                ArrayNode list = err.putArray("problems");
+                notUtf8.forEach(list::add);
+                json(ex, 400, err);
+                return;
+            }
             List<String> problems = new ArrayList<>();
             if (feed == null) {
                 problems.add("X-Feed header required for a bare item (or send an envelope)");
@@ -639,6 +733,43 @@ public final class HttpApi implements AutoCloseable {
         ex.getResponseHeaders().add("Allow", get ? "GET, HEAD" : method);
         json(ex, 405, error("method not allowed: " + ex.getRequestMethod()));
         return false;
+    }
+
+    /**
+     * A header value as UTF-8 text, or null when absent or blank. The JDK server turns each byte of a header into
+     * one ISO-8859-1 character, which would mangle a UTF-8 {@code X-Item-Id: 연합-001}; the bytes are decoded as
+     * UTF-8 again. A value whose bytes are not UTF-8 adds a problem naming the header and gives null.
+     */
+    private static String utf8Header(HttpExchange ex, String name, List<String> problems) {
+        String v = header(ex, name);
+        if (v == null) {
+            return null;
+        }
+        Optional<String> text = utf8(v);
+        if (text.isEmpty()) {
+            problems.add(name + " is not valid UTF-8: send header values as UTF-8 (or the item as an envelope)");
+            return null;
+        }
+        return text.get();
+    }
+
+    /** The UTF-8 text whose bytes the JDK server gave as ISO-8859-1 characters, or empty when not UTF-8. */
+    static Optional<String> utf8(String latin1) {
+        for (int i = 0; i < latin1.length(); i++) {
+            if (latin1.charAt(i) > 0xFF) {
+                return Optional.of(latin1); // Not from the wire as bytes: already text.
+            }
+        }
+        try {
+            return Optional.of(StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(latin1.getBytes(StandardCharsets.ISO_8859_1)))
+                    .toString());
+        } catch (CharacterCodingException e) {
+            return Optional.empty();
+        }
     }
 
     private static String header(HttpExchange ex, String name) {

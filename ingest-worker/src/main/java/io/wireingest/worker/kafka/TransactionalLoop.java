@@ -37,8 +37,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Failures (after Debezium's ErrorHandler): a rebalance under the transaction aborts it and rewinds; a retriable
  * broker error aborts, rewinds and retries the batch after a doubling back-off, WARN each time, up to a bound; a
- * fatal error (fenced producer, authorization, uncertain commit, retries exhausted) aborts what can be aborted, closes
- * the clients and reports to the {@link Listener}, which stops the worker with a non-zero exit. {@link #stop()} lets
+ * fatal error (fenced producer, authorization, uncertain commit, retries exhausted, and any {@link Error} such as out
+ * of memory) aborts what can be aborted, closes the clients and reports to the {@link Listener}, which stops the
+ * worker with a non-zero exit. {@link #stop()} lets
  * the batch in flight commit, then leaves the group and closes.
  *
  * <p>With a transform pool, the records of a batch are transformed in parallel on the pool (shared by the worker's
@@ -227,6 +228,22 @@ public final class TransactionalLoop implements Runnable {
                 running = false;
                 listener.fatal(this, e);
             }
+        } catch (Error e) {
+            // Out of memory, a stack overflow outside any one item's transform, a linkage error: the JVM (or this
+            // thread) cannot be trusted to go on. Fatal like a fenced producer, never a quiet end of the thread.
+            closeProducerAtOnce = true;
+            running = false;
+            try {
+                LOG.error("{} failed: {}", name, BrokerErrors.describe(e));
+                metrics.aborted("fatal");
+                if (producer != null) {
+                    abortQuietly(producer);
+                }
+            } catch (Throwable t) {
+                // Out of memory again, likely: the listener below must hear of it all the same.
+                e.addSuppressed(t);
+            }
+            listener.fatal(this, e);
         } finally {
             metrics.forget(this);
             closeQuietly(consumer, Duration.ofSeconds(10));
@@ -332,11 +349,15 @@ public final class TransactionalLoop implements Runnable {
         }
     }
 
-    /** The transform's output for one record; an exception in it makes the record a dead letter. */
+    /**
+     * The transform's output for one record; an exception in it makes the record a dead letter, and so does a stack
+     * overflow (a property of the record, e.g. nested too deep, not of the JVM). Any other {@link Error} (out of
+     * memory...) is not the record's alone: it propagates and stops the worker as fatal.
+     */
     private RecordTransform.Output transform(ConsumerRecord<byte[], byte[]> record) {
         try {
             return transform.apply(record);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             // A bug in the transform: this record is a dead letter, the partition carries on.
             LOG.error(
                     "{}: unexpected {} on {}-{}@{}; sent to the dead-letter topic",
@@ -363,7 +384,8 @@ public final class TransactionalLoop implements Runnable {
         try {
             return future.get();
         } catch (ExecutionException e) {
-            // transform() turns every RuntimeException into a dead letter, so this is an Error (out of memory...)
+            // transform() turns every RuntimeException and stack overflow into a dead letter, so this is an Error (out
+            // of memory...)
             Throwable cause = e.getCause();
             if (cause instanceof Error error) {
                 throw error;

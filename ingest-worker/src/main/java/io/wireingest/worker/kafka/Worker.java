@@ -1,5 +1,6 @@
 package io.wireingest.worker.kafka;
 
+import io.wireingest.worker.config.ConfigKey;
 import io.wireingest.worker.config.WorkerConfig;
 import io.wireingest.worker.metrics.WorkerMetrics;
 import java.time.Duration;
@@ -13,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import org.apache.kafka.common.errors.FencedInstanceIdException;
+import org.apache.kafka.common.errors.ProducerFencedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * The consumer threads of one JVM: {@code INGEST_THREADS} {@link TransactionalLoop}s in one consumer group, with
  * transactional ids {@code <prefix>-<instance>-<n>} (stable across restarts, so a restarted worker fences its
  * predecessor's zombie and aborts its open transaction at once). When one thread hits a fatal error, all stop and
- * {@link #exitCode()} is non-zero.
+ * {@link #exitCode()} is non-zero; so too when anything at all (an {@link Error} such as out of memory) escapes a
+ * thread: a consumer thread never ends quietly while the others carry on or the process exits 0.
  *
  * <p>The pipeline itself runs on a pool of {@code INGEST_TRANSFORM_THREADS} threads shared by the consumer threads
  * (see {@link TransactionalLoop}), so the work of one batch spreads over all cores whatever the partition layout.
@@ -32,7 +36,7 @@ public final class Worker {
     private static final Logger LOG = LoggerFactory.getLogger(Worker.class);
 
     private final WorkerConfig config;
-    private final KafkaClients clients;
+    private final TransactionalLoop.ClientFactory clients;
     private final String inputTopic;
     private final Supplier<RecordTransform> transforms;
     private final WorkerMetrics metrics;
@@ -50,6 +54,16 @@ public final class Worker {
     public Worker(
             WorkerConfig config,
             KafkaClients clients,
+            String inputTopic,
+            Supplier<RecordTransform> transforms,
+            WorkerMetrics metrics) {
+        this(config, (TransactionalLoop.ClientFactory) clients, inputTopic, transforms, metrics);
+    }
+
+    /** With other clients than Kafka's (tests: Kafka's mock clients). */
+    Worker(
+            WorkerConfig config,
+            TransactionalLoop.ClientFactory clients,
             String inputTopic,
             Supplier<RecordTransform> transforms,
             WorkerMetrics metrics) {
@@ -95,17 +109,15 @@ public final class Worker {
                     deadLetters,
                     metrics,
                     settings,
-                    (l, error) -> {
-                        if (fatal.compareAndSet(null, error)) {
-                            LOG.error("{} hit a fatal error; stopping the worker", l.name());
-                        }
-                        stop();
-                    });
+                    (l, error) -> fatal(l.name(), error));
             loops.add(loop);
             Thread t = new Thread(
                     () -> {
                         try {
                             loop.run();
+                        } catch (Throwable error) {
+                            // The loop reports its own failures; this is what escaped it all the same.
+                            fatal(name, error);
                         } finally {
                             done.countDown();
                             if (done.getCount() == 0 && pool != null) {
@@ -126,6 +138,48 @@ public final class Worker {
                 inputTopic,
                 config.articlesTopic(),
                 config.rejectedTopic());
+    }
+
+    /** The first fatal error stops every thread; later ones (the others' reactions to the stop) are not logged. */
+    private void fatal(String thread, Throwable error) {
+        if (fatal.compareAndSet(null, error)) {
+            try {
+                LOG.error("{} hit a fatal error; stopping the worker: {}", thread, describeFatal(error));
+            } catch (Throwable t) {
+                // out of memory while logging: the stop below matters more
+            }
+        }
+        stop();
+    }
+
+    /**
+     * A fatal error in words for the log: what the operator should do for the errors that have an obvious cause (a
+     * second worker with the same instance id), else the error's class and message.
+     */
+    public String describeFatal(Throwable error) {
+        String set = setAs(WorkerConfig.INSTANCE_ID, config.instanceId());
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof FencedInstanceIdException) {
+                return "another worker in group " + config.groupId() + " runs with " + set
+                        + " (default: the host name); give each worker its own (" + BrokerErrors.describe(t) + ")";
+            }
+            if (t instanceof ProducerFencedException) {
+                return "another producer took over this worker's transactional id (" + config.transactionalIdPrefix()
+                        + "-" + config.instanceId() + "-<thread>): most likely another worker runs with " + set
+                        + " (default: the host name); give each worker its own (" + BrokerErrors.describe(t) + ")";
+            }
+        }
+        return BrokerErrors.describe(error);
+    }
+
+    /** {@code INGEST_INSTANCE_ID=x}, or {@code ingest.instance.id=x (in FILE)} when the config file set it. */
+    private String setAs(ConfigKey key, String value) {
+        String name = config.nameOf(key);
+        if (name.startsWith(key.property() + " ")) {
+            return key.property() + "=" + value + " ("
+                    + name.substring(key.property().length() + 1) + ")";
+        }
+        return name + "=" + value;
     }
 
     /** Whether every thread has received its assignment and none has failed. */

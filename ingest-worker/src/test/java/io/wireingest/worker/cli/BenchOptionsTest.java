@@ -43,6 +43,24 @@ class BenchOptionsTest {
     }
 
     @Test
+    void unreachableBrokersFailPromptlyNamingTheAddressAndItsKey() throws Exception {
+        int port;
+        try (java.net.ServerSocket unused = new java.net.ServerSocket(0)) {
+            port = unused.getLocalPort();
+        }
+        Path file = dir.resolve("bench.properties");
+        Files.writeString(file, "kafka.bootstrap.servers=127.0.0.1:" + port + "\ningest.broker.wait.ms=1000\n");
+        CliRun r = CliRun.run(
+                "", "bench", "--config", file.toString(), "--items", "1", "--rounds", "1", "--warm-up-seconds", "0");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err())
+                .contains("bench: failed: cannot reach the Kafka brokers at 127.0.0.1:" + port
+                        + " (kafka.bootstrap.servers in " + file + ") within 1 s (ingest.broker.wait.ms in " + file
+                        + ")");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
     void negativeItemsAreNamed() {
         CliRun r = CliRun.run("", "bench", "--items", "-5");
         assertThat(r.exit()).isEqualTo(2);

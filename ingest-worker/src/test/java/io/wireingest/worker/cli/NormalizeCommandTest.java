@@ -141,6 +141,107 @@ class NormalizeCommandTest {
     }
 
     @Test
+    void aFileOverMaxBytesIsRejectedTooLargeWithoutBeingReadWhole() throws Exception {
+        // QA4 D9: a sparse 3 GB file was read whole first (OutOfMemoryError); now at most the cap + 1 byte is read
+        Path sparse = dir.resolve("sparse.txt");
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(sparse.toFile(), "rw")) {
+            file.setLength(3L * 1024 * 1024 * 1024);
+        }
+        Path small = write("small.txt", "JAKARTA (Antara) - A short story that fits.");
+        CliRun r = run(
+                "",
+                "normalize",
+                "--max-bytes",
+                "1000",
+                "--received-at",
+                "2024-01-01T00:00:00Z",
+                sparse.toString(),
+                small.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).hasSize(1);
+        assertThat(r.err()).as(r.errText()).hasSize(1);
+        JsonNode line = MAPPER.readTree(r.err().get(0));
+        assertThat(line.path("input").asText()).isEqualTo(sparse.toString());
+        assertThat(line.path("stage").asText()).isEqualTo("limits");
+        assertThat(line.path("reason").asText()).isEqualTo("too-large");
+        assertThat(line.path("detail").asText())
+                .isEqualTo("the file is 3221225472 bytes, over the limit of 1000 (--max-bytes), " + (4 * 334 + 65536)
+                        + " for an envelope (its body as bodyBase64)");
+
+        CliRun typed = run("", "normalize", "--max-bytes", "1000", "--content-type", "text/plain", sparse.toString());
+        assertThat(typed.exit()).isEqualTo(1);
+        assertThat(MAPPER.readTree(typed.err().get(0)).path("detail").asText())
+                .isEqualTo("the file is 3221225472 bytes, over the limit of 1000 (--max-bytes)");
+    }
+
+    @Test
+    void aStdinLineLongerThanAnEnvelopeAtMaxBytesIsRejectedTooLargeAndTheNextLineIsRead() throws Exception {
+        String head = "{\"id\":\"huge\",\"feed\":\"f\",\"contentType\":\"text/plain\","
+                + "\"receivedAt\":\"2024-01-01T00:00:00Z\",\"body\":\"";
+        long bodyLength = 30_000_000;
+        java.io.InputStream letters = new java.io.InputStream() {
+            private long left = bodyLength;
+
+            @Override
+            public int read() {
+                return left-- > 0 ? 'a' : -1;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (left <= 0) {
+                    return -1;
+                }
+                int n = (int) Math.min(len, left);
+                java.util.Arrays.fill(b, off, off + n, (byte) 'a');
+                left -= n;
+                return n;
+            }
+        };
+        java.io.InputStream stdin = new java.io.SequenceInputStream(java.util.Collections.enumeration(java.util.List.of(
+                new java.io.ByteArrayInputStream(head.getBytes(StandardCharsets.UTF_8)),
+                letters,
+                new java.io.ByteArrayInputStream(("\"}\n{\"id\":\"two\",\"feed\":\"f\",\"contentType\":\"text/plain\","
+                                + "\"receivedAt\":\"2024-01-01T00:00:00Z\",\"body\":\"Second story text, long enough to"
+                                + " read.\"}\n")
+                        .getBytes(StandardCharsets.UTF_8)))));
+        CliRun r = CliRun.run(stdin, "normalize", "--max-bytes", "1000");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).hasSize(1);
+        assertThat(MAPPER.readTree(r.out().get(0)).at("/wire/source/itemId").asText())
+                .isEqualTo("two");
+        assertThat(r.err()).hasSize(1);
+        JsonNode line = MAPPER.readTree(r.err().get(0));
+        assertThat(line.path("input").asText()).isEqualTo("stdin:1");
+        assertThat(line.path("stage").asText()).isEqualTo("limits");
+        assertThat(line.path("reason").asText()).isEqualTo("too-large");
+        assertThat(line.path("detail").asText())
+                .isEqualTo("the line is " + (head.length() + bodyLength + 2) + " bytes, over the " + (4 * 334 + 65536)
+                        + " bytes an envelope of an item at --max-bytes (1000) takes with its body as bodyBase64");
+    }
+
+    @Test
+    void anEnvelopeFileWithABase64BodyAboveJacksonsStringLimitIsMeasuredByMaxBytes() throws Exception {
+        // QA4 D6: 15,100,000 bytes as bodyBase64 (20,133,336 characters) was "invalid-json"; with --max-bytes one
+        // byte lower it is the item that is too large
+        byte[] body = new byte[15_100_000];
+        java.util.Arrays.fill(body, (byte) 'a');
+        Path envelope = write(
+                "big.json",
+                "{\"id\":\"big\",\"feed\":\"f\",\"contentType\":\"text/plain\","
+                        + "\"receivedAt\":\"2024-01-01T00:00:00Z\",\"bodyBase64\":\""
+                        + java.util.Base64.getEncoder().encodeToString(body) + "\"}");
+        CliRun r = run("", "normalize", "--max-bytes", "15099999", envelope.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).hasSize(1);
+        JsonNode line = MAPPER.readTree(r.err().get(0));
+        assertThat(line.path("itemId").asText()).isEqualTo("big");
+        assertThat(line.path("stage").asText()).isEqualTo("limits");
+        assertThat(line.path("reason").asText()).isEqualTo("too-large");
+        assertThat(line.path("detail").asText()).isEqualTo("item is 15100000 bytes, over the limit of 15099999");
+    }
+
+    @Test
     void anOutputThatCannotBeWrittenFailsWithOneLineAndExitOne() throws Exception {
         Path story = write("story.txt", "JAKARTA (Antara) - A story about a full disk.\n\nIt has a body.");
         java.io.OutputStream full = new java.io.OutputStream() {

@@ -2,8 +2,11 @@ package io.wireingest.worker.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -120,6 +123,93 @@ class PublishBatchTest {
                 .contains("bigplain.txt: 5000 bytes, more than INGEST_MAX_ITEM_BYTES (4096 bytes); not sent")
                 .contains("batch.jsonl:1: item big-env has a body of 5000 bytes, more than INGEST_MAX_ITEM_BYTES")
                 .contains("big64.json: item big-64 has a body of 5000 bytes");
+    }
+
+    /** {@code size} bytes of 'a', made as they are read: a huge input without a huge file or array. */
+    private static InputStream letters(long size) {
+        return new InputStream() {
+            private long left = size;
+
+            @Override
+            public int read() {
+                if (left == 0) {
+                    return -1;
+                }
+                left--;
+                return 'a';
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (left == 0) {
+                    return -1;
+                }
+                int n = (int) Math.min(len, left);
+                Arrays.fill(b, off, off + n, (byte) 'a');
+                left -= n;
+                return n;
+            }
+        };
+    }
+
+    private static InputStream text(String s) {
+        return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aJsonLinesLineLongerThanAnEnvelopeOfAnItemAtTheLimitIsTooLargeAndSkippedUnread() throws Exception {
+        // QA4 D5: one line of 30 MB (a gzip bomb of a few KB would do the same) under an item limit of 1000 bytes,
+        // then a normal line; the long line is counted too large, named by its number, and never kept whole
+        long lineLimit = PublishCommand.Batch.lineLimit(1000);
+        assertThat(lineLimit).isEqualTo(4 * 334 + 65536);
+        String head = "{\"id\":\"huge\",\"feed\":\"f\",\"contentType\":\"text/plain\","
+                + "\"receivedAt\":\"2026-03-12T03:00:00Z\",\"body\":\"";
+        long bodyLength = 30_000_000;
+        InputStream in = new SequenceInputStream(java.util.Collections.enumeration(List.of(
+                text(envelope("first", "One.") + "\n"),
+                text(head),
+                letters(bodyLength),
+                text("\"}\r\n" + envelope("after", "Two.") + "\n"))));
+
+        PublishCommand.Batch batch = batch(1000);
+        batch.stdin(in);
+
+        assertThat(keys()).containsExactly("first", "after");
+        assertThat(batch.tooLarge()).isEqualTo(1);
+        assertThat(batch.invalid()).isZero();
+        assertThat(err())
+                .contains("publish: stdin:2: a line of " + (head.length() + bodyLength + 2) + " bytes, more than the "
+                        + lineLimit + " bytes an envelope of an item at INGEST_MAX_ITEM_BYTES (1000 bytes) takes with"
+                        + " its body as bodyBase64; not sent");
+    }
+
+    @Test
+    void anEnvelopeWithABase64BodyAboveJacksonsDefaultStringLimitIsSentWhenTheItemLimitAllowsIt() throws Exception {
+        // QA4 D6: 15,100,000 bytes as bodyBase64 is 20,133,336 characters, above Jackson's default of 20,000,000
+        long limit = 15_100_000;
+        byte[] body = new byte[(int) limit];
+        Arrays.fill(body, (byte) 0xE9);
+        String base64 = Base64.getEncoder().encodeToString(body);
+        assertThat(base64.length()).isGreaterThan(20_000_000);
+        String atLimit = "{\"id\":\"at-limit\",\"feed\":\"f\",\"contentType\":\"application/octet-stream\","
+                + "\"receivedAt\":\"2026-03-12T03:00:00Z\",\"bodyBase64\":\"" + base64 + "\"}";
+        // one byte over the limit: the same base64 length, so the body is measured once decoded
+        String base64Over = Base64.getEncoder().encodeToString(Arrays.copyOf(body, body.length + 1));
+        assertThat(base64Over).hasSameSizeAs(base64);
+        String overLimit = atLimit.replace("at-limit", "over-limit").replace(base64, base64Over);
+        Files.writeString(dir.resolve("at-limit.json"), atLimit);
+        Files.writeString(dir.resolve("big.jsonl"), overLimit + "\n" + atLimit + "\n");
+
+        PublishCommand.Batch batch = batch(limit);
+        batch.file(dir.resolve("at-limit.json"));
+        batch.file(dir.resolve("big.jsonl"));
+
+        assertThat(keys()).containsExactly("at-limit", "at-limit");
+        assertThat(batch.invalid()).as(err()).isZero();
+        assertThat(batch.tooLarge()).isEqualTo(1);
+        assertThat(err())
+                .contains("big.jsonl:1: item over-limit has a body of 15100001 bytes, more than INGEST_MAX_ITEM_BYTES"
+                        + " (15100000 bytes); not sent");
     }
 
     @Test

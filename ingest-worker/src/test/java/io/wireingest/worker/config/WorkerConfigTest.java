@@ -109,7 +109,9 @@ class WorkerConfigTest {
     void secretsNeverAppearInTheDescription() throws Exception {
         Properties file = new Properties();
         file.setProperty("kafka.ssl.key.password", "key-pass-123");
-        file.setProperty("kafka.sasl.jaas.config", "... password=\"hunter2\";");
+        file.setProperty(
+                "kafka.sasl.jaas.config",
+                "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"u\" password=\"hunter2\";");
         WorkerConfig config = WorkerConfig.load(Map.of("INGEST_HTTP_TOKEN", "a-very-long-secret-token"), file);
         String described = String.join("\n", config.describe()) + config;
         assertThat(described)
@@ -219,8 +221,16 @@ class WorkerConfigTest {
         file.setProperty("kafka.my.plugin.client.secret", "PLUGINSECRET");
         file.setProperty("kafka.my.plugin.api.key", "PLUGINAPIKEY");
         file.setProperty("kafka.sasl.mechanism", "OAUTHBEARER");
-        WorkerConfig config =
-                WorkerConfig.load(Map.of("KAFKA_CLIENT_SASL_JAAS_CONFIG", "x password=\"ENVJAAS\";"), file);
+        // A plugin (here a login callback handler) may read settings Kafka does not know: they pass, masked.
+        file.setProperty(
+                "kafka.sasl.login.callback.handler.class",
+                "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginCallbackHandler");
+        WorkerConfig config = WorkerConfig.load(
+                Map.of(
+                        "KAFKA_CLIENT_SASL_JAAS_CONFIG",
+                        "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required "
+                                + "clientSecret=\"ENVJAAS\";"),
+                file);
         String described = String.join("\n", config.describe()) + config;
         assertThat(described)
                 .doesNotContain("SECRETPASSPHRASE")
@@ -376,5 +386,117 @@ class WorkerConfigTest {
                                 .containsExactly("ingest.log.level in " + file + " is not read: the log level is set "
                                         + "only with the environment variable INGEST_LOG_LEVEL (logback reads it when "
                                         + "the JVM starts)"));
+    }
+
+    private static List<String> problems(Map<String, String> env, Properties file) {
+        try {
+            WorkerConfig.load(env, file);
+        } catch (WorkerConfig.InvalidConfigException e) {
+            return e.problems();
+        }
+        throw new AssertionError("expected configuration problems");
+    }
+
+    @Test
+    void aMisspeltClientKeyIsAProblemWithTheNearestNameAndNoValue() {
+        Properties file = new Properties();
+        file.setProperty(
+                "kafka.sasl.jass.config",
+                "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"u\" "
+                        + "password=\"S3cretTypoA2\";");
+        List<String> problems = problems(Map.of("KAFKA_CLIENT_BASIC_AUTH_USER_INFO", "user:S3cretUI5"), file);
+        assertThat(problems)
+                .containsExactlyInAnyOrder(
+                        "kafka.sasl.jass.config in the config file is not a Kafka client setting ('sasl.jass.config' "
+                                + "is not a producer, consumer or admin client config); did you mean "
+                                + "kafka.sasl.jaas.config?",
+                        "KAFKA_CLIENT_BASIC_AUTH_USER_INFO is not a Kafka client setting ('basic.auth.user.info' is "
+                                + "not a producer, consumer or admin client config)");
+        assertThat(String.join("\n", problems)).doesNotContain("S3cret");
+        assertThat(problems(Map.of("KAFKA_CLIENT_SECURITY_PROTOCOLL", "SSL"), new Properties()))
+                .singleElement()
+                .asString()
+                .endsWith("did you mean KAFKA_CLIENT_SECURITY_PROTOCOL?");
+    }
+
+    @Test
+    void badClientValuesAreProblemsWithoutSecretValues() {
+        Properties file = new Properties();
+        file.setProperty("kafka.security.protocol", "PLAINTXT");
+        file.setProperty("kafka.session.timeout.ms", "soon");
+        file.setProperty(
+                "kafka.sasl.jaas.config",
+                "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"u\" "
+                        + "password=\"S3cretJaasA1\"");
+        List<String> problems = problems(Map.of(), file);
+        assertThat(problems).hasSize(3);
+        assertThat(problems.get(0))
+                .startsWith("kafka.sasl.jaas.config in the config file is not valid (value not shown): ");
+        assertThat(problems.get(1))
+                .startsWith("kafka.security.protocol in the config file is not valid: ")
+                .contains("PLAINTXT")
+                .contains("SASL_SSL");
+        assertThat(problems.get(2)).startsWith("kafka.session.timeout.ms in the config file is not valid: ");
+        assertThat(String.join("\n", problems)).doesNotContain("S3cret");
+    }
+
+    @Test
+    void documentedClientSettingsStillPass() throws Exception {
+        Properties file = new Properties();
+        file.setProperty("kafka.bootstrap.servers", "broker-1.example.net:9093");
+        file.setProperty("kafka.security.protocol", "SASL_SSL");
+        file.setProperty("kafka.sasl.mechanism", "SCRAM-SHA-512");
+        file.setProperty(
+                "kafka.sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"wire-ingest\" "
+                        + "password=\"...\";");
+        file.setProperty("kafka.ssl.truststore.location", "/etc/wire-ingest/truststore.p12");
+        file.setProperty("kafka.ssl.truststore.password", "...");
+        file.setProperty("kafka.max.block.ms", "5000");
+        file.setProperty("kafka.client.dns.lookup", "use_all_dns_ips");
+        file.setProperty("kafka.session.timeout.ms", "45000");
+        file.setProperty("kafka.transaction.timeout.ms", "60000");
+        file.setProperty("kafka.config.providers", "file");
+        file.setProperty(
+                "kafka.config.providers.file.class", "org.apache.kafka.common.config.provider.FileConfigProvider");
+        WorkerConfig config = WorkerConfig.load(
+                Map.of(
+                        "KAFKA_CLIENT_SSL_ENDPOINT_IDENTIFICATION_ALGORITHM",
+                        "",
+                        "KAFKA_CLIENT_SASL_MECHANISM",
+                        "PLAIN"),
+                file);
+        assertThat(config.clientProperties())
+                .containsEntry("sasl.mechanism", "PLAIN")
+                .containsEntry("client.dns.lookup", "use_all_dns_ips");
+        assertThat(config.describe()).contains("kafka.config.providers.file.class=****");
+    }
+
+    @Test
+    void theShippedPlaceholderTokenIsRefused() throws Exception {
+        String shipped = "replace-me-with-a-long-random-token";
+        Path manifest = Path.of("..", "deploy", "kubernetes", "configmap.yaml");
+        if (Files.exists(manifest)) {
+            assertThat(Files.readString(manifest)).contains("INGEST_HTTP_TOKEN: \"" + shipped + "\"");
+        }
+        assertThat(problems(Map.of("INGEST_HTTP_TOKEN", shipped), new Properties()))
+                .containsExactly("INGEST_HTTP_TOKEN is still the example's placeholder: set a random token of your "
+                        + "own, e.g. the output of `openssl rand -hex 32`");
+        Properties file = new Properties();
+        file.setProperty("ingest.http.token", "CHANGE-ME-0123456789");
+        assertThat(problems(Map.of(), file)).singleElement().asString().contains("placeholder");
+        assertThat(WorkerConfig.load(Map.of("INGEST_HTTP_TOKEN", "0123456789abcdef0123"), new Properties())
+                        .httpToken())
+                .contains("0123456789abcdef0123");
+    }
+
+    @Test
+    void theHttpReadTimeoutIsAtLeastOneSecond() throws Exception {
+        assertThat(WorkerConfig.defaults().httpReadTimeout()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(WorkerConfig.load(Map.of("INGEST_HTTP_READ_TIMEOUT_MS", "1500"), new Properties())
+                        .httpReadTimeout())
+                .isEqualTo(Duration.ofMillis(1500));
+        assertThat(problems(Map.of("INGEST_HTTP_READ_TIMEOUT_MS", "999"), new Properties()))
+                .containsExactly("INGEST_HTTP_READ_TIMEOUT_MS must be at least 1000, not 999");
     }
 }

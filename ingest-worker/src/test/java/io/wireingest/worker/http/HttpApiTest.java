@@ -492,4 +492,103 @@ class HttpApiTest {
                 .header("X-Item-Id", id)
                 .POST(HttpRequest.BodyPublishers.ofString("text of " + id));
     }
+
+    /** Sends raw request bytes on a socket of its own and returns the whole answer (the request asks to close). */
+    private String rawExchange(byte[] request) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", api.port())) {
+            socket.setSoTimeout(60_000);
+            socket.getOutputStream().write(request);
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    @Test
+    void utf8ItemIdAndFeedHeadersAreReadAsUtf8() throws Exception {
+        start(Optional.empty(), true);
+        String body = "SEOUL, May 1 (Yonhap) -- Test.";
+        String answer = rawExchange(concat(
+                ascii("POST /items HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+                        + "Content-Type: text/plain; charset=utf-8\r\nX-Feed: "),
+                "f ÿ/x".getBytes(StandardCharsets.UTF_8),
+                ascii("\r\nX-Item-Id: "),
+                "연합-001".getBytes(StandardCharsets.UTF_8),
+                ascii("\r\nContent-Length: " + body.length() + "\r\n\r\n" + body)));
+        assertThat(answer)
+                .startsWith("HTTP/1.1 202")
+                .contains("\"id\":\"연합-001\"")
+                .contains("\"feed\":\"f ÿ/x\"");
+        ProducerRecord<byte[], byte[]> sent = producer.history().get(0);
+        assertThat(new String(sent.key(), StandardCharsets.UTF_8)).isEqualTo("연합-001");
+        assertThat(new String(sent.headers().lastHeader("item-id").value(), StandardCharsets.UTF_8))
+                .isEqualTo("연합-001");
+        assertThat(new String(sent.headers().lastHeader("feed").value(), StandardCharsets.UTF_8))
+                .isEqualTo("f ÿ/x");
+    }
+
+    @Test
+    void headerBytesThatAreNotUtf8AreA400NamingTheHeader() throws Exception {
+        start(Optional.empty(), true);
+        String answer = rawExchange(concat(
+                ascii("POST /items HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+                        + "Content-Type: text/plain\r\nX-Feed: f\r\nX-Item-Id: caf"),
+                new byte[] {(byte) 0xE9}, // Latin-1 'é', not UTF-8
+                ascii("\r\nContent-Length: 4\r\n\r\nbody")));
+        assertThat(answer)
+                .startsWith("HTTP/1.1 400")
+                .contains("X-Item-Id is not valid UTF-8")
+                .doesNotContain("X-Feed is");
+        assertThat(producer.history()).isEmpty();
+        assertThat(HttpApi.utf8("plain-ascii")).contains("plain-ascii");
+        assertThat(HttpApi.utf8(new String(new byte[] {(byte) 0xC3, (byte) 0xA9}, StandardCharsets.ISO_8859_1)))
+                .contains("é");
+    }
+
+    @Test
+    void probesAnswerWhileClientsStallHalfWayThroughTheirRequestsAndTheStalledAreClosed() throws Exception {
+        start(Optional.empty(), true);
+        // More half-sent requests than the server once had threads (4), each stopping inside its headers.
+        List<java.net.Socket> stalled = new ArrayList<>();
+        try {
+            for (int i = 0; i < 12; i++) {
+                java.net.Socket socket = new java.net.Socket("127.0.0.1", api.port());
+                socket.getOutputStream().write(ascii("GET /health/live HTTP/1.1\r\nHost: x\r\n"));
+                socket.getOutputStream().flush();
+                stalled.add(socket);
+            }
+            HttpResponse<String> live = send(at("/health/live").timeout(Duration.ofSeconds(60)));
+            assertThat(live.statusCode()).isEqualTo(200);
+            assertThat(send(at("/metrics").timeout(Duration.ofSeconds(60))).statusCode())
+                    .isEqualTo(200);
+            // The server closes each stalled connection once its read timeout passes (whole seconds; the JVM's first
+            // API sets it): the socket reads the end of the stream, or a reset.
+            for (java.net.Socket socket : stalled) {
+                socket.setSoTimeout(180_000);
+                int read;
+                try {
+                    read = socket.getInputStream().read();
+                } catch (java.net.SocketException reset) {
+                    read = -1;
+                }
+                assertThat(read).isEqualTo(-1);
+            }
+        } finally {
+            for (java.net.Socket socket : stalled) {
+                socket.close();
+            }
+        }
+        assertThat(send(at("/health/live")).statusCode()).isEqualTo(200);
+    }
 }

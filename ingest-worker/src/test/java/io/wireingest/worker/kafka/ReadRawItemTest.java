@@ -65,6 +65,20 @@ class ReadRawItemTest {
     }
 
     @Test
+    void readsAnEnvelopeWhoseBase64BodyIsLongerThanJacksonsDefaultStringLimit() throws Exception {
+        // QA4 D6: 15,100,000 bytes as bodyBase64 is 20,133,336 characters; it was an invalid-envelope dead letter
+        // ("not JSON: String value length ... exceeds the maximum allowed (20000000 ...)") whatever the item limit
+        byte[] body = new byte[15_100_000];
+        java.util.Arrays.fill(body, (byte) 'a');
+        String json = "{\"id\":\"big-1\",\"feed\":\"f\",\"contentType\":\"text/plain\","
+                + "\"receivedAt\":\"2026-03-12T03:00:00Z\",\"bodyBase64\":\""
+                + java.util.Base64.getEncoder().encodeToString(body) + "\"}";
+        RawItem item = ReadRawItem.read(record("big-1", json, new RecordHeaders()));
+        assertThat(item.id()).isEqualTo("big-1");
+        assertThat(item.body()).hasSize(15_100_000);
+    }
+
+    @Test
     void jsonDeclaredAsSomethingElseIsNotTakenForAnEnvelope() throws Exception {
         RecordHeaders headers = new RecordHeaders();
         headers.add("content-type", "application/ld+json".getBytes(StandardCharsets.UTF_8));

@@ -343,4 +343,61 @@ class TransactionalLoopTest {
                 .extracting(r -> new String(r.key(), StandardCharsets.UTF_8))
                 .containsExactly("k0", "k1", "k2");
     }
+
+    /** A transform that throws the given error for the record at offset 1 and passes the others through. */
+    private static RecordTransform throwingAtOffsetOne(Error error) {
+        PassThrough pass = new PassThrough("out");
+        return record -> {
+            if (record.offset() == 1) {
+                throw error;
+            }
+            return pass.apply(record);
+        };
+    }
+
+    @Test
+    void anErrorInTheTransformIsFatalNotAQuietEndOfTheThread() throws Exception {
+        FailingProducer producer = new FailingProducer(0, null);
+        TransactionalLoop loop = loop(producer, 5, throwingAtOffsetOne(new OutOfMemoryError("simulated")), null);
+        Thread t = new Thread(loop);
+        t.start();
+        t.join(10_000);
+
+        assertThat(t.isAlive()).isFalse();
+        assertThat(fatal.get()).isInstanceOf(OutOfMemoryError.class);
+        assertThat(aborted("fatal")).isEqualTo(1.0);
+        // The open transaction (holding record 0's output) is aborted, nothing committed, the clients closed.
+        assertThat(producer.aborts.get()).isEqualTo(1);
+        assertThat(producer.commitCount()).isZero();
+        assertThat(consumer.closed()).isTrue();
+        assertThat(producer.closed()).isTrue();
+    }
+
+    @Test
+    void anErrorInATransformOnThePoolIsFatalToo() throws Exception {
+        pool = Executors.newFixedThreadPool(2);
+        FailingProducer producer = new FailingProducer(0, null);
+        TransactionalLoop loop = loop(producer, 5, throwingAtOffsetOne(new OutOfMemoryError("simulated")), pool);
+        Thread t = new Thread(loop);
+        t.start();
+        t.join(10_000);
+
+        assertThat(t.isAlive()).isFalse();
+        assertThat(fatal.get()).isInstanceOf(OutOfMemoryError.class);
+        assertThat(aborted("fatal")).isEqualTo(1.0);
+        assertThat(producer.commitCount()).isZero();
+    }
+
+    @Test
+    void aStackOverflowInOneRecordsTransformMakesThatRecordADeadLetter() throws Exception {
+        MockProducer<byte[], byte[]> producer =
+                new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
+        runToFirstCommit(loop(producer, 5, throwingAtOffsetOne(new StackOverflowError()), null), producer);
+
+        assertThat(fatal.get()).isNull();
+        assertThat(producer.history())
+                .extracting(r -> r.topic() + ":" + new String(r.key(), StandardCharsets.UTF_8))
+                .containsExactly("out:k0", "wire.rejected:k1", "out:k2");
+        assertThat(committedOffset(producer)).isEqualTo(3);
+    }
 }

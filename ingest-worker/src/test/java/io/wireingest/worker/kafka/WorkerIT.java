@@ -331,4 +331,29 @@ class WorkerIT {
         assertThat(ExactlyOnce.counts(TestTopics.readCommitted(topics.articles(), 1, Duration.ofSeconds(3))))
                 .isEqualTo(Map.of("f-1", 1));
     }
+
+    @Test
+    void anErrorInAConsumerThreadStopsTheWorkerWithExitCodeOneAndCommitsNothing() throws Exception {
+        TestTopics topics = TestTopics.create("error", 1);
+        WorkerConfig config = topics.config("error", Map.of("INGEST_THREADS", "1"));
+        Worker worker = new Worker(
+                config,
+                new KafkaClients(config, config.bootstrapServers().orElseThrow()),
+                topics.raw(),
+                () -> record -> {
+                    throw new OutOfMemoryError("simulated");
+                },
+                new WorkerMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
+        worker.start();
+        try {
+            TestTopics.produce(List.of(topics.bare(0, "e-1", "antara-id", "text/plain", ExactlyOnce.story(1))));
+            assertThat(worker.awaitTermination(WAIT)).isTrue();
+        } finally {
+            worker.stopAndWait(WAIT);
+        }
+        assertThat(worker.fatal()).containsInstanceOf(OutOfMemoryError.class);
+        assertThat(worker.exitCode()).isEqualTo(Worker.EXIT_FATAL);
+        assertThat(TestTopics.readCommitted(topics.articles(), 1, Duration.ofSeconds(3)))
+                .isEmpty();
+    }
 }
