@@ -3,6 +3,7 @@ package io.wireingest.core.format;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wireingest.core.decode.DecodedItem;
@@ -53,8 +54,14 @@ public final class NinjsReader implements WireFormatReader {
         JsonNode root;
         try {
             root = mapper(context.limits().maxDepth()).readTree(item.text());
+        } catch (StreamConstraintsException e) {
+            // Jackson's depth limit (set to the item's) says so without a location, in its own terms
+            if (JsonDepth.deeperThan(item.text(), context.limits().maxDepth())) {
+                throw JsonDepth.tooDeep(StageName.PARSE, context.limits().maxDepth());
+            }
+            throw new RejectedException(StageName.PARSE, "malformed-json", JsonDepth.describe(e), e);
         } catch (JsonProcessingException e) {
-            throw new RejectedException(StageName.PARSE, "malformed-json", describe(e), e);
+            throw new RejectedException(StageName.PARSE, "malformed-json", JsonDepth.describe(e), e);
         }
         List<JsonNode> objects = new ArrayList<>();
         if (root != null && root.isArray()) {
@@ -203,11 +210,5 @@ public final class NinjsReader implements WireFormatReader {
             }
         }
         return null;
-    }
-
-    private static String describe(JsonProcessingException e) {
-        String m = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
-        m = m.replace('\n', ' ');
-        return m.length() > 300 ? m.substring(0, 300) + "…" : m;
     }
 }

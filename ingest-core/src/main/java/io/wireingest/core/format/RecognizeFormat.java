@@ -1,13 +1,11 @@
 package io.wireingest.core.format;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.wireingest.core.decode.DecodedItem;
 import io.wireingest.core.model.WireFormat;
+import io.wireingest.core.pipeline.ItemContext;
+import io.wireingest.core.pipeline.Limits;
 import io.wireingest.core.pipeline.RejectedException;
 import io.wireingest.core.pipeline.StageName;
-import java.io.IOException;
 import java.util.List;
 
 /** Picks the reader for an item: the first in priority order whose sniff accepts it. */
@@ -36,11 +34,27 @@ public final class RecognizeFormat {
                 new PlainTextReader()));
     }
 
+    /** {@link #recognize(DecodedItem, ItemContext)} with the default depth limit ({@link Limits#DEFAULT}). */
     public WireFormatReader recognize(DecodedItem item) throws RejectedException {
+        return recognize(item, Limits.DEFAULT.maxDepth());
+    }
+
+    /**
+     * The reader for the item.
+     *
+     * @throws RejectedException at stage {@code recognize}: {@code unrecognized} when no reader takes it; for content
+     *     declared as JSON that no JSON reader takes, {@code malformed-json}, {@code too-deep} (nested deeper than the
+     *     item's depth limit) or {@code unrecognized-json}
+     */
+    public WireFormatReader recognize(DecodedItem item, ItemContext context) throws RejectedException {
+        return recognize(item, context.limits().maxDepth());
+    }
+
+    private WireFormatReader recognize(DecodedItem item, int maxDepth) throws RejectedException {
         for (WireFormatReader reader : readers) {
             if (reader.canRead(item)) {
                 if (item.mediaType().isJson() && reader.format() == WireFormat.TEXT) {
-                    throw unknownJson(item);
+                    throw unknownJson(item, maxDepth);
                 }
                 return reader;
             }
@@ -56,8 +70,8 @@ public final class RecognizeFormat {
      * A item declared as JSON that no JSON reader takes: published as text it would be an article whose body is JSON
      * syntax. Refused instead, as malformed when it is not JSON at all, else as a JSON shape we do not read.
      */
-    private static RejectedException unknownJson(DecodedItem item) {
-        String syntaxError = jsonSyntaxError(item.text());
+    private static RejectedException unknownJson(DecodedItem item, int maxDepth) throws RejectedException {
+        String syntaxError = JsonDepth.syntaxError(item.text(), maxDepth, StageName.RECOGNIZE);
         if (syntaxError != null) {
             return new RejectedException(
                     StageName.RECOGNIZE,
@@ -70,22 +84,5 @@ public final class RecognizeFormat {
                 "declared " + item.mediaType().mimeType()
                         + " but is neither ninjs nor a raw-item envelope, starting with "
                         + Excerpt.of(item.text(), 40));
-    }
-
-    private static final JsonFactory JSON = new JsonFactory();
-
-    /** The first syntax error of the text as JSON (streamed, nothing built), or null when it is well-formed. */
-    private static String jsonSyntaxError(String text) {
-        try (JsonParser parser = JSON.createParser(text)) {
-            while (parser.nextToken() != null) {
-                // only the syntax matters
-            }
-            return null;
-        } catch (JsonProcessingException e) {
-            return e.getOriginalMessage() + " at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr();
-        } catch (IOException e) {
-            return e.getMessage();
-        }
     }
 }

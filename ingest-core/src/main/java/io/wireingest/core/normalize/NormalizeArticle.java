@@ -14,6 +14,8 @@ import io.wireingest.core.model.RelatedLink;
 import io.wireingest.core.model.SourcePosition;
 import io.wireingest.core.model.Story;
 import io.wireingest.core.model.Subject;
+import io.wireingest.core.pipeline.ItemContext;
+import io.wireingest.core.pipeline.RejectedException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -50,8 +52,11 @@ public final class NormalizeArticle {
      * @param decoded the item it came from
      * @param index the story's position among the item's stories (0 for single-story items)
      * @param count how many stories the item held
+     * @param context the item: its time budget holds while the body is rendered (null: no budget)
+     * @throws RejectedException reason {@code timeout} when the item's time budget runs out
      */
-    public Article normalize(Story story, DecodedItem decoded, int index, int count) {
+    public Article normalize(Story story, DecodedItem decoded, int index, int count, ItemContext context)
+            throws RejectedException {
         RawItem raw = decoded.raw();
         ObjectNode a = NODES.objectNode();
         a.put("uri", uri(raw.feed(), storyId(story, raw, index, count)));
@@ -90,7 +95,7 @@ public final class NormalizeArticle {
             }
         }
 
-        RenderedBody body = sanitizeAndRender(story);
+        RenderedBody body = sanitizeAndRender(story, context);
         String html = body.html();
         String text = body.text();
         int charCount = body.charCount();
@@ -227,7 +232,7 @@ public final class NormalizeArticle {
         return wire;
     }
 
-    private RenderedBody sanitizeAndRender(Story story) {
+    private RenderedBody sanitizeAndRender(Story story, ItemContext context) throws RejectedException {
         Document dirty = Document.createShell(story.url() == null ? "" : story.url());
         for (Element h1 : story.body().getElementsByTag("h1")) {
             h1.tagName("h2");
@@ -236,13 +241,16 @@ public final class NormalizeArticle {
         dirty.body().insertChildren(0, story.body().children());
         // Most bodies hold only safe elements and text: the Cleaner would keep all of it and only filter attributes,
         // which the rendering walk does itself (the Cleaner's copy of the tree costs as much as rendering it).
-        RenderedBody body = RenderedBody.sanitizing(dirty.body(), safelist);
+        RenderedBody body = RenderedBody.sanitizing(dirty.body(), safelist, context);
         if (body != null) {
             return body;
         }
+        if (context != null) {
+            context.checkTime();
+        }
         Document clean = cleaner.clean(dirty);
         clean.outputSettings().prettyPrint(false);
-        return RenderedBody.of(clean.body());
+        return RenderedBody.of(clean.body(), context);
     }
 
     private static String byline(Story story) {

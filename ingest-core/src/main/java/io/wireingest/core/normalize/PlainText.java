@@ -1,33 +1,46 @@
 package io.wireingest.core.normalize;
 
+import io.wireingest.core.pipeline.ItemContext;
+import io.wireingest.core.pipeline.RejectedException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
-import org.jsoup.select.Evaluator;
-import org.jsoup.select.QueryParser;
 
 /**
  * Renders story blocks as plain text: one paragraph per block, blocks separated by a blank line; list items and table
  * rows one per line; {@code pre} kept verbatim; a {@code figure} without its {@code figcaption} (the HTML body keeps
  * the caption; the plain text is the running story).
+ *
+ * <p>Nested lists and tables: every list item and every table row is a line of its own, in document order, and the
+ * text of an item or a cell leaves out the items, rows and cells nested in it (their text is on their own lines), so
+ * that each piece of text is written once and the work stays linear in the size of the body.
  */
 public final class PlainText {
-    // Parsed once: Element.select(String) parses its query on every call.
-    private static final Evaluator LIST_ITEMS = QueryParser.parse("li, dt, dd");
-    private static final Evaluator ROWS = QueryParser.parse("tr");
-    private static final Evaluator CELLS = QueryParser.parse("th, td");
-
     private PlainText() {}
 
-    public static String of(Element body) {
+    /**
+     * The plain text of a sanitized body.
+     *
+     * @param context the item whose time budget the rendering honours, or null for none
+     * @throws RejectedException reason {@code timeout} when the item's time budget runs out
+     */
+    public static String of(Element body, ItemContext context) throws RejectedException {
+        return render(body, new TimeBudget(context));
+    }
+
+    static String render(Element body, TimeBudget budget) throws RejectedException {
         Writer out = new Writer(256);
         for (Element block : body.children()) {
+            budget.tick();
             switch (kind(block)) {
                 case INLINE -> {
                     out.startBlock();
                     for (Node node : block.childNodes()) {
-                        append(node, out);
+                        append(node, out, budget);
                     }
                     out.endBlock();
                 }
@@ -35,12 +48,12 @@ public final class PlainText {
                     out.startBlock();
                     for (Node node : block.childNodes()) {
                         if (!isFigcaption(node)) {
-                            append(node, out);
+                            append(node, out, budget);
                         }
                     }
                     out.endBlock();
                 }
-                default -> out.block(special(block));
+                default -> out.block(special(block, budget));
             }
         }
         return out.toString();
@@ -68,38 +81,150 @@ public final class PlainText {
         return node instanceof Element el && el.normalName().equals("figcaption");
     }
 
-    /** The text of a {@link Kind#SPECIAL} block. */
-    static String special(Element block) {
-        switch (block.normalName()) {
-            case "pre":
-                // stripTrailing, not replaceAll("\\s+$"): that regex is quadratic on long runs of spaces inside the
-                // text
-                return block.wholeText().stripTrailing();
-            case "table": {
-                StringBuilder sb = new StringBuilder();
-                for (Element row : block.select(ROWS)) {
-                    StringBuilder cells = new StringBuilder();
-                    for (Element cell : row.select(CELLS)) {
-                        if (cells.length() > 0) {
-                            cells.append('\t');
-                        }
-                        cells.append(cell.text());
-                    }
-                    line(sb, cells.toString());
+    /**
+     * The text of a {@link Kind#SPECIAL} block. A list: one line per item ({@code li}, {@code dt}, {@code dd}), at any
+     * depth, in document order. A table: one line per row ({@code tr}), at any depth, in document order, its cells
+     * ({@code th}, {@code td} not inside a nested row) separated by tabs. The text of an item or a cell is jsoup's
+     * {@link Element#text()} of it with the items (or rows and cells) nested in it emptied: without nesting exactly
+     * {@code text()}, and each piece of text once however deep the nesting (a cell's {@code text()} would hold the
+     * text of every table nested in it, quadratic work and output for deeply nested tables).
+     */
+    static String special(Element block, TimeBudget budget) throws RejectedException {
+        if (block.normalName().equals("pre")) {
+            // stripTrailing, not replaceAll("\\s+$"): that regex is quadratic on long runs of spaces inside the text
+            return block.wholeText().stripTrailing();
+        }
+        boolean table = block.normalName().equals("table");
+        List<Unit> units = units(block, table, budget);
+        // Innermost first (reverse document order puts every unit after the units nested in it): each unit's text
+        // is taken with its nested units emptied already, then the unit itself is emptied for the units around it.
+        List<Node>[] children = emptyInReverse(units, budget);
+        try {
+            StringBuilder sb = new StringBuilder();
+            if (!table) {
+                for (Unit item : units) {
+                    line(sb, item.text);
                 }
                 return sb.toString();
             }
-            default: { // ul, ol, dl
-                StringBuilder sb = new StringBuilder();
-                for (Element item : block.select(LIST_ITEMS)) {
-                    line(sb, item.text());
+            for (Unit unit : units) {
+                if (unit.row != null) {
+                    unit.row.cells.add(unit.text);
                 }
-                return sb.toString();
+            }
+            // Lines in the order the rows start, each with its cells in document order.
+            StringBuilder cells = new StringBuilder();
+            for (Unit unit : units) {
+                if (unit.row == null) {
+                    cells.setLength(0);
+                    for (String cell : unit.cells) {
+                        if (cells.length() > 0) {
+                            cells.append('\t');
+                        }
+                        cells.append(cell);
+                    }
+                    line(sb, cells.toString());
+                }
+            }
+            return sb.toString();
+        } finally {
+            restore(units, children);
+        }
+    }
+
+    /** An item of a list, or a row or cell of a table. */
+    private static final class Unit {
+        final Element element;
+        /** For a cell, the row it belongs to (the nearest {@code tr} around it); null for a row and for an item. */
+        final Unit row;
+        /** For a row, the text of its cells once taken; null for a cell and for an item. */
+        final List<String> cells;
+        /** For an item or a cell, its text once taken. */
+        String text;
+
+        Unit(Element element, Unit row, boolean isRow) {
+            this.element = element;
+            this.row = row;
+            this.cells = isRow ? new ArrayList<>() : null;
+        }
+    }
+
+    private static boolean isItem(String name) {
+        return name.equals("li") || name.equals("dt") || name.equals("dd");
+    }
+
+    /** The units under {@code block} in document order, in one walk. */
+    private static List<Unit> units(Element block, boolean table, TimeBudget budget) throws RejectedException {
+        List<Unit> units = new ArrayList<>();
+        // The walk keeps, per open element, the row it is in (for cells).
+        ArrayDeque<Element> elements = new ArrayDeque<>();
+        ArrayDeque<Unit> rows = new ArrayDeque<>();
+        Unit none = new Unit(block, null, false);
+        elements.push(block);
+        rows.push(none);
+        while (!elements.isEmpty()) {
+            budget.tick();
+            Element el = elements.pop();
+            Unit row = rows.pop();
+            Unit inner = row;
+            if (el != block) {
+                String name = el.normalName();
+                if (!table) {
+                    if (isItem(name)) {
+                        units.add(new Unit(el, null, false));
+                    }
+                } else if (name.equals("tr")) {
+                    inner = new Unit(el, null, true);
+                    units.add(inner);
+                } else if ((name.equals("th") || name.equals("td")) && row != none) {
+                    // A cell outside every row (the parser makes none) is left out, as it always was.
+                    units.add(new Unit(el, row, false));
+                }
+            }
+            // Children pushed last first: popped in document order.
+            for (int i = el.childrenSize() - 1; i >= 0; i--) {
+                elements.push(el.child(i));
+                rows.push(inner);
+            }
+        }
+        return units;
+    }
+    /**
+     * Takes the text of every item and cell, innermost first, emptying each unit (rows too) once its text is taken.
+     *
+     * @return the children each unit had, by its index, for {@link #restore}
+     */
+    private static List<Node>[] emptyInReverse(List<Unit> units, TimeBudget budget) throws RejectedException {
+        @SuppressWarnings("unchecked")
+        List<Node>[] children = new List[units.size()];
+        for (int i = units.size() - 1; i >= 0; i--) {
+            budget.tick();
+            Unit unit = units.get(i);
+            if (unit.cells == null) {
+                unit.text = unit.element.text();
+            }
+            if (unit.element.childNodeSize() > 0) {
+                children[i] = new ArrayList<>(unit.element.childNodes());
+                unit.element.empty();
+            }
+        }
+        return children;
+    }
+
+    /**
+     * Gives every emptied unit its children back, innermost first: an outer unit is still empty when an inner one gets
+     * its children back, so jsoup's check that a child is no ancestor of its new parent walks a short path.
+     */
+    private static void restore(List<Unit> units, List<Node>[] children) {
+        for (int i = children.length - 1; i >= 0; i--) {
+            if (children[i] != null) {
+                units.get(i).element.appendChildren(children[i]);
             }
         }
     }
 
-    private static void append(Node node, Writer out) {
+    private static void append(Node node, Writer out, TimeBudget budget) throws RejectedException {
+        budget.tick();
         if (node instanceof TextNode text) {
             out.text(text.getWholeText());
         } else if (node instanceof Element el) {
@@ -111,7 +236,7 @@ public final class PlainText {
                     out.blockEdge();
                 }
                 for (Node child : el.childNodes()) {
-                    append(child, out);
+                    append(child, out, budget);
                 }
                 // Text after a nested block (a tweet's author line after its paragraph) starts a new line.
                 if (block) {

@@ -1,6 +1,8 @@
 package io.wireingest.core.normalize;
 
 import io.wireingest.core.clean.ArticleSafelist;
+import io.wireingest.core.pipeline.ItemContext;
+import io.wireingest.core.pipeline.RejectedException;
 import java.util.HashMap;
 import java.util.Map;
 import org.jsoup.nodes.Attribute;
@@ -33,14 +35,21 @@ record RenderedBody(String html, String text, int charCount, int wordCount) {
     /** Deeper bodies go through jsoup, whose printer walks without recursion. */
     static final int MAX_DEPTH = 200;
 
-    /** Renders a sanitized body (the body element of a document with default output settings, no pretty printing). */
-    static RenderedBody of(Element body) {
-        if (!renderable(body, null, 0)) {
+    /**
+     * Renders a sanitized body (the body element of a document with default output settings, no pretty printing).
+     *
+     * @param context the item whose time budget the rendering honours, or null for none
+     * @throws RejectedException reason {@code timeout} when the item's time budget runs out
+     */
+    static RenderedBody of(Element body, ItemContext context) throws RejectedException {
+        TimeBudget budget = new TimeBudget(context);
+        if (!renderable(body, null, 0, budget)) {
             String html = body.html();
-            String text = PlainText.of(body);
+            budget.tick();
+            String text = PlainText.render(body, budget);
             return new RenderedBody(html, text, text.codePointCount(0, text.length()), PlainText.wordCount(text));
         }
-        return new Walk(null).render(body);
+        return new Walk(null, budget).render(body);
     }
 
     /**
@@ -50,14 +59,19 @@ record RenderedBody(String html, String text, int charCount, int wordCount) {
      * elements get the Cleaner's attributes: the safelist's safe ones ({@link Safelist#isSafeAttribute}), URL values
      * made absolute where the safelist checks their protocol ({@link ArticleSafelist#checksProtocol}), then the
      * safelist's enforced attributes.
+     *
+     * @param context the item whose time budget the rendering honours, or null for none
+     * @throws RejectedException reason {@code timeout} when the item's time budget runs out
      */
-    static RenderedBody sanitizing(Element body, Safelist safelist) {
+    static RenderedBody sanitizing(Element body, Safelist safelist, ItemContext context) throws RejectedException {
+        TimeBudget budget = new TimeBudget(context);
         // The Cleaner's one exception to the enforced attributes (rel="nofollow" dropped on same-host links) is not
         // written here: such a safelist always goes through the Cleaner.
-        if ("nofollow".equals(safelist.getEnforcedAttributes("a").get("rel")) || !renderable(body, safelist, 0)) {
+        if ("nofollow".equals(safelist.getEnforcedAttributes("a").get("rel"))
+                || !renderable(body, safelist, 0, budget)) {
             return null;
         }
-        return new Walk(safelist).render(body);
+        return new Walk(safelist, budget).render(body);
     }
 
     /**
@@ -65,16 +79,18 @@ record RenderedBody(String html, String text, int charCount, int wordCount) {
      * element with children) and plain text nodes only. With a safelist, also whether the Cleaner keeps every node:
      * safe tags with lower-case names and attribute keys; without one, attribute keys written as they are.
      */
-    private static boolean renderable(Element element, Safelist safelist, int depth) {
+    private static boolean renderable(Element element, Safelist safelist, int depth, TimeBudget budget)
+            throws RejectedException {
         if (depth > MAX_DEPTH) {
             return false;
         }
         for (Node node : element.childNodes()) {
+            budget.tick();
             if (node instanceof Element el) {
                 if (!el.tag().namespace().equals(Parser.NamespaceHtml)
                         || el.tag().isEmpty() && el.childNodeSize() > 0
                         || !(safelist == null ? plainKeys(el) : keptByCleaner(el, safelist))
-                        || !renderable(el, safelist, depth + 1)) {
+                        || !renderable(el, safelist, depth + 1, budget)) {
                     return false;
                 }
             } else if (node.getClass() != TextNode.class) {
@@ -133,11 +149,14 @@ record RenderedBody(String html, String text, int charCount, int wordCount) {
         /** The safelist's enforced attributes by tag, asked once per tag (the safelist copies them on every call). */
         private final Map<String, Attributes> enforced = new HashMap<>();
 
-        Walk(Safelist safelist) {
+        private final TimeBudget budget;
+
+        Walk(Safelist safelist, TimeBudget budget) {
             this.safelist = safelist;
+            this.budget = budget;
         }
 
-        RenderedBody render(Element body) {
+        RenderedBody render(Element body) throws RejectedException {
             for (Node node : body.childNodes()) {
                 if (node instanceof Element block) {
                     block(block);
@@ -151,7 +170,7 @@ record RenderedBody(String html, String text, int charCount, int wordCount) {
         }
 
         /** A top-level element: one block of the plain text. */
-        void block(Element block) {
+        void block(Element block) throws RejectedException {
             switch (PlainText.kind(block)) {
                 case INLINE -> {
                     text.startBlock();
@@ -173,13 +192,14 @@ record RenderedBody(String html, String text, int charCount, int wordCount) {
                 }
                 default -> {
                     element(block, false);
-                    text.block(PlainText.special(block));
+                    text.block(PlainText.special(block, budget));
                 }
             }
         }
 
         /** Writes a node's HTML, and its plain text too when {@code inText}. */
-        void node(Node node, boolean inText) {
+        void node(Node node, boolean inText) throws RejectedException {
+            budget.tick();
             if (node instanceof TextNode t) {
                 String whole = t.getWholeText();
                 escape(whole, false);
@@ -191,7 +211,7 @@ record RenderedBody(String html, String text, int charCount, int wordCount) {
             }
         }
 
-        private void element(Element el, boolean inText) {
+        private void element(Element el, boolean inText) throws RejectedException {
             boolean br = inText && el.normalName().equals("br");
             boolean edges = inText && !br && el.isBlock();
             if (br) {

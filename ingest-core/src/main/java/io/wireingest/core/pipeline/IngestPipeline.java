@@ -75,7 +75,7 @@ public final class IngestPipeline {
             t = lap(nanos, StageName.DECODE, t);
 
             context.enter(StageName.RECOGNIZE);
-            WireFormatReader reader = recognize.recognize(decoded);
+            WireFormatReader reader = recognize.recognize(decoded, context);
             t = lap(nanos, StageName.RECOGNIZE, t);
 
             context.enter(StageName.PARSE);
@@ -104,7 +104,8 @@ public final class IngestPipeline {
             context.enter(StageName.NORMALIZE);
             List<Article> articles = new ArrayList<>(stories.size());
             for (int i = 0; i < stories.size(); i++) {
-                articles.add(normalize.normalize(stories.get(i), decoded, i, stories.size()));
+                articles.add(normalize.normalize(stories.get(i), decoded, i, stories.size(), context));
+                context.checkTime();
             }
             lap(nanos, StageName.NORMALIZE, t);
             return new Outcome.Normalized(articles, nanos);

@@ -75,6 +75,21 @@ class NinjsReaderTest {
                         deep.getBytes(StandardCharsets.UTF_8), "application/json", "i", Fixtures.RECEIVED))
                 .rejection();
         assertThat(r.stage().id()).isEqualTo("parse");
+        // found by QA (D4): was malformed-json with Jackson's own words ("StreamReadConstraints.getMaxNestingDepth()")
+        assertThat(r.reason()).isEqualTo("too-deep");
+        assertThat(r.detail())
+                .isEqualTo("JSON arrays and objects are nested more than 256 levels deep (the nesting depth limit)");
+        assertThat(r.errorClass()).isNull();
+    }
+
+    @Test
+    void brokenJsonWithinTheDepthLimitIsStillMalformed() {
+        String broken = "{\"uri\":\"u\",\"headline\":\"h\",\"x\":" + "[".repeat(100) + "}";
+        Rejection r = ((io.wireingest.core.pipeline.Outcome.Rejected) Fixtures.process(
+                        broken.getBytes(StandardCharsets.UTF_8), "application/json", "i", Fixtures.RECEIVED))
+                .rejection();
+        assertThat(r.stage().id()).isEqualTo("parse");
         assertThat(r.reason()).isEqualTo("malformed-json");
+        assertThat(r.detail()).contains("line 1, column");
     }
 }

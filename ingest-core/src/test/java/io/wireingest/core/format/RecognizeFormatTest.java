@@ -74,6 +74,32 @@ class RecognizeFormatTest {
                 });
     }
 
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {"[|]|application/json", "{\"a\":|}|text/json", "[|}|application/json"})
+    void jsonNestedDeeperThanTheLimitIsRefusedAsTooDeep(String open, String close, String contentType) {
+        // found by QA (D4): 100 000 nested arrays were an internal-error NullPointerException (Jackson's depth error
+        // has no location)
+        String deep = open.repeat(100_000) + close.repeat(100_000);
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> recognize(deep.getBytes(StandardCharsets.UTF_8), contentType))
+                .isInstanceOfSatisfying(io.wireingest.core.pipeline.RejectedException.class, e -> {
+                    assertThat(e.rejection().stage()).isEqualTo(io.wireingest.core.pipeline.StageName.RECOGNIZE);
+                    assertThat(e.rejection().reason()).isEqualTo("too-deep");
+                    assertThat(e.rejection().detail())
+                            .isEqualTo("JSON arrays and objects are nested more than 256 levels deep"
+                                    + " (the nesting depth limit)");
+                });
+        // within the limit it is JSON of a shape we do not read
+        String within = "[".repeat(256) + "]".repeat(256);
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> recognize(within.getBytes(StandardCharsets.UTF_8), "application/json"))
+                .isInstanceOfSatisfying(
+                        io.wireingest.core.pipeline.RejectedException.class,
+                        e -> assertThat(e.rejection().reason()).isEqualTo("unrecognized-json"));
+    }
+
     @org.junit.jupiter.api.Test
     void ninjsDeclaredAsJsonIsStillRead() throws Exception {
         assertThat(recognize(Fixtures.bytes("ninjs/item-v1.json"), "application/json"))

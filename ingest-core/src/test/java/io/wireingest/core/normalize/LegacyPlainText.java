@@ -33,7 +33,7 @@ final class LegacyPlainText {
             case "dl": {
                 StringBuilder sb = new StringBuilder();
                 for (Element item : block.select("li, dt, dd")) {
-                    line(sb, item.text());
+                    line(sb, textWithout(item, "li, dt, dd"));
                 }
                 return sb.toString();
             }
@@ -42,10 +42,17 @@ final class LegacyPlainText {
                 for (Element row : block.select("tr")) {
                     StringBuilder cells = new StringBuilder();
                     for (Element cell : row.select("th, td")) {
+                        if (cell.parents().stream()
+                                        .filter(p -> p.normalName().equals("tr"))
+                                        .findFirst()
+                                        .orElse(null)
+                                != row) {
+                            continue; // a cell of a nested row: on that row's line
+                        }
                         if (cells.length() > 0) {
                             cells.append('\t');
                         }
-                        cells.append(cell.text());
+                        cells.append(textWithout(cell, "tr, th, td"));
                     }
                     line(sb, cells.toString());
                 }
@@ -64,6 +71,25 @@ final class LegacyPlainText {
             default:
                 return inline(block);
         }
+    }
+
+    /**
+     * The {@link Element#text()} of a list item or table cell with the items (or rows and cells) nested in it emptied:
+     * their text is on lines of their own. (Before nesting was handled, an item's or cell's text held all the text of
+     * the lists or tables nested in it, written again on their own lines: quadratic for deep nesting.)
+     */
+    private static String textWithout(Element unit, String nested) {
+        // In place, not on a copy: text() looks at the ancestors (white space inside a pre is kept).
+        java.util.Map<Element, java.util.List<Node>> children = new java.util.LinkedHashMap<>();
+        for (Element inner : unit.select(nested)) {
+            if (inner != unit && inner.parents().contains(unit)) {
+                children.put(inner, new java.util.ArrayList<>(inner.childNodes()));
+            }
+        }
+        children.keySet().forEach(Element::empty);
+        String text = unit.text();
+        children.forEach(Element::appendChildren);
+        return text;
     }
 
     /** Text of a block with {@code <br>} as line breaks. */

@@ -28,7 +28,7 @@ class RenderedBodyTest {
      *
      * @return whether the body could be sanitized while rendered
      */
-    private static boolean assertSameAsJsoup(Document dirty) {
+    private static boolean assertSameAsJsoup(Document dirty) throws Exception {
         for (Element h1 : dirty.body().getElementsByTag("h1")) {
             h1.tagName("h2");
         }
@@ -37,9 +37,9 @@ class RenderedBodyTest {
         Element body = clean.body();
         String html = body.html();
         String text = LegacyPlainText.of(body);
-        assertRendered(RenderedBody.of(body), html, text);
-        assertThat(PlainText.of(body)).isEqualTo(text);
-        RenderedBody sanitizing = RenderedBody.sanitizing(dirty.body(), SAFELIST);
+        assertRendered(RenderedBody.of(body, null), html, text);
+        assertThat(PlainText.of(body, null)).isEqualTo(text);
+        RenderedBody sanitizing = RenderedBody.sanitizing(dirty.body(), SAFELIST, null);
         if (sanitizing != null) {
             assertRendered(sanitizing, html, text);
         }
@@ -53,12 +53,12 @@ class RenderedBodyTest {
         assertThat(rendered.wordCount()).isEqualTo(LegacyPlainText.wordCount(text));
     }
 
-    private static boolean assertSameAsJsoup(String html) {
+    private static boolean assertSameAsJsoup(String html) throws Exception {
         return assertSameAsJsoup(Jsoup.parseBodyFragment(html, BASE));
     }
 
     @Test
-    void bodiesOfSafeElementsAreSanitizedWhileRendered() {
+    void bodiesOfSafeElementsAreSanitizedWhileRendered() throws Exception {
         assertThat(assertSameAsJsoup(
                         "<h1>Head</h1><p>A <a href=\"/x?a=1&amp;b=2\" onclick=\"x\" rel=\"nofollow noopener\">"
                                 + "link</a> <a href=\"javascript:alert(1)\" title=\"t\">bad</a> <a rel=\"me\">me</a>"
@@ -104,12 +104,12 @@ class RenderedBodyTest {
                 "<textarea>\nraw text</textarea><title>title text</title><noscript><p>ns</p></noscript>",
                 "<p><![CDATA[cdata <text>]]></p>",
             })
-    void rendersAsJsoup(String html) {
+    void rendersAsJsoup(String html) throws Exception {
         assertSameAsJsoup(html);
     }
 
     @Test
-    void bodiesTheParserDoesNotMakeGoThroughJsoup() {
+    void bodiesTheParserDoesNotMakeGoThroughJsoup() throws Exception {
         Document dirty = Document.createShell("https://wire.example/");
         Element p = dirty.body().appendElement("p");
         p.appendText("text ");
@@ -128,7 +128,7 @@ class RenderedBodyTest {
 
     /** Random bodies from a small alphabet of tags, attributes and characters that matter to either rendering. */
     @Test
-    void randomBodiesRenderAsJsoup() {
+    void randomBodiesRenderAsJsoup() throws Exception {
         String[] tags = {
             "p",
             "br",

@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Hostile input: every item ends as an article or a clear rejection, within the time limit, and no active content
@@ -94,6 +96,49 @@ class HostileInputTest {
         } else {
             assertThat(((Outcome.Rejected) outcome).rejection().reason()).isIn("timeout", "too-deep");
         }
+    }
+
+    /** The QA report's page: {@code <table><tr><td><b>x} over and over, {@code size} bytes. */
+    private static byte[] nestedMarkupPage(String unit, int size) {
+        String body = unit.repeat(size / unit.length() + 1).substring(0, size - 40);
+        return ("<html><body>" + body + "</body></html>").getBytes(StandardCharsets.UTF_8);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"<table><tr><td><b>x", "<ul><li><b>x", "<dl><dd><table><tr><td>x"})
+    void aMegabyteOfNestedTablesOrListsEndsTypedWithTextLinearInItsSize(String unit) {
+        // found by QA (D1): one 1 MB item of nested tables took the normalize stage minutes of CPU and all the heap
+        // (each outer cell's text held the text of every table inside it), and killed the workers that took it.
+        byte[] page = nestedMarkupPage(unit, 1_000_000);
+        Limits limits = Limits.DEFAULT.withMaxTime(Duration.ofSeconds(2));
+        Outcome outcome = IngestPipeline.create(limits).process(item("text/html", page));
+        if (outcome instanceof Outcome.Rejected r) {
+            assertThat(r.rejection().reason()).isEqualTo("timeout");
+        } else {
+            Article article = ((Outcome.Normalized) outcome).article();
+            ArticleSchemas.assertValid(article);
+            // Each x once at most (the former rendering wrote the innermost ones once per table around them).
+            assertThat(article.plainText().length()).isLessThan(page.length);
+        }
+    }
+
+    @Test
+    void jsonNestedAHundredThousandLevelsDeepIsATooDeepRejection() {
+        // found by QA (D4): a dead letter recognize/internal-error with a NullPointerException
+        byte[] deep = ("[".repeat(100_000) + "]".repeat(100_000)).getBytes(StandardCharsets.UTF_8);
+        Rejection r = rejected(IngestPipeline.create().process(item("application/json", deep)))
+                .rejection();
+        assertThat(r.stage()).isEqualTo(StageName.RECOGNIZE);
+        assertThat(r.reason()).isEqualTo("too-deep");
+        assertThat(r.detail()).contains("nested more than 256 levels deep");
+        // ninjs nested past a lowered limit: refused when parsed, with the same reason
+        byte[] ninjs = ("{\"uri\":\"u\",\"headline\":\"h\",\"x\":" + "{\"a\":".repeat(40) + "1" + "}".repeat(41))
+                .getBytes(StandardCharsets.UTF_8);
+        r = rejected(IngestPipeline.create(Limits.DEFAULT.withMaxDepth(32)).process(item("application/json", ninjs)))
+                .rejection();
+        assertThat(r.stage()).isEqualTo(StageName.PARSE);
+        assertThat(r.reason()).isEqualTo("too-deep");
+        assertThat(r.detail()).contains("nested more than 32 levels deep");
     }
 
     @Test
