@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,8 +47,20 @@ final class CliArgs {
     static final class InvalidJsonException extends Exception {
         private static final long serialVersionUID = 1L;
 
+        private final boolean tooDeep;
+
         InvalidJsonException(String message) {
+            this(message, false);
+        }
+
+        InvalidJsonException(String message, boolean tooDeep) {
             super(message);
+            this.tooDeep = tooDeep;
+        }
+
+        /** Whether the text was refused for its nesting alone (reason {@code too-deep}, as the pipeline says). */
+        boolean tooDeep() {
+            return tooDeep;
         }
     }
 
@@ -84,6 +97,16 @@ final class CliArgs {
                 throw new InvalidJsonException("not valid JSON: empty");
             }
             return node;
+        } catch (StreamConstraintsException e) {
+            if (e.getMessage() != null && e.getMessage().contains("nesting depth")) {
+                // plain words, not Jackson's (which name its StreamReadConstraints)
+                throw new InvalidJsonException(
+                        "JSON arrays and objects are nested more than "
+                                + StreamReadConstraints.DEFAULT_MAX_DEPTH
+                                + " levels deep",
+                        true);
+            }
+            throw new InvalidJsonException("not valid JSON: " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();

@@ -93,7 +93,8 @@ public final class NormalizeCommand implements Callable<Integer> {
             names = "--max-depth",
             paramLabel = "N",
             defaultValue = "256",
-            description = "Deepest markup nesting kept (default: ${DEFAULT-VALUE}).")
+            description =
+                    "Deepest nesting: deeper HTML is flattened, deeper XML and JSON are rejected (default: ${DEFAULT-VALUE}).")
     int maxDepth;
 
     @Option(
@@ -174,7 +175,13 @@ public final class NormalizeCommand implements Callable<Integer> {
                         try {
                             node = CliArgs.json(bytes);
                         } catch (CliArgs.InvalidJsonException e) {
-                            reject(err, input, null, "input", "invalid-json", e.getMessage());
+                            reject(
+                                    err,
+                                    input,
+                                    null,
+                                    "input",
+                                    e.tooDeep() ? "too-deep" : "invalid-json",
+                                    e.getMessage());
                             rejected++;
                             continue;
                         }

@@ -101,8 +101,11 @@ public final class WorkerConfig {
                     + "headers and a dead letter's headers (4 × ⌈INGEST_MAX_ITEM_BYTES / 3⌉ + 65536). The Kafka "
                     + "sizes follow it: producers' max.request.size, topics' max.message.bytes and the embedded "
                     + "broker's message.max.bytes are this plus 16384.");
-    public static final ConfigKey MAX_DEPTH =
-            ConfigKey.of("INGEST_MAX_DEPTH", "256", Type.INT, "Deepest markup nesting kept per item.");
+    public static final ConfigKey MAX_DEPTH = ConfigKey.of(
+            "INGEST_MAX_DEPTH",
+            "256",
+            Type.INT,
+            "Deepest nesting per item: deeper HTML is flattened, deeper XML and JSON are rejected (`too-deep`).");
     public static final ConfigKey MAX_TIME_MS = ConfigKey.of(
             "INGEST_MAX_TIME_MS",
             "5000",

@@ -141,6 +141,21 @@ class NormalizeCommandTest {
     }
 
     @Test
+    void aJsonFileNestedPastTheParsersDepthIsTooDeepInPlainWords() throws Exception {
+        // QA4 D4 follow-up: was invalid-json with Jackson's own words ("from `StreamReadConstraints...`")
+        Path file = write("deep.json", "[".repeat(5000) + "]".repeat(5000));
+        CliRun r = run("", "normalize", "--received-at", "2024-01-01T00:00:00Z", file.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).hasSize(1);
+        JsonNode line = MAPPER.readTree(r.err().get(0));
+        assertThat(line.path("reason").asText()).isEqualTo("too-deep");
+        assertThat(line.path("detail").asText())
+                .isEqualTo("JSON arrays and objects are nested more than 1000 levels deep")
+                .doesNotContain("StreamReadConstraints");
+    }
+
+    @Test
     void aFileOverMaxBytesIsRejectedTooLargeWithoutBeingReadWhole() throws Exception {
         // QA4 D9: a sparse 3 GB file was read whole first (OutOfMemoryError); now at most the cap + 1 byte is read
         Path sparse = dir.resolve("sparse.txt");
