@@ -215,8 +215,15 @@ public final class WorkerService implements AutoCloseable {
                             config.rawTopic(),
                             config.httpSendTimeout(),
                             config.httpPostConcurrency(),
-                            config.httpReadTimeout()),
+                            config.httpReadTimeout(),
+                            config.managementPort()),
                     metrics);
+        } catch (HttpApi.ManagementBindException e) {
+            throw new java.io.IOException(
+                    "the management HTTP server cannot listen on " + config.httpHost() + ":" + config.managementPort()
+                            + " (" + WorkerConfig.HTTP_HOST.env() + ", " + WorkerConfig.MANAGEMENT_PORT.env() + "): "
+                            + e.getMessage(),
+                    e);
         } catch (java.net.BindException e) {
             throw new java.io.IOException(
                     "the HTTP server cannot listen on " + config.httpHost() + ":" + config.httpPort() + " ("
@@ -228,6 +235,9 @@ public final class WorkerService implements AutoCloseable {
         LOG.info(
                 "HTTP API listening at {}: /health/live and /metrics answer now, the rest once the worker runs",
                 http.baseUrl());
+        http.managementBaseUrl()
+                .ifPresent(url -> LOG.info(
+                        "management HTTP server listening at {}: /health/live, /health/ready and /metrics only", url));
     }
 
     /** What {@link #awaitBrokers} asks between its checks: throws to give the wait up. */

@@ -151,6 +151,51 @@ class WorkerServiceStartTest {
         assertThat(service.http()).isEmpty();
     }
 
+    @Test
+    void withAManagementPortTheProbesAndMetricsAnswerThereToo() throws Exception {
+        WorkerService service = new WorkerService(unreachable("600000").with(Map.of("INGEST_MANAGEMENT_PORT", "0")));
+        CompletableFuture<Throwable> failure = startInBackground(service);
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (service.http().isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            int management = service.http().orElseThrow().managementPort().orElseThrow();
+            assertThat(management).isNotEqualTo(service.http().orElseThrow().port());
+            String base = "http://127.0.0.1:" + management;
+            HttpClient client = HttpClient.newHttpClient();
+            assertThat(get(client, base + "/health/live").statusCode()).isEqualTo(200);
+            HttpResponse<String> ready = get(client, base + "/health/ready");
+            assertThat(ready.statusCode()).isEqualTo(503);
+            assertThat(ready.body()).contains("\"starting\"");
+            assertThat(get(client, base + "/metrics").statusCode()).isEqualTo(200);
+            assertThat(get(client, base + "/articles").statusCode()).isEqualTo(404);
+            // The main port keeps them.
+            String main = "http://127.0.0.1:" + service.http().orElseThrow().port();
+            assertThat(get(client, main + "/health/live").statusCode()).isEqualTo(200);
+        } finally {
+            service.requestStop();
+            assertThat(failure.get(60, TimeUnit.SECONDS)).isInstanceOf(WorkerService.StartCancelledException.class);
+        }
+    }
+
+    @Test
+    void aManagementPortInUseIsNamedWithItsConfigKey() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            WorkerService service = new WorkerService(unreachable("2000")
+                    .with(Map.of(
+                            "INGEST_HTTP_HOST",
+                            "127.0.0.1",
+                            "INGEST_MANAGEMENT_PORT",
+                            Integer.toString(taken.getLocalPort()))));
+            assertThatThrownBy(service::start)
+                    .isInstanceOf(IOException.class)
+                    .hasMessageStartingWith("the management HTTP server cannot listen on 127.0.0.1:"
+                            + taken.getLocalPort() + " (INGEST_HTTP_HOST, INGEST_MANAGEMENT_PORT): ");
+            assertThat(service.http()).isEmpty();
+        }
+    }
+
     /** Starts the service on another thread; completes with what the start threw, or null. */
     private static CompletableFuture<Throwable> startInBackground(WorkerService service) {
         return CompletableFuture.supplyAsync(() -> {

@@ -177,6 +177,14 @@ public final class WorkerConfig {
             "16",
             Type.INT,
             "How many POST /items are handled at once (1 to 1024); more get 503 busy with Retry-After at once.");
+    public static final ConfigKey MANAGEMENT_PORT = ConfigKey.of(
+            "INGEST_MANAGEMENT_PORT",
+            "",
+            Type.PORT,
+            "Port of a separate HTTP server for /health/live, /health/ready and /metrics only, on its own threads, "
+                    + "so that slow clients on INGEST_HTTP_PORT cannot delay the probes (0: any free port; unset or "
+                    + "-1: none, they are served on INGEST_HTTP_PORT only). Not INGEST_HTTP_PORT; needs the HTTP "
+                    + "server on.");
     public static final ConfigKey ARTICLES_LIMIT =
             ConfigKey.of("INGEST_ARTICLES_LIMIT", "100", Type.INT, "Most articles GET /articles returns.");
     public static final ConfigKey DATA_DIR = ConfigKey.of(
@@ -230,6 +238,7 @@ public final class WorkerConfig {
             HTTP_SEND_TIMEOUT_MS,
             HTTP_READ_TIMEOUT_MS,
             HTTP_POST_CONCURRENCY,
+            MANAGEMENT_PORT,
             ARTICLES_LIMIT,
             DATA_DIR,
             EMBEDDED_PORT,
@@ -510,6 +519,17 @@ public final class WorkerConfig {
             if (hostProblem != null) {
                 problems.add(names.get(HTTP_HOST) + " '" + values.get(HTTP_HOST) + "' " + hostProblem);
             }
+        }
+        Long management = parseLong(values.get(MANAGEMENT_PORT));
+        if (management != null && management < -1) {
+            problems.add(names.get(MANAGEMENT_PORT) + " must be unset or -1 (none), 0 (any) or a port number, not "
+                    + management);
+        } else if (management != null && management >= 0 && port != null && port == -1) {
+            problems.add(names.get(MANAGEMENT_PORT) + " needs the HTTP server, but " + names.get(HTTP_PORT)
+                    + " is -1 (off)");
+        } else if (management != null && management > 0 && management.equals(port)) {
+            problems.add(
+                    names.get(MANAGEMENT_PORT) + " must differ from " + names.get(HTTP_PORT) + " (both " + port + ")");
         }
         String token = values.get(HTTP_TOKEN);
         if (isPlaceholderToken(token)) {
@@ -1015,6 +1035,11 @@ public final class WorkerConfig {
     /** The HTTP port; 0 = any free port, -1 = no HTTP server. */
     public int httpPort() {
         return intValue(HTTP_PORT);
+    }
+
+    /** The management port (probes and metrics only); 0 = any free port, -1 = none (unset). */
+    public int managementPort() {
+        return values.get(MANAGEMENT_PORT).isEmpty() ? -1 : intValue(MANAGEMENT_PORT);
     }
 
     public Optional<String> httpToken() {

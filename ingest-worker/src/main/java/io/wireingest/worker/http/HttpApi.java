@@ -62,6 +62,11 @@ import org.slf4j.LoggerFactory;
  * half-way holds one of the server's {@link #SERVER_THREADS} threads for at most {@link Settings#readTimeout()}
  * ({@link #limitJdkServer}).
  *
+ * <p>With a {@linkplain Settings#managementPort() management port}, a second server on that port serves the probes
+ * and metrics only, on {@link #MANAGEMENT_THREADS} threads of its own: stalled connections on the main port, which
+ * can take all of its threads for the read timeout again and again, cannot delay them there. The main port keeps
+ * serving them too.
+ *
  * <p>Header values of a bare item ({@code X-Item-Id}, {@code X-Feed}, ...) are read as UTF-8; a value that is not
  * UTF-8 is a 400 naming the header.
  */
@@ -102,6 +107,12 @@ public final class HttpApi implements AutoCloseable {
      */
     static final int SERVER_THREADS = 32;
 
+    /**
+     * Threads of the management server ({@link Settings#managementPort()}): its clients are the kubelet's probes and
+     * the metrics scraper, on a port the public does not reach.
+     */
+    static final int MANAGEMENT_THREADS = 4;
+
     /** The JDK server's system properties this API sets, unless the user set them ({@link #limitJdkServer}). */
     static final String MAX_REQ_TIME = "sun.net.httpserver.maxReqTime";
 
@@ -130,6 +141,8 @@ public final class HttpApi implements AutoCloseable {
      * @param itemsConcurrency how many POST /items are handled at once; more get 503 busy
      * @param readTimeout how long a client may take to send a whole request (line, headers, body); a stalled
      *     connection is closed. Whole seconds (rounded up), and JVM-wide: see {@link #limitJdkServer}
+     * @param managementPort the port of a separate server for the probes and metrics only (0: any free port); -1:
+     *     none, they are served on {@code port} only
      */
     public record Settings(
             String host,
@@ -140,7 +153,8 @@ public final class HttpApi implements AutoCloseable {
             String rawTopic,
             Duration sendTimeout,
             int itemsConcurrency,
-            Duration readTimeout) {
+            Duration readTimeout,
+            int managementPort) {
         public Settings {
             if (sendTimeout.isNegative() || sendTimeout.isZero()) {
                 throw new IllegalArgumentException("sendTimeout must be positive");
@@ -151,6 +165,33 @@ public final class HttpApi implements AutoCloseable {
             if (readTimeout.isNegative() || readTimeout.isZero()) {
                 throw new IllegalArgumentException("readTimeout must be positive");
             }
+            if (managementPort < -1 || managementPort > 65535) {
+                throw new IllegalArgumentException("managementPort must be -1 (none), 0 (any) or a port number");
+            }
+        }
+
+        /** Settings without a management port (probes and metrics on {@code port} only). */
+        public Settings(
+                String host,
+                int port,
+                Optional<String> token,
+                long maxItemBytes,
+                int articlesLimit,
+                String rawTopic,
+                Duration sendTimeout,
+                int itemsConcurrency,
+                Duration readTimeout) {
+            this(
+                    host,
+                    port,
+                    token,
+                    maxItemBytes,
+                    articlesLimit,
+                    rawTopic,
+                    sendTimeout,
+                    itemsConcurrency,
+                    readTimeout,
+                    -1);
         }
 
         /** Settings with the default {@link #READ_TIMEOUT}. */
@@ -187,6 +228,8 @@ public final class HttpApi implements AutoCloseable {
     private volatile Backend backend;
     private final HttpServer server;
     private final ExecutorService executor;
+    private final HttpServer management;
+    private final ExecutorService managementExecutor;
     private final ThreadPoolExecutor itemsLane;
     private final ThreadPoolExecutor articlesLane;
 
@@ -212,23 +255,59 @@ public final class HttpApi implements AutoCloseable {
         this.metrics = metrics;
         limitJdkServer(settings);
         this.server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 64);
-        ThreadPoolExecutor serverThreads = new ThreadPoolExecutor(
-                SERVER_THREADS, SERVER_THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-                    Thread t = new Thread(r, "http");
-                    t.setDaemon(true);
-                    return t;
-                });
-        serverThreads.allowCoreThreadTimeOut(true);
-        this.executor = serverThreads;
+        if (settings.managementPort() >= 0) {
+            try {
+                this.management =
+                        HttpServer.create(new InetSocketAddress(settings.host(), settings.managementPort()), 64);
+            } catch (IOException e) {
+                // An unstarted JDK server keeps its port after stop() (its channel stays registered with a selector
+                // only its dispatcher thread would close): started for an instant, it releases it.
+                server.start();
+                server.stop(0);
+                throw e instanceof java.net.BindException b ? new ManagementBindException(b) : e;
+            }
+            this.managementExecutor = serverThreads("http-management", MANAGEMENT_THREADS);
+            management.setExecutor(managementExecutor);
+            route(management, "/health/live", this::live);
+            route(management, "/health/ready", this::ready);
+            route(management, "/metrics", this::metrics);
+            management.createContext("/", HttpApi::notFound);
+        } else {
+            this.management = null;
+            this.managementExecutor = null;
+        }
+        this.executor = serverThreads("http", SERVER_THREADS);
         server.setExecutor(executor);
         this.itemsLane = lane("http-items", settings.itemsConcurrency());
         this.articlesLane = lane("http-articles", ARTICLES_CONCURRENCY);
-        route("/health/live", this::live);
-        route("/health/ready", this::ready);
-        route("/metrics", this::metrics);
-        route("/items", ex -> handOff(ex, "POST", itemsLane, this::items));
-        route("/articles", ex -> handOff(ex, "GET", articlesLane, this::articles));
+        route(server, "/health/live", this::live);
+        route(server, "/health/ready", this::ready);
+        route(server, "/metrics", this::metrics);
+        route(server, "/items", ex -> handOff(ex, "POST", itemsLane, this::items));
+        route(server, "/articles", ex -> handOff(ex, "GET", articlesLane, this::articles));
         server.createContext("/", HttpApi::notFound);
+    }
+
+    /** The management port could not be bound ({@link Settings#managementPort()}); the main port is released. */
+    public static final class ManagementBindException extends java.net.BindException {
+        private static final long serialVersionUID = 1L;
+
+        ManagementBindException(java.net.BindException cause) {
+            super(cause.getMessage());
+            initCause(cause);
+        }
+    }
+
+    /** A server's pool: {@code threads} threads that end after 30 s idle, and a queue for the requests beyond. */
+    private static ThreadPoolExecutor serverThreads(String name, int threads) {
+        ThreadPoolExecutor pool =
+                new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, name);
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     /**
@@ -283,7 +362,7 @@ public final class HttpApi implements AutoCloseable {
     }
 
     /** Serves {@code path} exactly: the server's contexts match by prefix, so {@code /itemsfoo} is a 404 here. */
-    private void route(String path, HttpHandler handler) {
+    private static void route(HttpServer server, String path, HttpHandler handler) {
         server.createContext(path, ex -> {
             if (ex.getRequestURI().getPath().equals(path)) {
                 handler.handle(ex);
@@ -356,8 +435,16 @@ public final class HttpApi implements AutoCloseable {
         return itemsLane.getActiveCount();
     }
 
+    /** The main server's threads busy now, reading requests or handling them (for tests). */
+    int serverThreadsBusy() {
+        return ((ThreadPoolExecutor) executor).getActiveCount();
+    }
+
     /** Starts serving. */
     public void start() {
+        if (management != null) {
+            management.start();
+        }
         server.start();
     }
 
@@ -373,6 +460,19 @@ public final class HttpApi implements AutoCloseable {
             host = "localhost";
         }
         return "http://" + host + ":" + port();
+    }
+
+    /** The management port actually bound, when there is a management server. */
+    public Optional<Integer> managementPort() {
+        return management == null
+                ? Optional.empty()
+                : Optional.of(management.getAddress().getPort());
+    }
+
+    /** The management server's base URL for logs, when there is one. */
+    public Optional<String> managementBaseUrl() {
+        String base = baseUrl();
+        return managementPort().map(p -> base.substring(0, base.lastIndexOf(':') + 1) + p);
     }
 
     private void live(HttpExchange ex) throws IOException {
@@ -807,6 +907,10 @@ public final class HttpApi implements AutoCloseable {
 
     @Override
     public void close() {
+        if (management != null) {
+            management.stop(0);
+            managementExecutor.shutdownNow();
+        }
         server.stop(1);
         itemsLane.shutdownNow();
         articlesLane.shutdownNow();

@@ -550,4 +550,41 @@ class WorkerConfigTest {
         assertThat(problems(Map.of("INGEST_HTTP_READ_TIMEOUT_MS", "999"), new Properties()))
                 .containsExactly("INGEST_HTTP_READ_TIMEOUT_MS must be at least 1000, not 999");
     }
+
+    @Test
+    void theManagementPortIsOffUnlessSetAndNeverTheHttpPort() throws Exception {
+        assertThat(WorkerConfig.defaults().managementPort()).isEqualTo(-1);
+        assertThat(WorkerConfig.load(Map.of("INGEST_MANAGEMENT_PORT", "-1"), new Properties())
+                        .managementPort())
+                .isEqualTo(-1);
+        assertThat(WorkerConfig.load(Map.of("INGEST_MANAGEMENT_PORT", "8081"), new Properties())
+                        .managementPort())
+                .isEqualTo(8081);
+        // 0 (any free port) on both is fine: they get different ports.
+        assertThat(WorkerConfig.load(Map.of("INGEST_HTTP_PORT", "0", "INGEST_MANAGEMENT_PORT", "0"), new Properties())
+                        .managementPort())
+                .isZero();
+        Properties file = new Properties();
+        file.setProperty("ingest.management.port", "9100");
+        assertThat(WorkerConfig.load(Map.of(), file).managementPort()).isEqualTo(9100);
+        assertProblems(
+                Map.of("INGEST_MANAGEMENT_PORT", "8080"),
+                "INGEST_MANAGEMENT_PORT must differ from INGEST_HTTP_PORT (both 8080)");
+        assertProblems(
+                Map.of("INGEST_MANAGEMENT_PORT", "-2"),
+                "INGEST_MANAGEMENT_PORT must be unset or -1 (none), 0 (any) or a port number, not -2");
+        assertProblems(
+                Map.of("INGEST_MANAGEMENT_PORT", "70000"),
+                "INGEST_MANAGEMENT_PORT must be a port number (0-65535), not 70000");
+        assertProblems(
+                Map.of("INGEST_MANAGEMENT_PORT", "8081", "INGEST_HTTP_PORT", "-1"),
+                "INGEST_MANAGEMENT_PORT needs the HTTP server, but INGEST_HTTP_PORT is -1 (off)");
+    }
+
+    private static void assertProblems(Map<String, String> env, String... problems) {
+        assertThatThrownBy(() -> WorkerConfig.load(env, new Properties()))
+                .isInstanceOfSatisfying(
+                        WorkerConfig.InvalidConfigException.class,
+                        e -> assertThat(e.problems()).containsExactly(problems));
+    }
 }

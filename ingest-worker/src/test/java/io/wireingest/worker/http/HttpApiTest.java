@@ -591,4 +591,97 @@ class HttpApiTest {
         }
         assertThat(send(at("/health/live")).statusCode()).isEqualTo(200);
     }
+
+    @Test
+    void withAManagementPortStalledClientsOnTheMainPortCannotDelayTheProbes() throws Exception {
+        start(
+                new HttpApi.Settings(
+                        "127.0.0.1",
+                        0,
+                        Optional.empty(),
+                        1024,
+                        50,
+                        "wire.raw",
+                        HttpApi.SEND_TIMEOUT,
+                        HttpApi.ITEMS_CONCURRENCY,
+                        HttpApi.READ_TIMEOUT,
+                        0),
+                true,
+                producer);
+        int management = api.managementPort().orElseThrow();
+        assertThat(management).isNotEqualTo(api.port());
+        // More stalled half-sent requests than the main server has threads: every one of them is taken until the
+        // read timeout, and the requests beyond wait in its queue (the probes among them, on the main port).
+        List<java.net.Socket> stalled = new ArrayList<>();
+        try {
+            for (int i = 0; i < HttpApi.SERVER_THREADS + 8; i++) {
+                java.net.Socket socket = new java.net.Socket("127.0.0.1", api.port());
+                socket.getOutputStream().write(ascii("GET /health/live HTTP/1.1\r\nHost: x\r\n"));
+                socket.getOutputStream().flush();
+                stalled.add(socket);
+            }
+            await().atMost(60, TimeUnit.SECONDS).until(() -> api.serverThreadsBusy() == HttpApi.SERVER_THREADS);
+            String base = "http://127.0.0.1:" + management;
+            for (String path : List.of("/health/live", "/health/ready", "/metrics")) {
+                HttpResponse<String> answer =
+                        send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60)));
+                assertThat(answer.statusCode()).as(path).isEqualTo(200);
+            }
+            // The main port's threads were all held by the stalled clients while the management port answered.
+            assertThat(api.serverThreadsBusy()).isEqualTo(HttpApi.SERVER_THREADS);
+            // The management port serves the probes and metrics only.
+            assertThat(send(HttpRequest.newBuilder(URI.create(base + "/articles?limit=1")))
+                            .statusCode())
+                    .isEqualTo(404);
+            assertThat(send(HttpRequest.newBuilder(URI.create(base + "/items"))
+                                    .POST(HttpRequest.BodyPublishers.ofString("x")))
+                            .statusCode())
+                    .isEqualTo(404);
+        } finally {
+            for (java.net.Socket socket : stalled) {
+                socket.close();
+            }
+        }
+        // The main port serves the probes too, once its threads are free again.
+        await().atMost(60, TimeUnit.SECONDS)
+                .untilAsserted(() -> assertThat(send(at("/health/live").timeout(Duration.ofSeconds(60)))
+                                .statusCode())
+                        .isEqualTo(200));
+    }
+
+    @Test
+    void withoutAManagementPortThereIsNoManagementServer() throws Exception {
+        start(Optional.empty(), true);
+        assertThat(api.managementPort()).isEmpty();
+        assertThat(api.managementBaseUrl()).isEmpty();
+    }
+
+    @Test
+    void aManagementPortInUseReleasesTheMainPort() throws Exception {
+        try (java.net.ServerSocket taken =
+                new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            int main;
+            try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+                main = probe.getLocalPort();
+            }
+            HttpApi.Settings settings = new HttpApi.Settings(
+                    "127.0.0.1",
+                    main,
+                    Optional.empty(),
+                    1024,
+                    50,
+                    "wire.raw",
+                    HttpApi.SEND_TIMEOUT,
+                    HttpApi.ITEMS_CONCURRENCY,
+                    HttpApi.READ_TIMEOUT,
+                    taken.getLocalPort());
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new HttpApi(settings, new WorkerMetrics(registry)))
+                    .isInstanceOf(HttpApi.ManagementBindException.class);
+            // The main port was bound first and is free again.
+            try (java.net.ServerSocket again =
+                    new java.net.ServerSocket(main, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+                assertThat(again.getLocalPort()).isEqualTo(main);
+            }
+        }
+    }
 }
