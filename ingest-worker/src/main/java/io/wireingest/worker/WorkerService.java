@@ -292,16 +292,21 @@ public final class WorkerService implements AutoCloseable {
         }
     }
 
-    private static final String CHECK_SECURITY =
+    /** What to check when the brokers refuse the client's authentication or close its handshake. */
+    public static final String CHECK_SECURITY =
             "check kafka.security.protocol and the ssl./sasl. settings (KAFKA_CLIENT_*)";
 
     /**
      * A hint when the client, set to TLS or SASL, connected to the brokers but no connection got through its
      * handshake: the brokers are there, the client's security settings do not match theirs (e.g. SSL against a
      * plaintext listener, which closes the connection). Null otherwise, and always for a plaintext client, which has
-     * no handshake (the client counts no authentication for it, so the counts below cannot tell).
+     * no handshake (the client counts no authentication for it, so the counts below cannot tell). Also used by the
+     * topic check of {@code publish} and {@code replay-rejected}.
+     *
+     * @param probe the admin client that waited for the brokers, before it is closed
+     * @param securityProtocol its {@code security.protocol} setting (null: PLAINTEXT)
      */
-    static String handshakeHint(Admin probe, Object securityProtocol) {
+    public static String handshakeHint(Admin probe, Object securityProtocol) {
         if (securityProtocol == null || String.valueOf(securityProtocol).trim().equalsIgnoreCase("PLAINTEXT")) {
             return null;
         }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -148,6 +149,16 @@ public final class Envelope {
         JsonNode node;
         try {
             node = MAPPER.readTree(json);
+        } catch (StreamConstraintsException e) {
+            String m = e.getMessage() == null ? "" : e.getMessage();
+            if (m.contains("nesting depth")) {
+                // plain words, as publish, recognize and normalize say it, not Jackson's (which name its internals)
+                throw new InvalidEnvelopeException(List.of("JSON arrays and objects are nested more than "
+                        + MAPPER.getFactory().streamReadConstraints().getMaxNestingDepth()
+                        + " levels deep"));
+            }
+            throw new InvalidEnvelopeException(
+                    List.of("not JSON: " + m.lines().findFirst().orElse("")));
         } catch (java.io.IOException e) {
             throw new InvalidEnvelopeException(
                     List.of("not JSON: " + e.getMessage().lines().findFirst().orElse("")));

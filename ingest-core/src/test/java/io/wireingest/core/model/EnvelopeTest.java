@@ -72,6 +72,18 @@ class EnvelopeTest {
     }
 
     @Test
+    void nestingPastTheParsersDepthIsSaidInPlainWords() {
+        String deep = "[".repeat(5000) + "]".repeat(5000);
+        String envelope = "{\"id\":\"deep-1\",\"feed\":\"f\",\"contentType\":\"text/plain\","
+                + "\"receivedAt\":\"2024-01-01T00:00:00Z\",\"body\":\"x\",\"extra\":" + deep + "}";
+        assertThatThrownBy(() -> Envelope.parse(json(envelope)))
+                .isInstanceOfSatisfying(
+                        Envelope.InvalidEnvelopeException.class,
+                        e -> assertThat(e.problems())
+                                .containsExactly("JSON arrays and objects are nested more than 1000 levels deep"));
+    }
+
+    @Test
     void rejectsNonJsonAndNonObjects() {
         assertThatThrownBy(() -> Envelope.parse(json("not json"))).hasMessageContaining("not JSON");
         assertThatThrownBy(() -> Envelope.parse(json("[1,2]"))).hasMessageContaining("JSON object");

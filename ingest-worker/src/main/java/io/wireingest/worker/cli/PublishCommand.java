@@ -161,7 +161,7 @@ public final class PublishCommand implements Callable<Integer> {
         }
         KafkaClients clients = new KafkaClients(config, bootstrap.get());
         try {
-            if (!TopicCheck.missing(clients, "wire-ingest-publish-check", List.of(target))
+            if (!TopicCheck.missing(config, clients, "wire-ingest-publish-check", List.of(target))
                     .isEmpty()) {
                 err.println("publish: topic '" + target + "' does not exist at " + bootstrap.get()
                         + (topic == null ? " (" + WorkerConfig.RAW_TOPIC.env() + ")" : " (--topic)")

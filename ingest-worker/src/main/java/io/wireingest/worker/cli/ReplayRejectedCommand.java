@@ -130,8 +130,8 @@ public final class ReplayRejectedCommand implements Callable<Integer> {
         }
         KafkaClients clients = new KafkaClients(config, bootstrap.get());
         try {
-            List<String> missing =
-                    TopicCheck.missing(clients, "wire-ingest-replay-check", List.of(config.rejectedTopic(), target));
+            List<String> missing = TopicCheck.missing(
+                    config, clients, "wire-ingest-replay-check", List.of(config.rejectedTopic(), target));
             if (!missing.isEmpty()) {
                 for (String t : missing) {
                     String role = t.equals(config.rejectedTopic())

@@ -23,6 +23,7 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.ConfigTransformer;
 import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.security.JaasContext;
 
@@ -284,6 +285,8 @@ public final class WorkerConfig {
     private static final Map<String, ConfigDef.ConfigKey> CLIENT_SETTINGS = clientSettings();
     /** Config providers' own settings ({@code config.providers.<name>.class}, {@code .param.*}) pass unchecked. */
     private static final String CONFIG_PROVIDERS_PREFIX = "config.providers.";
+    /** The client setting that lists the config providers by name. */
+    private static final String CONFIG_PROVIDERS = "config.providers";
     /** Kafka client settings of type PASSWORD, in any client's definition. */
     private static final Set<String> PASSWORD_SETTINGS = passwordSettings();
 
@@ -415,8 +418,15 @@ public final class WorkerConfig {
             }
         }
         boolean plugins = client.keySet().stream().anyMatch(WorkerConfig::namesPlugin);
+        Set<String> providers = configProviders(client);
         for (Map.Entry<String, String> e : client.entrySet()) {
-            String problem = clientSettingProblem(e.getKey(), e.getValue(), clientNames.get(e.getKey()), plugins);
+            String as = clientNames.get(e.getKey());
+            String providersAs = clientNames.getOrDefault(
+                    CONFIG_PROVIDERS,
+                    as.startsWith(KAFKA_ENV_PREFIX)
+                            ? KAFKA_ENV_PREFIX + "CONFIG_PROVIDERS"
+                            : KAFKA_PREFIX + CONFIG_PROVIDERS);
+            String problem = clientSettingProblem(e.getKey(), e.getValue(), as, plugins, providers, providersAs);
             if (problem != null) {
                 problems.add(problem);
             }
@@ -463,7 +473,11 @@ public final class WorkerConfig {
             }
         }
         String requestSize = client.get(MAX_REQUEST_SIZE);
-        if (requestSize != null && itemBytes != null && itemBytes >= 1 && itemBytes <= MAX_ITEM_LIMIT) {
+        if (requestSize != null
+                && !hasProviderPlaceholder(requestSize)
+                && itemBytes != null
+                && itemBytes >= 1
+                && itemBytes <= MAX_ITEM_LIMIT) {
             long needed = (recordBytes != null ? recordBytes : defaultRecordBytes(itemBytes)) + KAFKA_OVERHEAD_BYTES;
             Long given = parseLong(requestSize);
             if (given == null || given < needed) {
@@ -532,15 +546,21 @@ public final class WorkerConfig {
     /**
      * The problem with one pass-through client setting, or null: a name no Kafka client knows (not a setting of the
      * producer, consumer or admin client, nor under {@code config.providers.}), with the nearest known name when one
-     * is close, or a value the client's own definition refuses (type, allowed values, JAAS syntax). The value of a
-     * secret-looking or unknown setting is never shown.
+     * is close, or a value the client's own definition refuses (type, allowed values, JAAS syntax). A value that
+     * holds a config-provider placeholder ({@code ${file:/path:key}}, {@code ${env:VAR}}: Kafka's {@link
+     * ConfigTransformer#DEFAULT_PATTERN}) is not checked, as the client resolves it when it starts, but each provider
+     * it names must be listed in {@code config.providers}, or the client would take the placeholder literally. The
+     * value of a secret-looking or unknown setting is never shown.
      *
      * @param name the Kafka name (prefix removed)
      * @param as the key as the user set it, for the message
      * @param plugins whether the settings name a plugin class ({@link #namesPlugin}): then unknown names pass, as
      *     the plugin may read them
+     * @param providers the config providers' names listed in {@code config.providers}
+     * @param providersAs the {@code config.providers} key as the user set it (or would), for the message
      */
-    static String clientSettingProblem(String name, String value, String as, boolean plugins) {
+    static String clientSettingProblem(
+            String name, String value, String as, boolean plugins, Set<String> providers, String providersAs) {
         ConfigDef.ConfigKey key = CLIENT_SETTINGS.get(name);
         if (key == null) {
             if (plugins
@@ -558,6 +578,18 @@ public final class WorkerConfig {
                             + "?";
             return as + " is not a Kafka client setting ('" + name + "' is not a producer, consumer or admin client "
                     + "config)" + hint;
+        }
+        if (hasProviderPlaceholder(value)) {
+            java.util.regex.Matcher m = ConfigTransformer.DEFAULT_PATTERN.matcher(value);
+            while (m.find()) {
+                String provider = m.group(1);
+                if (!providers.contains(provider)) {
+                    return as + " names the config provider '" + provider + "', which is not listed in "
+                            + providersAs + (providers.isEmpty() ? " (not set)" : "")
+                            + ": the client would take the placeholder as the value itself";
+                }
+            }
+            return null;
         }
         boolean secret = isSecretName(name);
         try {
@@ -583,6 +615,25 @@ public final class WorkerConfig {
                     + e.getClass().getSimpleName();
         }
         return null;
+    }
+
+    /** Whether a client setting's value holds a config-provider placeholder such as {@code ${file:/path:key}}. */
+    static boolean hasProviderPlaceholder(String value) {
+        return value != null && ConfigTransformer.DEFAULT_PATTERN.matcher(value).find();
+    }
+
+    /** The config providers' names listed in the client setting {@code config.providers} (comma-separated). */
+    private static Set<String> configProviders(Map<String, String> client) {
+        Set<String> names = new HashSet<>();
+        String list = client.get(CONFIG_PROVIDERS);
+        if (list != null) {
+            for (String n : list.split(",")) {
+                if (!n.isBlank()) {
+                    names.add(n.trim());
+                }
+            }
+        }
+        return names;
     }
 
     /**

@@ -473,6 +473,57 @@ class WorkerConfigTest {
     }
 
     @Test
+    void configProviderPlaceholdersAreLeftToTheClient() throws Exception {
+        Properties file = new Properties();
+        file.setProperty("kafka.bootstrap.servers", "127.0.0.1:29851");
+        file.setProperty("kafka.config.providers", "file,env");
+        file.setProperty(
+                "kafka.config.providers.file.class", "org.apache.kafka.common.config.provider.FileConfigProvider");
+        file.setProperty(
+                "kafka.config.providers.env.class", "org.apache.kafka.common.config.provider.EnvVarConfigProvider");
+        file.setProperty("kafka.security.protocol", "${file:/tmp/cprov/secrets.properties:proto}");
+        file.setProperty("kafka.request.timeout.ms", "${file:/tmp/cprov/secrets.properties:rt}");
+        file.setProperty("kafka.sasl.jaas.config", "${file:/etc/kafka/secrets.properties:jaas}");
+        file.setProperty("kafka.max.request.size", "${env:MAX_REQUEST_SIZE}");
+        file.setProperty("kafka.ssl.truststore.password", "prefix-${env:TRUSTSTORE_PASSWORD}");
+        WorkerConfig config = WorkerConfig.load(Map.of(), file);
+        assertThat(config.clientProperties())
+                .containsEntry("security.protocol", "${file:/tmp/cprov/secrets.properties:proto}")
+                .containsEntry("request.timeout.ms", "${file:/tmp/cprov/secrets.properties:rt}");
+        assertThat(config.describe()).doesNotContain("secrets.properties:jaas");
+    }
+
+    @Test
+    void aPlaceholderNeedsItsProvider() {
+        Properties file = new Properties();
+        file.setProperty("kafka.config.providers", "file");
+        file.setProperty(
+                "kafka.config.providers.file.class", "org.apache.kafka.common.config.provider.FileConfigProvider");
+        file.setProperty("kafka.security.protocol", "${env:PROTOCOL}");
+        file.setProperty("kafka.request.timeout.ms", "soon");
+        file.setProperty("kafka.sasl.jaas.config", "${vault:secret/kafka:jaas}");
+        List<String> problems = problems(Map.of(), file);
+        assertThat(problems)
+                .anySatisfy(p -> assertThat(p)
+                        .startsWith("kafka.security.protocol")
+                        .contains("config provider 'env'")
+                        .contains("kafka.config.providers"))
+                .anySatisfy(p ->
+                        assertThat(p).startsWith("kafka.request.timeout.ms").contains("not valid"))
+                .anySatisfy(
+                        p -> assertThat(p).startsWith("kafka.sasl.jaas.config").contains("config provider 'vault'"));
+        assertThat(String.join("\n", problems)).doesNotContain("secret/kafka").doesNotContain("PROTOCOL");
+
+        Properties none = new Properties();
+        none.setProperty("kafka.request.timeout.ms", "${file:/tmp/cprov/secrets.properties:rt}");
+        assertThat(problems(Map.of(), none))
+                .singleElement()
+                .asString()
+                .startsWith("kafka.request.timeout.ms")
+                .contains("config provider 'file'");
+    }
+
+    @Test
     void theShippedPlaceholderTokenIsRefused() throws Exception {
         String shipped = "replace-me-with-a-long-random-token";
         Path manifest = Path.of("..", "deploy", "kubernetes", "configmap.yaml");
