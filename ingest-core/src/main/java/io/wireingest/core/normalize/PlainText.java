@@ -88,6 +88,12 @@ public final class PlainText {
      * {@link Element#text()} of it with the items (or rows and cells) nested in it emptied: without nesting exactly
      * {@code text()}, and each piece of text once however deep the nesting (a cell's {@code text()} would hold the
      * text of every table nested in it, quadratic work and output for deeply nested tables).
+     *
+     * <p>No text is left out but a table's {@code caption}: text in a row outside its cells is one more field at the
+     * end of the row's line, and text in a list ({@code ul}, {@code ol}, {@code dl}) outside its items, or in a table
+     * ({@code table}, {@code thead}, {@code tbody}, {@code tfoot}) outside its rows, is a line of its own where that
+     * list or table section starts. The parser puts text there when it flattens nesting deeper than its depth limit
+     * (a row then holds the text of all the tables that were nested in it).
      */
     static String special(Element block, TimeBudget budget) throws RejectedException {
         if (block.normalName().equals("pre")) {
@@ -100,30 +106,26 @@ public final class PlainText {
         // is taken with its nested units emptied already, then the unit itself is emptied for the units around it.
         List<Node>[] children = emptyInReverse(units, budget);
         try {
-            StringBuilder sb = new StringBuilder();
-            if (!table) {
-                for (Unit item : units) {
-                    line(sb, item.text);
-                }
-                return sb.toString();
-            }
             for (Unit unit : units) {
                 if (unit.row != null) {
                     unit.row.cells.add(unit.text);
                 }
             }
-            // Lines in the order the rows start, each with its cells in document order.
+            // Lines in the order the rows, items and sections start, a row's cells in document order.
+            StringBuilder sb = new StringBuilder();
             StringBuilder cells = new StringBuilder();
             for (Unit unit : units) {
-                if (unit.row == null) {
+                if (unit.cells != null) {
                     cells.setLength(0);
                     for (String cell : unit.cells) {
-                        if (cells.length() > 0) {
-                            cells.append('\t');
-                        }
-                        cells.append(cell);
+                        field(cells, cell);
+                    }
+                    if (!unit.text.isBlank()) {
+                        field(cells, unit.text);
                     }
                     line(sb, cells.toString());
+                } else if (unit.row == null && !unit.caption) {
+                    line(sb, unit.text);
                 }
             }
             return sb.toString();
@@ -132,20 +134,33 @@ public final class PlainText {
         }
     }
 
-    /** An item of a list, or a row or cell of a table. */
+    private static void field(StringBuilder cells, String text) {
+        if (cells.length() > 0) {
+            cells.append('\t');
+        }
+        cells.append(text);
+    }
+
+    /**
+     * An item or a list (its text outside its items), or a row, a cell, a table or table section (its text outside
+     * its rows) or a caption of a table.
+     */
     private static final class Unit {
         final Element element;
-        /** For a cell, the row it belongs to (the nearest {@code tr} around it); null for a row and for an item. */
+        /** For a cell, the row it belongs to (the nearest {@code tr} around it); null for every other unit. */
         final Unit row;
-        /** For a row, the text of its cells once taken; null for a cell and for an item. */
+        /** For a row, the text of its cells once taken; null for every other unit. */
         final List<String> cells;
-        /** For an item or a cell, its text once taken. */
+        /** Whether it is a caption: its text is left out. */
+        final boolean caption;
+        /** Its text once taken (for a row, its text outside its cells). */
         String text;
 
-        Unit(Element element, Unit row, boolean isRow) {
+        Unit(Element element, Unit row, boolean isRow, boolean caption) {
             this.element = element;
             this.row = row;
             this.cells = isRow ? new ArrayList<>() : null;
+            this.caption = caption;
         }
     }
 
@@ -153,13 +168,21 @@ public final class PlainText {
         return name.equals("li") || name.equals("dt") || name.equals("dd");
     }
 
-    /** The units under {@code block} in document order, in one walk. */
+    private static boolean isList(String name) {
+        return name.equals("ul") || name.equals("ol") || name.equals("dl");
+    }
+
+    private static boolean isTableSection(String name) {
+        return name.equals("table") || name.equals("thead") || name.equals("tbody") || name.equals("tfoot");
+    }
+
+    /** The units under {@code block}, and the block itself, in document order, in one walk. */
     private static List<Unit> units(Element block, boolean table, TimeBudget budget) throws RejectedException {
         List<Unit> units = new ArrayList<>();
         // The walk keeps, per open element, the row it is in (for cells).
         ArrayDeque<Element> elements = new ArrayDeque<>();
         ArrayDeque<Unit> rows = new ArrayDeque<>();
-        Unit none = new Unit(block, null, false);
+        Unit none = new Unit(block, null, false, false);
         elements.push(block);
         rows.push(none);
         while (!elements.isEmpty()) {
@@ -167,19 +190,21 @@ public final class PlainText {
             Element el = elements.pop();
             Unit row = rows.pop();
             Unit inner = row;
-            if (el != block) {
-                String name = el.normalName();
-                if (!table) {
-                    if (isItem(name)) {
-                        units.add(new Unit(el, null, false));
-                    }
-                } else if (name.equals("tr")) {
-                    inner = new Unit(el, null, true);
-                    units.add(inner);
-                } else if ((name.equals("th") || name.equals("td")) && row != none) {
-                    // A cell outside every row (the parser makes none) is left out, as it always was.
-                    units.add(new Unit(el, row, false));
+            String name = el.normalName();
+            if (!table) {
+                if (isItem(name) || isList(name)) {
+                    units.add(new Unit(el, null, false, false));
                 }
+            } else if (name.equals("tr")) {
+                inner = new Unit(el, null, true, false);
+                units.add(inner);
+            } else if ((name.equals("th") || name.equals("td")) && row != none) {
+                // A cell outside every row (the parser makes none) is text of the table section it is in.
+                units.add(new Unit(el, row, false, false));
+            } else if (isTableSection(name)) {
+                units.add(new Unit(el, null, false, false));
+            } else if (name.equals("caption")) {
+                units.add(new Unit(el, null, false, true));
             }
             // Children pushed last first: popped in document order.
             for (int i = el.childrenSize() - 1; i >= 0; i--) {
@@ -189,8 +214,9 @@ public final class PlainText {
         }
         return units;
     }
+
     /**
-     * Takes the text of every item and cell, innermost first, emptying each unit (rows too) once its text is taken.
+     * Takes the text of every unit, innermost first, emptying each unit once its text is taken.
      *
      * @return the children each unit had, by its index, for {@link #restore}
      */
@@ -200,9 +226,7 @@ public final class PlainText {
         for (int i = units.size() - 1; i >= 0; i--) {
             budget.tick();
             Unit unit = units.get(i);
-            if (unit.cells == null) {
-                unit.text = unit.element.text();
-            }
+            unit.text = unit.caption ? "" : unit.element.text();
             if (unit.element.childNodeSize() > 0) {
                 children[i] = new ArrayList<>(unit.element.childNodes());
                 unit.element.empty();

@@ -31,15 +31,22 @@ final class LegacyPlainText {
             case "ul":
             case "ol":
             case "dl": {
+                // Items, and the text of a list outside its items (which the parser puts there past its depth limit).
                 StringBuilder sb = new StringBuilder();
-                for (Element item : block.select("li, dt, dd")) {
-                    line(sb, textWithout(item, "li, dt, dd"));
+                for (Element unit : block.select("ul, ol, dl, li, dt, dd")) {
+                    line(sb, textWithout(unit, "ul, ol, dl, li, dt, dd"));
                 }
                 return sb.toString();
             }
             case "table": {
                 StringBuilder sb = new StringBuilder();
-                for (Element row : block.select("tr")) {
+                for (Element unit : block.select("table, thead, tbody, tfoot, tr")) {
+                    if (!unit.normalName().equals("tr")) {
+                        // text of a table or section outside its rows (the caption left out)
+                        line(sb, textWithout(unit, "table, thead, tbody, tfoot, caption, tr"));
+                        continue;
+                    }
+                    Element row = unit;
                     StringBuilder cells = new StringBuilder();
                     for (Element cell : row.select("th, td")) {
                         if (cell.parents().stream()
@@ -52,7 +59,15 @@ final class LegacyPlainText {
                         if (cells.length() > 0) {
                             cells.append('\t');
                         }
-                        cells.append(textWithout(cell, "tr, th, td"));
+                        cells.append(textWithout(cell, "table, thead, tbody, tfoot, caption, tr, th, td"));
+                    }
+                    // text of the row outside its cells: one more field
+                    String outside = textWithout(row, "table, thead, tbody, tfoot, caption, tr, th, td");
+                    if (!outside.isBlank()) {
+                        if (cells.length() > 0) {
+                            cells.append('\t');
+                        }
+                        cells.append(outside);
                     }
                     line(sb, cells.toString());
                 }

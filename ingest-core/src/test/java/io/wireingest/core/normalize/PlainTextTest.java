@@ -57,6 +57,36 @@ class PlainTextTest {
         assertThat(body.outerHtml()).isEqualTo(before);
     }
 
+    @Test
+    void textOutsideCellsAndItemsIsKept() throws Exception {
+        // found by QA (N2): past the parser's depth limit the text of nested tables sits in a row outside its cells
+        // (or in a tbody outside its rows); it was left out of the plain text while the HTML body kept it.
+        // Built by hand: the parser puts such text there only past its depth limit.
+        Element body = new Element("body");
+        Element table = body.appendElement("table").appendText("before rows");
+        Element tbody = table.appendElement("tbody");
+        Element row = tbody.appendElement("tr");
+        row.appendElement("td").appendText("a");
+        row.appendText(" x50 ");
+        row.appendElement("table").appendElement("tbody").appendText("in section");
+        row.appendElement("span").appendText("x51");
+        row.appendElement("td").appendText("b");
+        tbody.appendElement("tr").appendElement("td").appendText("c");
+        table.appendElement("caption").appendText("Caption");
+        Element list = body.appendElement("ul").appendText("list text");
+        list.appendElement("li").appendText("one");
+        list.appendElement("ol")
+                .appendText("inner list text")
+                .appendElement("li")
+                .appendText("two");
+        String before = body.outerHtml();
+        assertThat(PlainText.of(body, null))
+                .isEqualTo("before rows\na\tb\tx50 x51\nin section\nc\n\nlist text\none\ninner list text\ntwo");
+        assertThat(RenderedBody.of(body, null).text()).isEqualTo(PlainText.of(body, null));
+        assertThat(LegacyPlainText.of(body)).isEqualTo(PlainText.of(body, null));
+        assertThat(body.outerHtml()).isEqualTo(before);
+    }
+
     /** {@code depth} tables, each cell holding a word and the next table (built inside out: appending is cheaper). */
     private static Element nestedTables(int depth) {
         Element inner = null;

@@ -122,6 +122,35 @@ class HostileInputTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"span", "b", "i"})
+    void tablesNestedPastTheDepthLimitKeepEveryWordInThePlainText(String inline) {
+        // found by QA (N2): past the parser's depth limit the flattened text sits in a row outside any cell (or
+        // directly in a tbody); the plain text left it out (and charCount and wordCount with it) while the HTML kept
+        // it.
+        StringBuilder body = new StringBuilder("<html><body>");
+        for (int i = 0; i < 80; i++) {
+            body.append("<table><tr><td><").append(inline).append(">x").append(i);
+        }
+        body.append("</body></html>");
+        Outcome outcome = IngestPipeline.create()
+                .process(item("text/html", body.toString().getBytes(StandardCharsets.UTF_8)));
+        Article article = ((Outcome.Normalized) outcome).article();
+        ArticleSchemas.assertValid(article);
+        java.util.List<String> words =
+                java.util.Arrays.asList(article.plainText().split("\\s+"));
+        for (int i = 0; i < 80; i++) {
+            assertThat(article.html()).contains("x" + i + "<");
+            assertThat(words).as("x" + i).contains("x" + i);
+        }
+        // each word once: the plain text is x0 .. x79, one per line
+        assertThat(words).hasSize(80);
+        assertThat(article.json().at("/bodies/1/contentType").asText()).isEqualTo("text/plain");
+        assertThat(article.json().at("/bodies/1/charCount").asInt())
+                .isEqualTo(article.plainText().length());
+        assertThat(article.json().at("/bodies/1/wordCount").asInt()).isEqualTo(80);
+    }
+
     @Test
     void jsonNestedAHundredThousandLevelsDeepIsATooDeepRejection() {
         // found by QA (D4): a dead letter recognize/internal-error with a NullPointerException

@@ -22,6 +22,19 @@ final class BoundedLines {
         }
     }
 
+    /** Room for an envelope's fields besides its body, as in {@code WorkerConfig.minRecordBytes}. */
+    static final int FIELDS_BYTES = 64 * 1024;
+
+    /**
+     * The longest line that may hold the envelope of an item of {@code maxItemBytes}: its body written as a JSON string
+     * with every byte escaped ({@code \\u0001}: 6 bytes per byte of item, the worst case; Python's {@code json.dumps}
+     * writes an {@code é} of 2 bytes as 6), plus 65536 bytes for the other fields. Capped at what a line can hold.
+     */
+    static long escapedEnvelopeBytes(long maxItemBytes) {
+        return Math.min(
+                6 * Math.max(0, Math.min(maxItemBytes, Integer.MAX_VALUE)) + FIELDS_BYTES, Integer.MAX_VALUE - 8);
+    }
+
     private final InputStream in;
     private final int maxBytes;
     private final byte[] buffer = new byte[65536];

@@ -11,7 +11,6 @@ import io.wireingest.core.pipeline.Limits;
 import io.wireingest.core.pipeline.Outcome;
 import io.wireingest.core.pipeline.Rejection;
 import io.wireingest.worker.Main;
-import io.wireingest.worker.config.WorkerConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -85,8 +84,9 @@ public final class NormalizeCommand implements Callable<Integer> {
             paramLabel = "N",
             defaultValue = "16777216",
             description = "Largest item accepted, in bytes (default: ${DEFAULT-VALUE}). A file, or a stdin line, is"
-                    + " read only up to it (one that may be an envelope: up to 4 x ceil(N/3) + 65536 bytes, an item"
-                    + " of N bytes as bodyBase64); a larger one is rejected (stage limits, reason too-large).")
+                    + " read only up to it (one that may be an envelope: up to 6 x N + 65536 bytes, an item of N"
+                    + " bytes with every byte escaped; its item is judged by its decoded body); a larger one is"
+                    + " rejected (stage limits, reason too-large).")
     long maxBytes;
 
     @Option(
@@ -230,7 +230,7 @@ public final class NormalizeCommand implements Callable<Integer> {
                         "limits",
                         "too-large",
                         "the line is " + line.length() + " bytes, over the " + lineLimit + " bytes an envelope of an"
-                                + " item at --max-bytes (" + maxBytes + ") takes with its body as bodyBase64");
+                                + " item at --max-bytes (" + maxBytes + ") takes with every byte of its body escaped");
                 rejected++;
                 continue;
             }
@@ -253,11 +253,12 @@ public final class NormalizeCommand implements Callable<Integer> {
     }
 
     /**
-     * The most bytes an envelope of an item at {@code maxBytes} takes, its body as {@code bodyBase64}: 4 × ⌈maxBytes /
-     * 3⌉ + 65536, as README "Record sizes" counts it (publish's JSON Lines bound too).
+     * The most bytes an envelope of an item at {@code maxBytes} takes, every byte of its body escaped ({@code \\u0001}):
+     * 6 × maxBytes + 65536 (see {@link BoundedLines#escapedEnvelopeBytes}; publish's JSON Lines bound too). The item
+     * is then judged by its decoded body.
      */
     static long envelopeBytes(long maxBytes) {
-        return Math.min(WorkerConfig.minRecordBytes(Math.min(maxBytes, Integer.MAX_VALUE)), MAX_READ);
+        return Math.min(BoundedLines.escapedEnvelopeBytes(maxBytes), MAX_READ);
     }
 
     /** The detail of a file over {@code cap}: its size when known, and the limit. */
@@ -269,7 +270,7 @@ public final class NormalizeCommand implements Callable<Integer> {
             size = "more than " + cap + " bytes";
         }
         return "the file is " + size + ", over the limit of " + maxBytes + " (--max-bytes)"
-                + (cap > maxBytes ? ", " + cap + " for an envelope (its body as bodyBase64)" : "");
+                + (cap > maxBytes ? ", " + cap + " for an envelope (every byte of its body escaped)" : "");
     }
 
     private int emit(Outcome outcome, RawItem item, PrintStream out, PrintStream err) {

@@ -1,6 +1,9 @@
 package io.wireingest.worker.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.wireingest.core.model.Envelope;
 import io.wireingest.core.model.RawItem;
 import io.wireingest.worker.Main;
@@ -19,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -53,10 +57,10 @@ import picocli.CommandLine.Parameters;
             "and folders of them; gzipped files (.jsonl.gz, .html.gz, ...) are unpacked on the way.",
             "Broker: KAFKA_BOOTSTRAP_SERVERS, else the embedded broker of a running `run`.",
             "Each item is checked first: a file that cannot be read (damaged or truncated gzip), an item over",
-            "INGEST_MAX_ITEM_BYTES (also a JSON Lines line longer than the envelope of an item at the limit,",
-            "4 x ceil(limit/3) + 65536 bytes: skipped unread), a .json file that is not valid JSON and an invalid",
-            "envelope are reported, counted and not sent, and the run goes on. Progress: bytes of the files read,",
-            "items sent.",
+            "INGEST_MAX_ITEM_BYTES (an envelope by its decoded body; a JSON Lines line longer than the envelope of",
+            "an item at the limit with every byte escaped, 6 x limit + 65536 bytes: skipped unread), a .json file",
+            "that is not valid JSON and an invalid envelope are reported, counted and not sent, and the run goes on.",
+            "Progress: bytes of the files read, items sent.",
             "Brokers that acknowledge nothing for --timeout seconds while items wait (gone, unreachable, or refusing",
             "every write with an error the producer retries, e.g. NOT_ENOUGH_REPLICAS) end the run at once: one line",
             "`publish: failed: the Kafka brokers at ... stopped acknowledging ...`; unconfirmed items count as failed.",
@@ -359,11 +363,13 @@ public final class PublishCommand implements Callable<Integer> {
      * item limit, a JSON file that does not parse and an invalid envelope are counted and not sent.
      */
     static final class Batch {
+        private static final ObjectMapper JSON = new ObjectMapper();
         private final String topic;
         private final String feed;
         private final String contentType;
         private final long maxItemBytes;
         private final long lineLimit;
+        private final long recordLimit;
         private final Sender sender;
         private final PrintStream err;
         private long queued;
@@ -379,16 +385,26 @@ public final class PublishCommand implements Callable<Integer> {
             this.contentType = contentType;
             this.maxItemBytes = Math.min(maxItemBytes, Integer.MAX_VALUE - 8);
             this.lineLimit = lineLimit(this.maxItemBytes);
+            this.recordLimit = recordLimit(this.maxItemBytes);
             this.sender = sender;
             this.err = err;
         }
 
         /**
-         * The longest JSON Lines line read: an envelope of an item at the item limit with its body as {@code
-         * bodyBase64} and its other fields, as README "Record sizes" counts it (4 × ⌈limit / 3⌉ + 65536, the
-         * request limit of an envelope at POST /items too).
+         * The longest JSON Lines line (and envelope {@code .json} file) read: an envelope of an item at the item limit
+         * with its body as a JSON string in which every byte is escaped ({@code \\u00e9}), 6 × limit + 65536 (see
+         * {@link BoundedLines#escapedEnvelopeBytes}). Whether the item is too large is decided by its decoded body.
          */
         static long lineLimit(long maxItemBytes) {
+            return BoundedLines.escapedEnvelopeBytes(maxItemBytes);
+        }
+
+        /**
+         * The largest envelope sent as it was read: one of an item at the item limit with its body as {@code
+         * bodyBase64} and its other fields (4 × ⌈limit / 3⌉ + 65536, README "Record sizes"), which every record limit
+         * holds. A longer envelope (its body escaped) is sent re-encoded with its body as {@code bodyBase64}.
+         */
+        static long recordLimit(long maxItemBytes) {
             return Math.min(WorkerConfig.minRecordBytes(maxItemBytes), Integer.MAX_VALUE - 8);
         }
 
@@ -475,8 +491,8 @@ public final class PublishCommand implements Callable<Integer> {
                     return;
                 }
                 // read one byte past the item limit, so that a gzip bomb cannot fill the heap; an envelope may be
-                // larger than its body (escapes, base64), so JSON gets room for that
-                long cap = json ? 2 * maxItemBytes + 65536 : maxItemBytes;
+                // larger than its body (escapes, base64), so JSON gets room for that (a body escaped byte by byte)
+                long cap = json ? lineLimit : maxItemBytes;
                 byte[] body = in.readNBytes(Math.toIntExact(Math.min(cap + 1, Integer.MAX_VALUE - 8)));
                 if (body.length > cap) {
                     tooLarge(source + (gzipped ? ": unpacks to more than " + cap + " bytes" : ": " + size + " bytes"));
@@ -523,7 +539,7 @@ public final class PublishCommand implements Callable<Integer> {
                     tooLarge++;
                     err.println("publish: " + where + ": a line of " + line.length() + " bytes, more than the "
                             + lineLimit + " bytes an envelope of an item at " + WorkerConfig.MAX_ITEM_BYTES.env() + " ("
-                            + maxItemBytes + " bytes) takes with its body as bodyBase64; not sent");
+                            + maxItemBytes + " bytes) takes with every byte of its body escaped; not sent");
                     continue;
                 }
                 // as text, as before: a malformed UTF-8 sequence becomes U+FFFD
@@ -556,9 +572,35 @@ public final class PublishCommand implements Callable<Integer> {
                 tooLarge(source + ": item " + item.id() + " has a body of " + item.body().length + " bytes");
                 return;
             }
+            byte[] record = json;
+            if (json.length > recordLimit) {
+                // an item within the limit whose envelope is longer than any record limit must hold (its body written
+                // with escapes, \\u00e9 for é): sent as the same item with its body as bodyBase64
+                record = base64Envelope(item);
+                if (record.length > recordLimit) {
+                    tooLarge++;
+                    err.println("publish: " + source + ": the envelope of item " + item.id() + " takes " + record.length
+                            + " bytes even with its body as bodyBase64, more than the " + recordLimit
+                            + " bytes of an envelope of an item at " + WorkerConfig.MAX_ITEM_BYTES.env() + " ("
+                            + maxItemBytes + " bytes) with its other fields; not sent");
+                    return;
+                }
+            }
             RecordHeaders headers = new RecordHeaders();
             headers.add(IngestHeaders.CONTENT_TYPE, IngestHeaders.bytes("application/json"));
-            send(new ProducerRecord<>(topic, null, item.id().getBytes(StandardCharsets.UTF_8), json, headers));
+            send(new ProducerRecord<>(topic, null, item.id().getBytes(StandardCharsets.UTF_8), record, headers));
+        }
+
+        /** The envelope of an item with its body as {@code bodyBase64} (its content type as read, charset and all). */
+        static byte[] base64Envelope(RawItem item) {
+            ObjectNode node = Envelope.toJson(item);
+            node.remove("body");
+            node.put("bodyBase64", Base64.getEncoder().encodeToString(item.body()));
+            try {
+                return JSON.writeValueAsBytes(node);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
         }
 
         private void send(ProducerRecord<byte[], byte[]> record) {

@@ -53,4 +53,13 @@ class BoundedLinesTest {
         assertThat(lines.get(2)).isEqualTo("3:z");
         assertThat(lines(text, 65535)).containsExactly("1:" + first, "2:too long (70000)", "3:z");
     }
+
+    @Test
+    void theEnvelopeLineBoundHoldsABodyEscapedByteByByte() {
+        // QA4V N4: \\u00e9 for the two bytes of é (Python's json.dumps) is 3 bytes of line per byte of item, a
+        // control character 6: the bound is the worst case plus room for the other fields
+        assertThat(BoundedLines.escapedEnvelopeBytes(1_048_576)).isEqualTo(6L * 1_048_576 + 65536);
+        assertThat(BoundedLines.escapedEnvelopeBytes(1000)).isEqualTo(6000 + 65536);
+        assertThat(BoundedLines.escapedEnvelopeBytes(1L << 30)).isEqualTo(Integer.MAX_VALUE - 8);
+    }
 }

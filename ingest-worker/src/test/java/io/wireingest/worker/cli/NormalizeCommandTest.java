@@ -180,8 +180,8 @@ class NormalizeCommandTest {
         assertThat(line.path("stage").asText()).isEqualTo("limits");
         assertThat(line.path("reason").asText()).isEqualTo("too-large");
         assertThat(line.path("detail").asText())
-                .isEqualTo("the file is 3221225472 bytes, over the limit of 1000 (--max-bytes), " + (4 * 334 + 65536)
-                        + " for an envelope (its body as bodyBase64)");
+                .isEqualTo("the file is 3221225472 bytes, over the limit of 1000 (--max-bytes), " + (6 * 1000 + 65536)
+                        + " for an envelope (every byte of its body escaped)");
 
         CliRun typed = run("", "normalize", "--max-bytes", "1000", "--content-type", "text/plain", sparse.toString());
         assertThat(typed.exit()).isEqualTo(1);
@@ -231,8 +231,28 @@ class NormalizeCommandTest {
         assertThat(line.path("stage").asText()).isEqualTo("limits");
         assertThat(line.path("reason").asText()).isEqualTo("too-large");
         assertThat(line.path("detail").asText())
-                .isEqualTo("the line is " + (head.length() + bodyLength + 2) + " bytes, over the " + (4 * 334 + 65536)
-                        + " bytes an envelope of an item at --max-bytes (1000) takes with its body as bodyBase64");
+                .isEqualTo(
+                        "the line is " + (head.length() + bodyLength + 2) + " bytes, over the " + (6 * 1000 + 65536)
+                                + " bytes an envelope of an item at --max-bytes (1000) takes with every byte of its body escaped");
+    }
+
+    @Test
+    void aStdinLineWithItsBodyEscapedIsJudgedByTheDecodedItem() throws Exception {
+        // QA4V N4: an item under --max-bytes written with \\uXXXX escapes (Python's json.dumps) takes 3 bytes of line
+        // per byte of 'é', more than its base64 envelope; the line was rejected too-large by its length
+        String decoded = "Café " + "été é ".repeat(10_500);
+        assertThat(decoded.getBytes(StandardCharsets.UTF_8).length).isLessThan(100_000);
+        StringBuilder escaped = new StringBuilder();
+        decoded.chars().forEach(c -> escaped.append(c < 0x80 ? String.valueOf((char) c) : String.format("\\u%04x", c)));
+        String line = "{\"id\": \"esc\", \"feed\": \"f\", \"contentType\": \"text/plain\", "
+                + "\"receivedAt\": \"2024-01-01T00:00:00Z\", \"body\": \"" + escaped + "\"}";
+        assertThat(line.length()).isGreaterThan(4 * 33334 + 65536);
+        CliRun r = run(line + "\n", "normalize", "--max-bytes", "100000");
+        assertThat(r.exit()).as(r.errText()).isZero();
+        assertThat(r.out()).hasSize(1);
+        assertThat(MAPPER.readTree(r.out().get(0)).at("/wire/source/itemId").asText())
+                .isEqualTo("esc");
+        assertThat(r.out().get(0)).contains("Café été é été é");
     }
 
     @Test

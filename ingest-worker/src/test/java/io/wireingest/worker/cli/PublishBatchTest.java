@@ -161,7 +161,7 @@ class PublishBatchTest {
         // QA4 D5: one line of 30 MB (a gzip bomb of a few KB would do the same) under an item limit of 1000 bytes,
         // then a normal line; the long line is counted too large, named by its number, and never kept whole
         long lineLimit = PublishCommand.Batch.lineLimit(1000);
-        assertThat(lineLimit).isEqualTo(4 * 334 + 65536);
+        assertThat(lineLimit).isEqualTo(6 * 1000 + 65536);
         String head = "{\"id\":\"huge\",\"feed\":\"f\",\"contentType\":\"text/plain\","
                 + "\"receivedAt\":\"2026-03-12T03:00:00Z\",\"body\":\"";
         long bodyLength = 30_000_000;
@@ -180,7 +180,78 @@ class PublishBatchTest {
         assertThat(err())
                 .contains("publish: stdin:2: a line of " + (head.length() + bodyLength + 2) + " bytes, more than the "
                         + lineLimit + " bytes an envelope of an item at INGEST_MAX_ITEM_BYTES (1000 bytes) takes with"
-                        + " its body as bodyBase64; not sent");
+                        + " every byte of its body escaped; not sent");
+    }
+
+    /** An envelope line as Python's json.dumps writes it: every non-ASCII character escaped as {@code \\uXXXX}. */
+    private static String asciiEscaped(String id, String body, String extraFields) {
+        StringBuilder line = new StringBuilder("{\"id\": \"" + id + "\", \"feed\": \"qa4v\", "
+                + "\"contentType\": \"text/plain; charset=utf-8\", \"receivedAt\": \"2024-01-01T00:00:00Z\", "
+                + extraFields + "\"body\": \"");
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (c < 0x20 || c > 0x7e) {
+                line.append(String.format("\\u%04x", (int) c));
+            } else {
+                line.append(c);
+            }
+        }
+        return line.append("\"}").toString();
+    }
+
+    @Test
+    void anEscapedEnvelopeLineOfAnItemUnderTheLimitIsSentAndJudgedByItsDecodedBody() throws Exception {
+        // QA4V N4: 900,000 bytes of UTF-8 ('é' x 450,000) under the default limit of 1,048,576, written by
+        // json.dumps as a 2,700,125-byte line, was refused as a line longer than the base64 envelope of an item at
+        // the limit. Now the line is read up to 6 x the limit + 65536 and the item is judged by its decoded body;
+        // an envelope longer than a record must hold is sent with its body as bodyBase64.
+        long limit = 1_048_576;
+        String accents = "é".repeat(450_000);
+        String control = "\u0001".repeat((int) limit); // 6 bytes a byte when escaped: the worst case
+        Path file = dir.resolve("esc.jsonl");
+        Files.writeString(
+                file,
+                asciiEscaped("esc-2", accents, "") + "\n"
+                        + asciiEscaped("control", control, "") + "\n"
+                        + asciiEscaped("over", accents + "é".repeat(74_289), "") + "\n"
+                        + asciiEscaped("big-headers", "x", "\"headers\": {\"h\": \"" + "h".repeat(1_500_000) + "\"}, ")
+                        + "\n",
+                StandardCharsets.US_ASCII);
+        assertThat(Files.size(file)).isGreaterThan(2_700_000L + 6 * limit);
+
+        PublishCommand.Batch batch = batch(limit);
+        batch.file(file);
+
+        assertThat(keys()).as(err()).containsExactly("esc-2", "control");
+        assertThat(batch.invalid()).isZero();
+        assertThat(batch.tooLarge()).isEqualTo(2);
+        assertThat(err())
+                .contains("esc.jsonl:3: item over has a body of 1048578 bytes, more than INGEST_MAX_ITEM_BYTES")
+                .contains("esc.jsonl:4: the envelope of item big-headers takes ")
+                .doesNotContain("esc.jsonl:1")
+                .doesNotContain("esc.jsonl:2");
+        long recordLimit = PublishCommand.Batch.recordLimit(limit);
+        for (ProducerRecord<byte[], byte[]> record : sent) {
+            assertThat(record.value().length).isLessThanOrEqualTo((int) recordLimit);
+            assertThat(new String(record.value(), StandardCharsets.UTF_8)).contains("\"bodyBase64\":");
+        }
+        io.wireingest.core.model.RawItem first =
+                io.wireingest.core.model.Envelope.parse(sent.get(0).value());
+        assertThat(first.id()).isEqualTo("esc-2");
+        assertThat(first.feed()).isEqualTo("qa4v");
+        assertThat(first.contentType()).isEqualTo("text/plain; charset=utf-8");
+        assertThat(first.body()).isEqualTo(accents.getBytes(StandardCharsets.UTF_8));
+        assertThat(io.wireingest.core.model.Envelope.parse(sent.get(1).value()).body())
+                .isEqualTo(control.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aShortEnvelopeLineIsSentAsItWasWritten() throws Exception {
+        String line = asciiEscaped("short", "é and \u0001", "");
+        PublishCommand.Batch batch = batch(1_048_576);
+        batch.stdin(text(line + "\n"));
+        assertThat(sent).hasSize(1);
+        assertThat(new String(sent.get(0).value(), StandardCharsets.UTF_8)).isEqualTo(line);
     }
 
     @Test
