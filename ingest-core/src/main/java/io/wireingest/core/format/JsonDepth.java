@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import io.wireingest.core.model.JsonNesting;
 import io.wireingest.core.pipeline.RejectedException;
 import io.wireingest.core.pipeline.StageName;
 import java.io.IOException;
@@ -27,10 +28,7 @@ final class JsonDepth {
 
     /** The refusal of JSON nested deeper than {@code maxDepth} levels. */
     static RejectedException tooDeep(StageName stage, int maxDepth) {
-        return new RejectedException(
-                stage,
-                "too-deep",
-                "JSON arrays and objects are nested more than " + maxDepth + " levels deep (the nesting depth limit)");
+        return new RejectedException(stage, "too-deep", JsonNesting.tooDeep(maxDepth) + " (the nesting depth limit)");
     }
 
     /**

@@ -150,13 +150,13 @@ public final class Envelope {
         try {
             node = MAPPER.readTree(json);
         } catch (StreamConstraintsException e) {
-            String m = e.getMessage() == null ? "" : e.getMessage();
-            if (m.contains("nesting depth")) {
-                // plain words, as publish, recognize and normalize say it, not Jackson's (which name its internals)
-                throw new InvalidEnvelopeException(List.of("JSON arrays and objects are nested more than "
-                        + MAPPER.getFactory().streamReadConstraints().getMaxNestingDepth()
-                        + " levels deep"));
+            // plain words, as publish, recognize and normalize say it, not Jackson's (which name its internals)
+            java.util.Optional<String> deep = JsonNesting.tooDeep(
+                    e, MAPPER.getFactory().streamReadConstraints().getMaxNestingDepth());
+            if (deep.isPresent()) {
+                throw new InvalidEnvelopeException(List.of(deep.get()));
             }
+            String m = e.getMessage() == null ? "" : e.getMessage();
             throw new InvalidEnvelopeException(
                     List.of("not JSON: " + m.lines().findFirst().orElse("")));
         } catch (java.io.IOException e) {

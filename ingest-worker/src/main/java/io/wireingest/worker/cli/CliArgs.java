@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.wireingest.core.model.JsonNesting;
 import io.wireingest.worker.config.WorkerConfig;
 import java.io.IOException;
 import java.time.Instant;
@@ -98,13 +99,11 @@ final class CliArgs {
             }
             return node;
         } catch (StreamConstraintsException e) {
-            if (e.getMessage() != null && e.getMessage().contains("nesting depth")) {
-                // plain words, not Jackson's (which name its StreamReadConstraints)
-                throw new InvalidJsonException(
-                        "JSON arrays and objects are nested more than "
-                                + StreamReadConstraints.DEFAULT_MAX_DEPTH
-                                + " levels deep",
-                        true);
+            // plain words, not Jackson's (which name its StreamReadConstraints)
+            java.util.Optional<String> deep = JsonNesting.tooDeep(
+                    e, STRICT.getFactory().streamReadConstraints().getMaxNestingDepth());
+            if (deep.isPresent()) {
+                throw new InvalidJsonException(deep.get(), true);
             }
             throw new InvalidJsonException("not valid JSON: " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
