@@ -125,11 +125,7 @@ public final class WorkerService implements AutoCloseable {
             bootstrap = broker.bootstrapServers();
         }
         KafkaClients clients = new KafkaClients(config, bootstrap);
-        awaitBrokers(
-                config,
-                clients,
-                broker != null ? "the embedded broker" : config.nameOf(WorkerConfig.BOOTSTRAP_SERVERS),
-                this::checkStop);
+        awaitBrokers(config, clients, broker != null, this::checkStop);
 
         Admin admin = Admin.create(clients.admin("wire-ingest-admin"));
         resources.add(0, admin);
@@ -255,14 +251,15 @@ public final class WorkerService implements AutoCloseable {
      * brokers answer, so that an unreachable broker is reported as such (naming the address and where it came from)
      * instead of as a later timeout, and a SIGTERM meanwhile stops at once. Used by {@code run} and {@code bench}.
      *
-     * @param source where the servers came from, for the message: the key as it was set ({@link
-     *     WorkerConfig#nameOf}), or "the embedded broker"
+     * @param embedded whether the servers are an embedded broker's; else the message names the key they were set by
+     *     ({@link WorkerConfig#nameOf})
      * @throws BrokersUnreachableException when the brokers do not answer in time, or refuse the client's
      *     authentication
      */
-    public static void awaitBrokers(WorkerConfig config, KafkaClients clients, String source, StopCheck stop)
+    public static void awaitBrokers(WorkerConfig config, KafkaClients clients, boolean embedded, StopCheck stop)
             throws Exception {
         stop.check();
+        String source = embedded ? "the embedded broker" : config.nameOf(WorkerConfig.BOOTSTRAP_SERVERS);
         String bootstrap = clients.bootstrapServers();
         LOG.info("waiting for the Kafka brokers at {} (up to {})", bootstrap, waitText(config));
         long deadline = System.nanoTime() + config.brokerWait().toNanos();

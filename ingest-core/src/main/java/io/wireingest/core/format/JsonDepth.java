@@ -58,16 +58,6 @@ final class JsonDepth {
         }
     }
 
-    /** Whether the text's arrays and objects nest deeper than {@code maxDepth} before its end or a syntax error. */
-    static boolean deeperThan(String text, int maxDepth) {
-        try {
-            syntaxError(text, maxDepth, StageName.PARSE);
-            return false;
-        } catch (RejectedException e) {
-            return true;
-        }
-    }
-
     /** Jackson's message on one line, at most 300 chars, with the line and column when Jackson gives them. */
     static String describe(JsonProcessingException e) {
         String m = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wireingest.core.decode.DecodedItem;
+import io.wireingest.core.model.JsonNesting;
 import io.wireingest.core.model.PubStatus;
 import io.wireingest.core.model.Story;
 import io.wireingest.core.model.Subject;
@@ -56,7 +57,7 @@ public final class NinjsReader implements WireFormatReader {
             root = mapper(context.limits().maxDepth()).readTree(item.text());
         } catch (StreamConstraintsException e) {
             // Jackson's depth limit (set to the item's) says so without a location, in its own terms
-            if (JsonDepth.deeperThan(item.text(), context.limits().maxDepth())) {
+            if (JsonNesting.tooDeep(e, context.limits().maxDepth()).isPresent()) {
                 throw JsonDepth.tooDeep(StageName.PARSE, context.limits().maxDepth());
             }
             throw new RejectedException(StageName.PARSE, "malformed-json", JsonDepth.describe(e), e);

@@ -228,11 +228,7 @@ public final class BenchCommand implements Callable<Integer> {
             KafkaClients clients = new KafkaClients(config, bootstrap);
             try {
                 // As run does: a prompt, clear failure for brokers that do not answer, not a minute's timeout.
-                WorkerService.awaitBrokers(
-                        config,
-                        clients,
-                        broker != null ? "the embedded broker" : config.nameOf(WorkerConfig.BOOTSTRAP_SERVERS),
-                        WorkerService.StopCheck.NEVER);
+                WorkerService.awaitBrokers(config, clients, broker != null, WorkerService.StopCheck.NEVER);
             } catch (WorkerService.BrokersUnreachableException e) {
                 err.println("bench: failed: " + e.getMessage());
                 return Main.EXIT_FAILURE;
