@@ -268,9 +268,7 @@ public final class HttpApi implements AutoCloseable {
             }
             this.managementExecutor = serverThreads("http-management", MANAGEMENT_THREADS);
             management.setExecutor(managementExecutor);
-            route(management, "/health/live", this::live);
-            route(management, "/health/ready", this::ready);
-            route(management, "/metrics", this::metrics);
+            probes(management);
             management.createContext("/", HttpApi::notFound);
         } else {
             this.management = null;
@@ -280,12 +278,17 @@ public final class HttpApi implements AutoCloseable {
         server.setExecutor(executor);
         this.itemsLane = lane("http-items", settings.itemsConcurrency());
         this.articlesLane = lane("http-articles", ARTICLES_CONCURRENCY);
-        route(server, "/health/live", this::live);
-        route(server, "/health/ready", this::ready);
-        route(server, "/metrics", this::metrics);
+        probes(server);
         route(server, "/items", ex -> handOff(ex, "POST", itemsLane, this::items));
         route(server, "/articles", ex -> handOff(ex, "GET", articlesLane, this::articles));
         server.createContext("/", HttpApi::notFound);
+    }
+
+    /** The probes and metrics, always open (no token), on the main server and the management one. */
+    private void probes(HttpServer s) {
+        route(s, "/health/live", this::live);
+        route(s, "/health/ready", this::ready);
+        route(s, "/metrics", this::metrics);
     }
 
     /** The management port could not be bound ({@link Settings#managementPort()}); the main port is released. */
