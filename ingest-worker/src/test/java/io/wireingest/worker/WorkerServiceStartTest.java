@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.wireingest.worker.config.WorkerConfig;
+import io.wireingest.worker.testing.ClosingListener;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -64,19 +64,8 @@ class WorkerServiceStartTest {
     @Test
     void brokersThatCloseTheTlsHandshakeGetAHintAboutTheSecuritySettings() throws Exception {
         // A listener that accepts each connection and closes it at once, as a plaintext broker does to a TLS hello.
-        try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            Thread closer = new Thread(() -> {
-                while (!server.isClosed()) {
-                    try (Socket s = server.accept()) {
-                        s.getInputStream().read();
-                    } catch (IOException e) {
-                        // closed: the test is over
-                    }
-                }
-            });
-            closer.setDaemon(true);
-            closer.start();
-            String servers = "127.0.0.1:" + server.getLocalPort();
+        try (ClosingListener server = new ClosingListener()) {
+            String servers = server.servers();
             Path file = dir.resolve("ssl.properties");
             Files.writeString(file, "kafka.bootstrap.servers=" + servers + "\nkafka.security.protocol=SSL\n");
             WorkerService tls = new WorkerService(

@@ -30,6 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -303,12 +304,16 @@ public final class HttpApi implements AutoCloseable {
 
     /** A server's pool: {@code threads} threads that end after 30 s idle, and a queue for the requests beyond. */
     private static ThreadPoolExecutor serverThreads(String name, int threads) {
-        ThreadPoolExecutor pool =
-                new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-                    Thread t = new Thread(r, name);
-                    t.setDaemon(true);
-                    return t;
-                });
+        return daemonPool(name, threads, new LinkedBlockingQueue<>());
+    }
+
+    /** {@code threads} daemon threads named {@code name} that end after 30 s idle, taking work from {@code queue}. */
+    private static ThreadPoolExecutor daemonPool(String name, int threads, BlockingQueue<Runnable> queue) {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, queue, r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
         pool.allowCoreThreadTimeOut(true);
         return pool;
     }
@@ -354,14 +359,7 @@ public final class HttpApi implements AutoCloseable {
 
     /** A pool of {@code threads} threads with no queue: a task finding them all busy is rejected. */
     private static ThreadPoolExecutor lane(String name, int threads) {
-        ThreadPoolExecutor lane =
-                new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
-                    Thread t = new Thread(r, name);
-                    t.setDaemon(true);
-                    return t;
-                });
-        lane.allowCoreThreadTimeOut(true);
-        return lane;
+        return daemonPool(name, threads, new SynchronousQueue<>());
     }
 
     /** Serves {@code path} exactly: the server's contexts match by prefix, so {@code /itemsfoo} is a 404 here. */

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.wireingest.worker.config.WorkerConfig;
 import io.wireingest.worker.kafka.KafkaClients;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
+import io.wireingest.worker.testing.ClosingListener;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,19 +25,8 @@ class TopicCheckTest {
     @Test
     void brokersThatCloseTheTlsHandshakeGetAHintAboutTheSecuritySettings() throws Exception {
         // A listener that accepts each connection and closes it at once, as a plaintext broker does to a TLS hello.
-        try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            Thread closer = new Thread(() -> {
-                while (!server.isClosed()) {
-                    try (Socket s = server.accept()) {
-                        s.getInputStream().read();
-                    } catch (IOException e) {
-                        // closed: the test is over
-                    }
-                }
-            });
-            closer.setDaemon(true);
-            closer.start();
-            String servers = "127.0.0.1:" + server.getLocalPort();
+        try (ClosingListener server = new ClosingListener()) {
+            String servers = server.servers();
             Path file = dir.resolve("ssl.properties");
             Files.writeString(file, "kafka.bootstrap.servers=" + servers + "\nkafka.security.protocol=SSL\n");
             WorkerConfig tls = WorkerConfig.load(Map.of(), file);
