@@ -4,6 +4,7 @@ import io.wireingest.core.pipeline.IngestPipeline;
 import io.wireingest.worker.config.WorkerConfig;
 import io.wireingest.worker.http.HttpApi;
 import io.wireingest.worker.kafka.ArticleReader;
+import io.wireingest.worker.kafka.BrokerErrors;
 import io.wireingest.worker.kafka.DeadLetters;
 import io.wireingest.worker.kafka.EmbeddedBroker;
 import io.wireingest.worker.kafka.GroupLag;
@@ -278,16 +279,17 @@ public final class WorkerService implements AutoCloseable {
                     return;
                 } catch (java.util.concurrent.TimeoutException e) {
                     if (left <= 0) {
-                        throw unreachable(config, bootstrap, source, handshakeHint(probe, protocol), null);
+                        throw unreachable(config, bootstrap, source, BrokerErrors.handshakeHint(probe, protocol), null);
                     }
                 } catch (java.util.concurrent.ExecutionException e) {
                     if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
-                        throw unreachable(config, bootstrap, source, handshakeHint(probe, protocol), e.getCause());
+                        throw unreachable(
+                                config, bootstrap, source, BrokerErrors.handshakeHint(probe, protocol), e.getCause());
                     }
                     if (e.getCause() instanceof org.apache.kafka.common.errors.AuthenticationException auth) {
                         throw new BrokersUnreachableException(
                                 "the Kafka brokers at " + bootstrap + " (" + source + ") refused the connection: "
-                                        + auth.getMessage() + "; " + CHECK_SECURITY,
+                                        + auth.getMessage() + "; " + BrokerErrors.CHECK_SECURITY,
                                 auth);
                     }
                     throw e;
@@ -297,44 +299,6 @@ public final class WorkerService implements AutoCloseable {
             // Do not wait for a request the broker will never answer.
             probe.close(Duration.ZERO);
         }
-    }
-
-    /** What to check when the brokers refuse the client's authentication or close its handshake. */
-    public static final String CHECK_SECURITY =
-            "check kafka.security.protocol and the ssl./sasl. settings (KAFKA_CLIENT_*)";
-
-    /**
-     * A hint when the client, set to TLS or SASL, connected to the brokers but no connection got through its
-     * handshake: the brokers are there, the client's security settings do not match theirs (e.g. SSL against a
-     * plaintext listener, which closes the connection). Null otherwise, and always for a plaintext client, which has
-     * no handshake (the client counts no authentication for it, so the counts below cannot tell). Also used by the
-     * topic check of {@code publish} and {@code replay-rejected}.
-     *
-     * @param probe the admin client that waited for the brokers, before it is closed
-     * @param securityProtocol its {@code security.protocol} setting (null: PLAINTEXT)
-     */
-    public static String handshakeHint(Admin probe, Object securityProtocol) {
-        if (securityProtocol == null || String.valueOf(securityProtocol).trim().equalsIgnoreCase("PLAINTEXT")) {
-            return null;
-        }
-        double connections = 0;
-        double authenticated = 0;
-        for (var e : probe.metrics().entrySet()) {
-            String name = e.getKey().name();
-            if (name.equals("connection-creation-total") || name.equals("successful-authentication-total")) {
-                Object v = e.getValue().metricValue();
-                double d = v instanceof Number n ? n.doubleValue() : 0;
-                if (name.startsWith("connection")) {
-                    connections += d;
-                } else {
-                    authenticated += d;
-                }
-            }
-        }
-        if (connections > 0 && authenticated == 0) {
-            return "connections were made but closed during the TLS/SASL handshake: " + CHECK_SECURITY;
-        }
-        return null;
     }
 
     /** The broker wait as people write it: {@code 30 s}, or {@code 1500 ms}. */

@@ -1,7 +1,7 @@
 package io.wireingest.worker.cli;
 
-import io.wireingest.worker.WorkerService;
 import io.wireingest.worker.config.WorkerConfig;
+import io.wireingest.worker.kafka.BrokerErrors;
 import io.wireingest.worker.kafka.KafkaClients;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,7 +21,7 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
  * Checks up front, with a short timeout, that the topics a client command reads or writes exist, so that a typo
  * fails at once with a clear message instead of a minute of client warnings. A broker that does not answer is
  * reported as {@code run} reports it: the address, the key it was set with, and a hint about the TLS/SASL settings
- * when connections were closed during the handshake ({@link WorkerService#handshakeHint}).
+ * when connections were closed during the handshake ({@link BrokerErrors#handshakeHint}).
  */
 final class TopicCheck {
     /** How long the check waits for the broker. */
@@ -71,7 +71,7 @@ final class TopicCheck {
                         }
                     } else if (e.getCause() instanceof AuthenticationException) {
                         throw new BrokerException("the broker at " + at + " refused the connection: "
-                                + e.getCause().getMessage() + "; " + WorkerService.CHECK_SECURITY);
+                                + e.getCause().getMessage() + "; " + BrokerErrors.CHECK_SECURITY);
                     } else {
                         throw new BrokerException("cannot describe topic '" + topic + "' at " + at + ": "
                                 + e.getCause().getMessage()
@@ -91,7 +91,7 @@ final class TopicCheck {
 
     /** The TLS/SASL handshake hint, with its separator, or nothing. */
     private static String hint(Admin admin, Object protocol) {
-        String hint = WorkerService.handshakeHint(admin, protocol);
+        String hint = BrokerErrors.handshakeHint(admin, protocol);
         return hint == null ? "" : "; " + hint;
     }
 }

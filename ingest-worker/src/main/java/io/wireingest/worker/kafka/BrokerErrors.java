@@ -1,5 +1,6 @@
 package io.wireingest.worker.kafka;
 
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
@@ -64,5 +65,43 @@ public final class BrokerErrors {
             s += " (cause " + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
         }
         return s;
+    }
+
+    /** What to check when the brokers refuse the client's authentication or close its handshake. */
+    public static final String CHECK_SECURITY =
+            "check kafka.security.protocol and the ssl./sasl. settings (KAFKA_CLIENT_*)";
+
+    /**
+     * A hint when the client, set to TLS or SASL, connected to the brokers but no connection got through its
+     * handshake: the brokers are there, the client's security settings do not match theirs (e.g. SSL against a
+     * plaintext listener, which closes the connection). Null otherwise, and always for a plaintext client, which has
+     * no handshake (the client counts no authentication for it, so the counts below cannot tell). Used by the start-up
+     * broker wait of {@code run} and {@code bench} and the topic check of {@code publish} and {@code replay-rejected}.
+     *
+     * @param probe the admin client that waited for the brokers, before it is closed
+     * @param securityProtocol its {@code security.protocol} setting (null: PLAINTEXT)
+     */
+    public static String handshakeHint(Admin probe, Object securityProtocol) {
+        if (securityProtocol == null || String.valueOf(securityProtocol).trim().equalsIgnoreCase("PLAINTEXT")) {
+            return null;
+        }
+        double connections = 0;
+        double authenticated = 0;
+        for (var e : probe.metrics().entrySet()) {
+            String name = e.getKey().name();
+            if (name.equals("connection-creation-total") || name.equals("successful-authentication-total")) {
+                Object v = e.getValue().metricValue();
+                double d = v instanceof Number n ? n.doubleValue() : 0;
+                if (name.startsWith("connection")) {
+                    connections += d;
+                } else {
+                    authenticated += d;
+                }
+            }
+        }
+        if (connections > 0 && authenticated == 0) {
+            return "connections were made but closed during the TLS/SASL handshake: " + CHECK_SECURITY;
+        }
+        return null;
     }
 }
