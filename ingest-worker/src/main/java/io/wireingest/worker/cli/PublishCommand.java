@@ -384,19 +384,12 @@ public final class PublishCommand implements Callable<Integer> {
             this.feed = feed;
             this.contentType = contentType;
             this.maxItemBytes = Math.min(maxItemBytes, Integer.MAX_VALUE - 8);
-            this.lineLimit = lineLimit(this.maxItemBytes);
+            // every byte of the body may be escaped (\\u00e9): 6 × limit + 65536; the item is judged by its decoded
+            // body
+            this.lineLimit = BoundedLines.escapedEnvelopeBytes(this.maxItemBytes);
             this.recordLimit = recordLimit(this.maxItemBytes);
             this.sender = sender;
             this.err = err;
-        }
-
-        /**
-         * The longest JSON Lines line (and envelope {@code .json} file) read: an envelope of an item at the item limit
-         * with its body as a JSON string in which every byte is escaped ({@code \\u00e9}), 6 × limit + 65536 (see
-         * {@link BoundedLines#escapedEnvelopeBytes}). Whether the item is too large is decided by its decoded body.
-         */
-        static long lineLimit(long maxItemBytes) {
-            return BoundedLines.escapedEnvelopeBytes(maxItemBytes);
         }
 
         /**
@@ -526,7 +519,7 @@ public final class PublishCommand implements Callable<Integer> {
         }
 
         /**
-         * Sends the envelopes of JSON Lines. A line longer than {@link #lineLimit} bytes cannot hold an envelope of
+         * Sends the envelopes of JSON Lines. A line longer than {@code lineLimit} bytes cannot hold an envelope of
          * an item within the limit: it is read to its end without being kept, counted too large, and the next line
          * goes on.
          */

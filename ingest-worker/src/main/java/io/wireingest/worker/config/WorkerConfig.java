@@ -1090,12 +1090,17 @@ public final class WorkerConfig {
         return PASSWORD_SETTINGS.contains(n) || SECRET_NAME.matcher(n).matches();
     }
 
-    private static Map<String, ConfigDef.ConfigKey> clientSettings() {
-        Map<String, ConfigDef.ConfigKey> settings = new TreeMap<>();
-        for (ConfigDef def : List.of(
+    /** The definitions of the clients the worker makes: producer, consumer and admin client. */
+    private static List<ConfigDef> clientDefs() {
+        return List.of(
                 org.apache.kafka.clients.producer.ProducerConfig.configDef(),
                 org.apache.kafka.clients.consumer.ConsumerConfig.configDef(),
-                org.apache.kafka.clients.admin.AdminClientConfig.configDef())) {
+                org.apache.kafka.clients.admin.AdminClientConfig.configDef());
+    }
+
+    private static Map<String, ConfigDef.ConfigKey> clientSettings() {
+        Map<String, ConfigDef.ConfigKey> settings = new TreeMap<>();
+        for (ConfigDef def : clientDefs()) {
             def.configKeys().forEach(settings::putIfAbsent);
         }
         return Collections.unmodifiableMap(settings);
@@ -1103,12 +1108,9 @@ public final class WorkerConfig {
 
     private static Set<String> passwordSettings() {
         Set<String> names = new HashSet<>();
-        for (org.apache.kafka.common.config.ConfigDef def : List.of(
-                org.apache.kafka.clients.producer.ProducerConfig.configDef(),
-                org.apache.kafka.clients.consumer.ConsumerConfig.configDef(),
-                org.apache.kafka.clients.admin.AdminClientConfig.configDef())) {
+        for (ConfigDef def : clientDefs()) {
             def.configKeys().forEach((name, key) -> {
-                if (key.type == org.apache.kafka.common.config.ConfigDef.Type.PASSWORD) {
+                if (key.type == ConfigDef.Type.PASSWORD) {
                     names.add(name);
                 }
             });

@@ -160,7 +160,7 @@ class PublishBatchTest {
     void aJsonLinesLineLongerThanAnEnvelopeOfAnItemAtTheLimitIsTooLargeAndSkippedUnread() throws Exception {
         // QA4 D5: one line of 30 MB (a gzip bomb of a few KB would do the same) under an item limit of 1000 bytes,
         // then a normal line; the long line is counted too large, named by its number, and never kept whole
-        long lineLimit = PublishCommand.Batch.lineLimit(1000);
+        long lineLimit = BoundedLines.escapedEnvelopeBytes(1000);
         assertThat(lineLimit).isEqualTo(6 * 1000 + 65536);
         String head = "{\"id\":\"huge\",\"feed\":\"f\",\"contentType\":\"text/plain\","
                 + "\"receivedAt\":\"2026-03-12T03:00:00Z\",\"body\":\"";
