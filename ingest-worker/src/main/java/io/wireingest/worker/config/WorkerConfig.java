@@ -112,14 +112,20 @@ public final class WorkerConfig {
             "5000",
             Type.LONG,
             "Processing time budget per item (ms): the item is refused (timeout) once the wall clock and its "
-                    + "thread's CPU time have both passed it, so pauses (GC, a stopped process) do not count.");
+                    + "thread's CPU time have both passed it, so pauses (GC, a stopped process) do not count. Less "
+                    + "than the longest a batch's transaction may stay open (half the smaller of "
+                    + "kafka.transaction.timeout.ms and kafka.max.poll.interval.ms: 30000 by default), checked at "
+                    + "start-up.");
     public static final ConfigKey MAX_ARTICLES = ConfigKey.of(
             "INGEST_MAX_ARTICLES", "1000", Type.INT, "Most articles one input (feed, newsMessage) may produce.");
     public static final ConfigKey MAX_POLL_RECORDS = ConfigKey.of(
             "INGEST_MAX_POLL_RECORDS",
             "200",
             Type.INT,
-            "Most records per poll, i.e. per transaction (one transaction per poll batch per thread).");
+            "Most records per poll, i.e. per transaction (one transaction per poll batch per thread); a batch whose "
+                    + "transaction has stayed open for half the smaller of kafka.transaction.timeout.ms and "
+                    + "kafka.max.poll.interval.ms (30 s by default) commits what it has published and reads the rest "
+                    + "again.");
     public static final ConfigKey POLL_TIMEOUT_MS =
             ConfigKey.of("INGEST_POLL_TIMEOUT_MS", "500", Type.LONG, "How long one poll waits for records (ms).");
     public static final ConfigKey RETRY_BACKOFF_MS = ConfigKey.of(
@@ -268,6 +274,15 @@ public final class WorkerConfig {
     private static final String BOOTSTRAP_CLIENT_KEY = "bootstrap.servers";
     /** The producers' request size, derived from the record limit unless set. */
     private static final String MAX_REQUEST_SIZE = "max.request.size";
+
+    /** The producers' transaction timeout: past it the broker aborts an open transaction. */
+    private static final String TRANSACTION_TIMEOUT = "transaction.timeout.ms";
+    /** The consumers' poll interval: past it a consumer that has not polled leaves the group. */
+    private static final String MAX_POLL_INTERVAL = "max.poll.interval.ms";
+    /** Kafka's default {@link #TRANSACTION_TIMEOUT}. */
+    private static final long KAFKA_TRANSACTION_TIMEOUT_MS = 60_000;
+    /** Kafka's default {@link #MAX_POLL_INTERVAL}. */
+    private static final long KAFKA_MAX_POLL_INTERVAL_MS = 300_000;
 
     /** Largest item limit accepted: the records derived from it must fit Kafka's int sizes. */
     public static final long MAX_ITEM_LIMIT = 1L << 30;
@@ -496,6 +511,17 @@ public final class WorkerConfig {
                         + "leave it unset (the worker derives it) or lower " + names.get(MAX_ITEM_BYTES) + " / "
                         + names.get(MAX_RECORD_BYTES));
             }
+        }
+        Long maxTime = parseLong(values.get(MAX_TIME_MS));
+        long batchTime = maxBatchTime(client).toMillis();
+        if (maxTime != null && maxTime >= 1 && maxTime >= batchTime) {
+            problems.add(names.get(MAX_TIME_MS) + " (" + maxTime + " ms) must be less than " + batchTime + " ms, half"
+                    + " the smaller of the Kafka producer's " + TRANSACTION_TIMEOUT + " ("
+                    + clientMillis(client, TRANSACTION_TIMEOUT, KAFKA_TRANSACTION_TIMEOUT_MS) + " ms) and the"
+                    + " consumer's " + MAX_POLL_INTERVAL + " ("
+                    + clientMillis(client, MAX_POLL_INTERVAL, KAFKA_MAX_POLL_INTERVAL_MS) + " ms): a batch's"
+                    + " transaction must outlast one item's processing; lower it, or raise kafka."
+                    + TRANSACTION_TIMEOUT + " and kafka." + MAX_POLL_INTERVAL);
         }
         String levelInFile = file.getProperty(LOG_LEVEL.property());
         if (levelInFile != null && !levelInFile.isBlank()) {
@@ -1062,6 +1088,31 @@ public final class WorkerConfig {
 
     public boolean publishSamples() {
         return boolValue(SAMPLES);
+    }
+
+    /**
+     * The longest a batch's transaction stays open: once it has been open that long, the consumer thread commits the
+     * records it has published and reads the rest again in the next batch. Half the smaller of the producer's
+     * {@code transaction.timeout.ms} (past it the broker aborts the transaction, so a batch that always takes longer
+     * would be retried forever) and the consumer's {@code max.poll.interval.ms} (past it the consumer leaves the
+     * group): 30 s with Kafka's defaults. Settings given as config-provider placeholders count as Kafka's defaults.
+     */
+    public Duration maxBatchTime() {
+        return maxBatchTime(clientProperties);
+    }
+
+    private static Duration maxBatchTime(Map<String, String> client) {
+        return Duration.ofMillis(Math.min(
+                        clientMillis(client, TRANSACTION_TIMEOUT, KAFKA_TRANSACTION_TIMEOUT_MS),
+                        clientMillis(client, MAX_POLL_INTERVAL, KAFKA_MAX_POLL_INTERVAL_MS))
+                / 2);
+    }
+
+    /** A client setting in milliseconds, or Kafka's default when unset or not a plain number. */
+    private static long clientMillis(Map<String, String> client, String key, long kafkaDefault) {
+        String value = client.get(key);
+        Long ms = value == null ? null : parseLong(value);
+        return ms == null || ms < 1 ? kafkaDefault : ms;
     }
 
     /** The pass-through Kafka client settings (prefix removed), without bootstrap.servers. */

@@ -68,8 +68,15 @@ public final class TransactionalLoop implements Runnable {
         Consumer<byte[], byte[]> transactionalConsumer(String groupId, String groupInstanceId, String clientId);
     }
 
-    /** Timing and retry settings. */
-    public record Settings(Duration pollTimeout, Duration backoff, Duration backoffMax, int maxRetries) {}
+    /**
+     * Timing and retry settings.
+     *
+     * @param maxBatchTime how long a batch's transaction may stay open (from its first send): past it the loop
+     *     commits what it has published and reads the rest of the batch again (see
+     *     {@link io.wireingest.worker.config.WorkerConfig#maxBatchTime()})
+     */
+    public record Settings(
+            Duration pollTimeout, Duration backoff, Duration backoffMax, int maxRetries, Duration maxBatchTime) {}
 
     private final String name;
     private final ClientFactory clients;
@@ -293,7 +300,13 @@ public final class TransactionalLoop implements Runnable {
         }
     }
 
-    /** One poll batch in one transaction; transformed on the pool when there is one and more than one record. */
+    /**
+     * One poll batch in one transaction; transformed on the pool when there is one and more than one record. A batch
+     * whose transaction has been open for {@code maxBatchTime} (slow items: up to the per-item time budget each) is
+     * cut short: the records published so far are committed with their offsets and the consumer is put back at the
+     * first record left, which the next poll reads again. So no batch outlives the transaction timeout, after which the
+     * broker would abort it, and the retry of that same batch would take as long again, for ever.
+     */
     private void processBatch(Producer<byte[], byte[]> producer, ConsumerRecords<byte[], byte[]> records)
             throws InterruptedException {
         long polledAt = System.nanoTime();
@@ -309,43 +322,91 @@ public final class TransactionalLoop implements Runnable {
         try {
             producer.beginTransaction();
             List<Instant> received = new ArrayList<>(batch.size());
-            long[] produced = new long[batch.size()];
             Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-            for (int i = 0; i < batch.size(); i++) {
-                ConsumerRecord<byte[], byte[]> record = batch.get(i);
-                RecordTransform.Output output = pending == null ? transform(record) : result(pending.get(i));
+            // The transaction opens with its first send (the broker's timeout counts from there).
+            long openedAt = 0;
+            boolean open = false;
+            int done = 0;
+            while (done < batch.size()) {
+                ConsumerRecord<byte[], byte[]> record = batch.get(done);
+                RecordTransform.Output output;
+                if (!open) {
+                    output = pending == null ? transform(record) : result(pending.get(done));
+                } else {
+                    long left = settings.maxBatchTime().toNanos() - (System.nanoTime() - openedAt);
+                    output = left <= 0 ? null : pending == null ? transform(record) : result(pending.get(done), left);
+                    if (output == null) {
+                        break;
+                    }
+                }
                 for (ProducerRecord<byte[], byte[]> out : output.records()) {
+                    if (!open) {
+                        open = true;
+                        openedAt = System.nanoTime();
+                    }
                     failFast(producer.send(out));
                 }
                 if (output.receivedAt() != null) {
                     received.add(output.receivedAt());
                 }
-                produced[i] = record.timestampType() == TimestampType.NO_TIMESTAMP_TYPE ? -1 : record.timestamp();
                 offsets.put(
                         new TopicPartition(record.topic(), record.partition()),
                         new OffsetAndMetadata(record.offset() + 1));
+                done++;
             }
             producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
             commit(producer);
+            if (done < batch.size()) {
+                readAgainFrom(batch, done);
+            }
             metrics.transaction(Duration.ofNanos(System.nanoTime() - polledAt));
             Instant now = Instant.now();
             for (Instant at : received) {
                 metrics.endToEnd(Duration.between(at, now));
             }
             long nowMillis = now.toEpochMilli();
-            for (long at : produced) {
-                if (at >= 0) {
-                    metrics.pipelineDelay(Duration.ofMillis(nowMillis - at));
+            for (int i = 0; i < done; i++) {
+                ConsumerRecord<byte[], byte[]> record = batch.get(i);
+                if (record.timestampType() != TimestampType.NO_TIMESTAMP_TYPE) {
+                    metrics.pipelineDelay(Duration.ofMillis(nowMillis - record.timestamp()));
                 }
             }
-            metrics.consumed(batch.size());
-            metrics.committed(batch.size());
+            metrics.consumed(done);
+            metrics.committed(done);
         } finally {
             if (pending != null) {
-                // After a failed send or commit the batch is re-read; what has not run yet need not run.
+                // After a failed send or commit the batch is re-read, and so is the rest of a batch cut short; what
+                // has not run yet need not run.
                 pending.forEach(f -> f.cancel(false));
             }
         }
+    }
+
+    /**
+     * After a batch was cut short at {@code first}: puts the consumer back at the first record left of each partition
+     * it still owns, so that the next poll reads them again.
+     */
+    private void readAgainFrom(List<ConsumerRecord<byte[], byte[]>> batch, int first) {
+        Map<TopicPartition, Long> rest = new java.util.LinkedHashMap<>();
+        for (int i = first; i < batch.size(); i++) {
+            ConsumerRecord<byte[], byte[]> record = batch.get(i);
+            rest.putIfAbsent(new TopicPartition(record.topic(), record.partition()), record.offset());
+        }
+        rest.forEach((tp, offset) -> {
+            if (consumer.assignment().contains(tp)) {
+                consumer.seek(tp, offset);
+            }
+        });
+        metrics.batchCut();
+        LOG.warn(
+                "{}: batch cut short after {} of {} records: its transaction had been open for {} ms"
+                        + " (half the producer's transaction.timeout.ms or the consumer's max.poll.interval.ms);"
+                        + " committed, the other {} are read again",
+                name,
+                first,
+                batch.size(),
+                settings.maxBatchTime().toMillis(),
+                batch.size() - first);
     }
 
     /**
@@ -398,8 +459,19 @@ public final class TransactionalLoop implements Runnable {
     }
 
     private static RecordTransform.Output result(Future<RecordTransform.Output> future) throws InterruptedException {
+        return result(future, -1);
+    }
+
+    /**
+     * The transform's output, waiting at most {@code nanos} for it (no limit when negative); null when it is not
+     * ready by then.
+     */
+    private static RecordTransform.Output result(Future<RecordTransform.Output> future, long nanos)
+            throws InterruptedException {
         try {
-            return future.get();
+            return nanos < 0 ? future.get() : future.get(nanos, TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            return null;
         } catch (ExecutionException e) {
             // transform() turns every RuntimeException and stack overflow into a dead letter, so this is an Error (out
             // of memory...)

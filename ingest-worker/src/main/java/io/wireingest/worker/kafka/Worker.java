@@ -83,7 +83,11 @@ public final class Worker {
         done = new CountDownLatch(n);
         DeadLetters deadLetters = new DeadLetters(config.rejectedTopic(), config.maxRecordBytes());
         TransactionalLoop.Settings settings = new TransactionalLoop.Settings(
-                config.pollTimeout(), config.retryBackoff(), config.retryBackoffMax(), config.maxRetries());
+                config.pollTimeout(),
+                config.retryBackoff(),
+                config.retryBackoffMax(),
+                config.maxRetries(),
+                config.maxBatchTime());
         String instance = config.instanceId();
         int poolSize = config.transformThreads();
         if (poolSize > 0) {

@@ -71,6 +71,11 @@ public final class WorkerMetrics implements AutoCloseable {
 
     /** Every {@code cause} of {@link #TRANSACTIONS_ABORTED}, registered at 0 up front. */
     public static final List<String> ABORT_CAUSES = List.of("retriable", "rebalance", "fatal");
+    /**
+     * Batches cut short because their transaction had been open for the longest a batch may take (slow items): the
+     * records published so far were committed, the rest read again.
+     */
+    public static final String BATCHES_CUT = "ingest.batches.cut";
     /** From the end of a poll to the commit of its transaction: how long records wait inside the worker. */
     public static final String TRANSACTION_DURATION = "ingest.transaction.duration";
     /** Records per transaction. */
@@ -105,6 +110,7 @@ public final class WorkerMetrics implements AutoCloseable {
     private final Counter consumed;
     private final Counter published;
     private final Counter committed;
+    private final Counter batchesCut;
     private final DistributionSummary batchSize;
     private final Timer endToEnd;
     private final Timer pipelineDelay;
@@ -146,6 +152,10 @@ public final class WorkerMetrics implements AutoCloseable {
                 .register(registry);
         this.committed = Counter.builder(TRANSACTIONS_COMMITTED)
                 .description("Transactions committed")
+                .register(registry);
+        this.batchesCut = Counter.builder(BATCHES_CUT)
+                .description("Batches cut short (committed in part, the rest read again) because their transaction had"
+                        + " been open for the longest a batch may take")
                 .register(registry);
         this.batchSize = DistributionSummary.builder(BATCH_SIZE)
                 .description("Records per transaction")
@@ -248,6 +258,11 @@ public final class WorkerMetrics implements AutoCloseable {
     public void committed(int batchRecords) {
         committed.increment();
         batchSize.record(batchRecords);
+    }
+
+    /** A batch cut short: committed in part, the rest read again. */
+    public void batchCut() {
+        batchesCut.increment();
     }
 
     public void transaction(Duration duration) {

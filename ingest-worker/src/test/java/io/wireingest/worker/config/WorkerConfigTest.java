@@ -441,6 +441,32 @@ class WorkerConfigTest {
     }
 
     @Test
+    void aBatchMayRunForHalfTheSmallerOfTheTransactionTimeoutAndThePollIntervalAndAnItemForLess() throws Exception {
+        assertThat(WorkerConfig.defaults().maxBatchTime()).isEqualTo(java.time.Duration.ofSeconds(30));
+        assertThat(WorkerConfig.load(Map.of("KAFKA_CLIENT_TRANSACTION_TIMEOUT_MS", "900000"), new Properties())
+                        .maxBatchTime())
+                .isEqualTo(java.time.Duration.ofSeconds(150));
+        assertThat(WorkerConfig.load(Map.of("KAFKA_CLIENT_MAX_POLL_INTERVAL_MS", "20000"), new Properties())
+                        .maxBatchTime())
+                .isEqualTo(java.time.Duration.ofSeconds(10));
+
+        // An item budget a batch's transaction could not outlast is refused at start-up, naming both settings.
+        assertThatThrownBy(() -> WorkerConfig.load(Map.of("INGEST_MAX_TIME_MS", "30000"), new Properties()))
+                .isInstanceOf(WorkerConfig.InvalidConfigException.class)
+                .satisfies(e -> assertThat(((WorkerConfig.InvalidConfigException) e).problems())
+                        .singleElement()
+                        .asString()
+                        .startsWith("INGEST_MAX_TIME_MS (30000 ms) must be less than 30000 ms")
+                        .contains("transaction.timeout.ms (60000 ms)")
+                        .contains("max.poll.interval.ms (300000 ms)"));
+        assertThat(WorkerConfig.load(
+                                Map.of("INGEST_MAX_TIME_MS", "30000", "KAFKA_CLIENT_TRANSACTION_TIMEOUT_MS", "120000"),
+                                new Properties())
+                        .maxBatchTime())
+                .isEqualTo(java.time.Duration.ofSeconds(60));
+    }
+
+    @Test
     void documentedClientSettingsStillPass() throws Exception {
         Properties file = new Properties();
         file.setProperty("kafka.bootstrap.servers", "broker-1.example.net:9093");

@@ -164,6 +164,7 @@ class TransactionalLoopTest {
     private final WorkerMetrics metrics = new WorkerMetrics(new SimpleMeterRegistry());
     private final AtomicReference<Throwable> fatal = new AtomicReference<>();
     private ExecutorService pool;
+    private Duration maxBatchTime = Duration.ofSeconds(30);
 
     @AfterEach
     void shutDownThePool() {
@@ -226,7 +227,7 @@ class TransactionalLoopTest {
                 new DeadLetters("wire.rejected", 1_000_000),
                 metrics,
                 new TransactionalLoop.Settings(
-                        Duration.ofMillis(20), Duration.ofMillis(10), Duration.ofMillis(40), maxRetries),
+                        Duration.ofMillis(20), Duration.ofMillis(10), Duration.ofMillis(40), maxRetries, maxBatchTime),
                 (l, error) -> fatal.set(error));
     }
 
@@ -485,5 +486,74 @@ class TransactionalLoopTest {
         assertThat(producer.commitCount()).isZero();
         assertThat(producer.closed()).isTrue();
         assertThat(consumer.closed()).isTrue();
+    }
+
+    /** A transform that sleeps {@code millis} the first time it sees the record at offset 1. */
+    private static RecordTransform slowOnceAtOffsetOne(long millis) {
+        PassThrough pass = new PassThrough("out");
+        java.util.concurrent.atomic.AtomicBoolean slept = new java.util.concurrent.atomic.AtomicBoolean();
+        return record -> {
+            if (record.offset() == 1 && slept.compareAndSet(false, true)) {
+                try {
+                    Thread.sleep(millis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return pass.apply(record);
+        };
+    }
+
+    /** Runs the loop until all three records are committed, then stops it. */
+    private static void runToOffsetThree(TransactionalLoop loop, MockProducer<byte[], byte[]> producer)
+            throws InterruptedException {
+        Thread t = new Thread(loop);
+        t.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> committedOffset(producer) == 3);
+        loop.stop();
+        t.join(10_000);
+        assertThat(t.isAlive()).isFalse();
+    }
+
+    private double batchesCut() {
+        return metrics.registry().find(WorkerMetrics.BATCHES_CUT).counter().count();
+    }
+
+    @Test
+    void aBatchWhoseTransactionRunsPastTheBatchTimeIsCommittedInPartAndTheRestReadAgain() throws Exception {
+        // Record 1 takes longer than a batch may: records 0 and 1 commit, record 2 comes again in the next batch.
+        maxBatchTime = Duration.ofMillis(100);
+        MockProducer<byte[], byte[]> producer =
+                new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
+        runToOffsetThree(loop(producer, 5, slowOnceAtOffsetOne(300), null), producer);
+
+        assertThat(fatal.get()).isNull();
+        assertThat(producer.commitCount()).isGreaterThanOrEqualTo(2);
+        assertThat(batchesCut()).isGreaterThanOrEqualTo(1.0);
+        // Each record published once, in order, over the transactions; none aborted.
+        assertThat(producer.history())
+                .extracting(r -> new String(r.key(), StandardCharsets.UTF_8))
+                .containsExactly("k0", "k1", "k2");
+        assertThat(aborted("retriable")).isZero();
+        assertThat(metrics.consumedCount()).isEqualTo(3.0);
+    }
+
+    @Test
+    void withAPoolABatchStopsWaitingForASlowRecordOnceItsTransactionHasRunPastTheBatchTime() throws Exception {
+        // Record 1 is still being transformed when the batch time is up: record 0 commits alone, records 1 and 2
+        // come again (record 1 transformed anew) in the next batch.
+        pool = Executors.newFixedThreadPool(2);
+        maxBatchTime = Duration.ofMillis(100);
+        MockProducer<byte[], byte[]> producer =
+                new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
+        runToOffsetThree(loop(producer, 5, slowOnceAtOffsetOne(2000), pool), producer);
+
+        assertThat(fatal.get()).isNull();
+        assertThat(batchesCut()).isEqualTo(1.0);
+        assertThat(producer.commitCount()).isEqualTo(2);
+        assertThat(producer.history())
+                .extracting(r -> new String(r.key(), StandardCharsets.UTF_8))
+                .containsExactly("k0", "k1", "k2");
+        assertThat(metrics.consumedCount()).isEqualTo(3.0);
     }
 }

@@ -1,0 +1,92 @@
+package io.wireingest.worker.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.wireingest.core.pipeline.IngestPipeline;
+import io.wireingest.worker.config.WorkerConfig;
+import io.wireingest.worker.metrics.WorkerMetrics;
+import io.wireingest.worker.testing.ExactlyOnce;
+import io.wireingest.worker.testing.SharedKafka;
+import io.wireingest.worker.testing.TestTopics;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A batch holding an item slower than the longest a batch's transaction may stay open: the batch is committed in
+ * part and the rest read again by the real consumer, every item published exactly once.
+ */
+@ExtendWith(SharedKafka.class)
+class SlowBatchIT {
+    private static final Duration WAIT = Duration.ofSeconds(90);
+
+    @Test
+    void aSlowItemCutsItsBatchShortAndEveryItemIsPublishedOnce() throws Exception {
+        TestTopics topics = TestTopics.create("slow", 1);
+        // A batch may keep its transaction open for 1 s (half the producer's transaction timeout of 2 s).
+        WorkerConfig config = topics.config(
+                "slow",
+                Map.of(
+                        "INGEST_THREADS", "1",
+                        "INGEST_TRANSFORM_THREADS", "2",
+                        "INGEST_MAX_TIME_MS", "500",
+                        "KAFKA_CLIENT_TRANSACTION_TIMEOUT_MS", "2000"));
+        assertThat(config.maxBatchTime()).isEqualTo(Duration.ofSeconds(1));
+        TestTopics.produce(ExactlyOnce.records(topics, "s", 0, 10));
+
+        WorkerMetrics metrics = new WorkerMetrics(new SimpleMeterRegistry());
+        IngestPipeline pipeline = IngestPipeline.create();
+        DeadLetters deadLetters = new DeadLetters(topics.rejected(), config.maxRecordBytes());
+        AtomicBoolean slept = new AtomicBoolean();
+        NormalizeRecord normalize =
+                new NormalizeRecord(pipeline, topics.articles(), deadLetters, config.maxRecordBytes(), metrics);
+        // The first time it comes, item s-3 takes 4 s (as an item near the budget would, many of them in a row):
+        // longer than the batch may stay open, and longer than the transaction timeout itself.
+        RecordTransform slowOnce = record -> {
+            if ("s-3".equals(new String(record.key(), StandardCharsets.UTF_8)) && slept.compareAndSet(false, true)) {
+                try {
+                    Thread.sleep(4000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return normalize.apply(record);
+        };
+        Worker worker = new Worker(
+                config,
+                new KafkaClients(config, config.bootstrapServers().orElseThrow()),
+                topics.raw(),
+                () -> slowOnce,
+                metrics);
+        worker.start();
+        List<ConsumerRecord<byte[], byte[]>> articles;
+        try {
+            articles = TestTopics.readCommitted(topics.articles(), 10, WAIT);
+        } finally {
+            assertThat(worker.stopAndWait(WAIT)).isTrue();
+        }
+
+        assertThat(worker.fatal()).isEmpty();
+        Map<String, Integer> once = new HashMap<>();
+        for (int n = 0; n < 10; n++) {
+            once.put("s-" + n, 1);
+        }
+        assertThat(ExactlyOnce.counts(articles)).isEqualTo(once);
+        assertThat(ExactlyOnce.hashes(articles)).isEqualTo(ExactlyOnce.expectedHashes("s", 0, 10));
+        assertThat(metrics.registry().find(WorkerMetrics.BATCHES_CUT).counter().count())
+                .isGreaterThanOrEqualTo(1.0);
+        assertThat(metrics.registry()
+                        .find(WorkerMetrics.TRANSACTIONS_ABORTED)
+                        .tag("cause", "retriable")
+                        .counter()
+                        .count())
+                .isZero();
+    }
+}
