@@ -133,7 +133,8 @@ public final class WorkerConfig {
             "INGEST_MAX_RETRIES",
             "10",
             Type.INT,
-            "Consecutive failed transactions of one thread before the worker gives up and exits non-zero.");
+            "Consecutive failures of one thread before the worker gives up and exits non-zero: failed"
+                    + " transactions, and aborts the brokers did not confirm within the producer's max.block.ms.");
     public static final ConfigKey SHUTDOWN_TIMEOUT_MS = ConfigKey.of(
             "INGEST_SHUTDOWN_TIMEOUT_MS",
             "30000",

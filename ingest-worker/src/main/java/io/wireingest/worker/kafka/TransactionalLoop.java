@@ -92,6 +92,11 @@ public final class TransactionalLoop implements Runnable {
     private volatile boolean running = true;
     private volatile boolean assigned;
     private volatile int assignedPartitions;
+    /**
+     * Consecutive failures of this loop's thread: failed transactions and aborts the brokers did not confirm; past
+     * {@code maxRetries} the loop gives up. Reset by a committed batch.
+     */
+    private int failures;
 
     public TransactionalLoop(
             String name,
@@ -148,6 +153,7 @@ public final class TransactionalLoop implements Runnable {
         KafkaClientMetrics producerMetrics = null;
         KafkaClientMetrics consumerMetrics = null;
         boolean closeProducerAtOnce = false;
+        boolean abortUnconfirmed = false;
         try {
             producer = clients.transactionalProducer(transactionalId, name + "-producer");
             producerMetrics = metrics.bind(producer);
@@ -161,7 +167,6 @@ public final class TransactionalLoop implements Runnable {
             }
             consumer.subscribe(List.of(topic), new Rebalance());
             LOG.info("{} started: transactional id {}, group {}, topic {}", name, transactionalId, groupId, topic);
-            int failures = 0;
             while (running) {
                 ConsumerRecords<byte[], byte[]> records;
                 try {
@@ -186,7 +191,10 @@ public final class TransactionalLoop implements Runnable {
                         abortQuietly(producer);
                         throw e;
                     }
-                    abort(producer);
+                    if (!abort(producer)) {
+                        abortUnconfirmed = true;
+                        break;
+                    }
                     rewind(records);
                     if (kind == BrokerErrors.Kind.REBALANCE) {
                         metrics.aborted("rebalance");
@@ -214,7 +222,16 @@ public final class TransactionalLoop implements Runnable {
                     }
                 }
             }
-            LOG.info("{} stopping: no transaction open", name);
+            if (abortUnconfirmed) {
+                LOG.warn(
+                        "{} stopping before the brokers confirmed the abort of its last transaction: nothing of it"
+                                + " was committed; the broker aborts it (the producer's transaction.timeout.ms), or"
+                                + " the next start with transactional id {} does",
+                        name,
+                        transactionalId);
+            } else {
+                LOG.info("{} stopping: no transaction open", name);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
@@ -414,11 +431,46 @@ public final class TransactionalLoop implements Runnable {
         }
     }
 
-    private void abort(Producer<byte[], byte[]> producer) {
-        try {
-            producer.abortTransaction();
-        } catch (RuntimeException e) {
-            throw new KafkaException("could not abort the transaction: " + BrokerErrors.describe(e), e);
+    /**
+     * Aborts the open transaction. An abort that times out (the brokers are away: {@code max.block.ms} passed without
+     * an answer) is retried after the same doubling back-off as a failed batch, as Kafka allows (the retry resumes the
+     * pending abort), and counts as a failure towards {@code maxRetries} like one; so the worker rides out a broker
+     * outage under an open transaction instead of stopping. Any other failure, or failures past the bound, is fatal.
+     *
+     * @return true once aborted; false when the loop was asked to stop before the brokers confirmed it (nothing of the
+     *     transaction is committed either way: the broker aborts it when it times out, or the next start with the same
+     *     transactional id fences it)
+     */
+    private boolean abort(Producer<byte[], byte[]> producer) throws InterruptedException {
+        while (true) {
+            try {
+                producer.abortTransaction();
+                return true;
+            } catch (TimeoutException e) {
+                failures++;
+                if (failures > settings.maxRetries()) {
+                    throw new KafkaException(
+                            "could not abort the transaction: gave up after " + settings.maxRetries()
+                                    + " failed attempts: " + BrokerErrors.describe(e),
+                            e);
+                }
+                if (!running) {
+                    return false;
+                }
+                Duration wait = backoff(failures);
+                LOG.warn(
+                        "{}: the brokers did not confirm the abort (attempt {} of {}); retrying the abort in {} ms: {}",
+                        name,
+                        failures,
+                        settings.maxRetries(),
+                        wait.toMillis(),
+                        BrokerErrors.describe(e));
+                if (stopSignal.await(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                    return false;
+                }
+            } catch (RuntimeException e) {
+                throw new KafkaException("could not abort the transaction: " + BrokerErrors.describe(e), e);
+            }
         }
     }
 

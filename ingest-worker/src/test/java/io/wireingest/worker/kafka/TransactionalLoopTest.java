@@ -97,6 +97,42 @@ class TransactionalLoopTest {
     }
 
     /**
+     * A producer whose first send fails as a real one's does when the brokers are gone, and whose aborts then time out
+     * ({@code max.block.ms} without an answer) the first {@code abortTimeouts} times.
+     */
+    private static final class AbortTimingOutProducer extends MockProducer<byte[], byte[]> {
+        private final AtomicInteger sendFailures = new AtomicInteger(1);
+        private final AtomicInteger abortTimeouts;
+        final AtomicInteger abortAttempts = new AtomicInteger();
+
+        AbortTimingOutProducer(int abortTimeouts) {
+            super(true, null, new ByteArraySerializer(), new ByteArraySerializer());
+            this.abortTimeouts = new AtomicInteger(abortTimeouts);
+        }
+
+        @Override
+        public synchronized java.util.concurrent.Future<org.apache.kafka.clients.producer.RecordMetadata> send(
+                ProducerRecord<byte[], byte[]> record, org.apache.kafka.clients.producer.Callback callback) {
+            if (sendFailures.getAndDecrement() > 0) {
+                return java.util.concurrent.CompletableFuture.failedFuture(
+                        new org.apache.kafka.common.errors.TimeoutException(
+                                "Topic out not present in metadata after 60000 ms."));
+            }
+            return super.send(record, callback);
+        }
+
+        @Override
+        public void abortTransaction() {
+            abortAttempts.incrementAndGet();
+            if (abortTimeouts.getAndDecrement() > 0) {
+                throw new org.apache.kafka.common.errors.TimeoutException(
+                        "Timeout expired after 60000ms while awaiting EndTxn(false)");
+            }
+            super.abortTransaction();
+        }
+    }
+
+    /**
      * Kafka's MockConsumer forgets records once polled; a real consumer re-reads them after a seek. This one keeps
      * them and hands them out again from the position a seek sets, as the loop's rewind expects.
      */
@@ -399,5 +435,55 @@ class TransactionalLoopTest {
                 .extracting(r -> r.topic() + ":" + new String(r.key(), StandardCharsets.UTF_8))
                 .containsExactly("out:k0", "wire.rejected:k1", "out:k2");
         assertThat(committedOffset(producer)).isEqualTo(3);
+    }
+
+    @Test
+    void anAbortTheBrokersDoNotConfirmIsRetriedAndTheBatchIsPublishedOnce() throws Exception {
+        AbortTimingOutProducer producer = new AbortTimingOutProducer(2);
+        runToFirstCommit(loop(producer, 5), producer);
+
+        assertThat(fatal.get()).isNull();
+        assertThat(producer.abortAttempts.get()).isEqualTo(3);
+        assertThat(aborted("retriable")).isEqualTo(1.0);
+        assertThat(producer.history())
+                .extracting(r -> new String(r.key(), StandardCharsets.UTF_8))
+                .containsExactly("k0", "k1", "k2");
+        assertThat(committedOffset(producer)).isEqualTo(3);
+    }
+
+    @Test
+    void abortsThatKeepTimingOutCountTowardsTheRetryBoundThenTheLoopGivesUp() throws Exception {
+        AbortTimingOutProducer producer = new AbortTimingOutProducer(Integer.MAX_VALUE);
+        TransactionalLoop loop = loop(producer, 2);
+        Thread t = new Thread(loop);
+        t.start();
+        t.join(10_000);
+
+        assertThat(t.isAlive()).isFalse();
+        assertThat(fatal.get())
+                .hasMessageContaining("could not abort the transaction: gave up after 2 failed attempts");
+        // The failed send, then aborts until the third consecutive failure.
+        assertThat(producer.abortAttempts.get()).isEqualTo(3);
+        assertThat(aborted("fatal")).isEqualTo(1.0);
+        assertThat(producer.commitCount()).isZero();
+        assertThat(producer.closed()).isTrue();
+    }
+
+    @Test
+    void aStopWhileTheAbortIsUnconfirmedEndsTheLoopWithoutAFatalError() throws Exception {
+        AbortTimingOutProducer producer = new AbortTimingOutProducer(Integer.MAX_VALUE);
+        TransactionalLoop loop = loop(producer, 1000);
+        Thread t = new Thread(loop);
+        t.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> producer.abortAttempts.get() >= 2);
+        loop.stop();
+        t.join(10_000);
+
+        assertThat(t.isAlive()).isFalse();
+        assertThat(fatal.get()).isNull();
+        assertThat(aborted("fatal")).isZero();
+        assertThat(producer.commitCount()).isZero();
+        assertThat(producer.closed()).isTrue();
+        assertThat(consumer.closed()).isTrue();
     }
 }

@@ -146,7 +146,12 @@ public record TestTopics(String name, String raw, String articles, String reject
 
     /** Sends records and waits for their acknowledgements. */
     public static void produce(List<ProducerRecord<byte[], byte[]>> records) {
-        Map<String, Object> props = new HashMap<>(SharedKafka.clientProps());
+        produce(SharedKafka.clientProps(), records);
+    }
+
+    /** Sends records to the cluster of {@code clientProps} and waits for their acknowledgements. */
+    public static void produce(Map<String, Object> clientProps, List<ProducerRecord<byte[], byte[]>> records) {
+        Map<String, Object> props = new HashMap<>(clientProps);
         props.put("key.serializer", ByteArraySerializer.class);
         props.put("value.serializer", ByteArraySerializer.class);
         props.put("acks", "all");
@@ -170,17 +175,23 @@ public record TestTopics(String name, String raw, String articles, String reject
      * records arrived and the end of every partition is reached, or the timeout passes.
      */
     public static List<ConsumerRecord<byte[], byte[]>> readCommitted(String topic, int atLeast, Duration timeout) {
-        return read(topic, atLeast, timeout, "read_committed");
+        return read(SharedKafka.clientProps(), topic, atLeast, timeout, "read_committed");
+    }
+
+    /** Like {@link #readCommitted(String, int, Duration)} on the cluster of {@code clientProps}. */
+    public static List<ConsumerRecord<byte[], byte[]>> readCommitted(
+            Map<String, Object> clientProps, String topic, int atLeast, Duration timeout) {
+        return read(clientProps, topic, atLeast, timeout, "read_committed");
     }
 
     /** Like {@link #readCommitted} with read_uncommitted (sees aborted records too). */
     public static List<ConsumerRecord<byte[], byte[]>> readUncommitted(String topic, int atLeast, Duration timeout) {
-        return read(topic, atLeast, timeout, "read_uncommitted");
+        return read(SharedKafka.clientProps(), topic, atLeast, timeout, "read_uncommitted");
     }
 
     private static List<ConsumerRecord<byte[], byte[]>> read(
-            String topic, int atLeast, Duration timeout, String isolation) {
-        Map<String, Object> props = new HashMap<>(SharedKafka.clientProps());
+            Map<String, Object> clientProps, String topic, int atLeast, Duration timeout, String isolation) {
+        Map<String, Object> props = new HashMap<>(clientProps);
         props.put("key.deserializer", ByteArrayDeserializer.class);
         props.put("value.deserializer", ByteArrayDeserializer.class);
         props.put("isolation.level", isolation);
