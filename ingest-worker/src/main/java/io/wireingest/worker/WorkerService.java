@@ -373,9 +373,10 @@ public final class WorkerService implements AutoCloseable {
                 exit = Worker.EXIT_FATAL;
             }
             if (worker.fatal().isPresent()) {
+                // The error itself was logged in full when it happened ("... hit a fatal error; stopping the worker").
                 LOG.error(
-                        "stopped after a fatal error: {}",
-                        worker.describeFatal(worker.fatal().get()));
+                        "stopped after a fatal error in {} (logged above)",
+                        worker.fatalThread().orElse("a worker thread"));
                 exit = Worker.EXIT_FATAL;
             }
         }

@@ -1,10 +1,8 @@
 package io.wireingest.core.model;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -35,17 +33,10 @@ import java.util.regex.Pattern;
 public final class Envelope {
     /**
      * Strict: a duplicate field or anything after the object is a problem, not silently resolved. No limit on the
-     * length of a string (Jackson's default, 20,000,000 characters, would refuse the {@code bodyBase64} of an item
-     * above about 15 MB as "not JSON" whatever the item limit allows): envelopes are read only from bytes already in
-     * memory, which every caller bounds by the item limit (the request limit of POST /items, the line and file caps
-     * of {@code publish} and {@code normalize}, the record size of the raw topic), and no string is longer than the
-     * bytes it is read from. The body's own size is checked against the item limit once decoded.
+     * length of a string ({@link InMemoryJson}): envelopes are read only from bytes already in memory, bounded by the
+     * item limit. The body's own size is checked against the item limit once decoded.
      */
-    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder()
-                            .maxStringLength(Integer.MAX_VALUE)
-                            .build())
-                    .build())
+    private static final ObjectMapper MAPPER = JsonMapper.builder(InMemoryJson.factory())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();

@@ -1,13 +1,12 @@
 package io.wireingest.worker.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.wireingest.core.model.InMemoryJson;
 import io.wireingest.core.model.JsonNesting;
 import io.wireingest.worker.config.WorkerConfig;
 import java.io.IOException;
@@ -21,17 +20,11 @@ import java.time.format.DateTimeParseException;
  */
 final class CliArgs {
     /**
-     * No limit on the length of a string: Jackson's default (20,000,000 characters) would refuse the {@code bodyBase64}
-     * of an envelope above about 15 MB whatever INGEST_MAX_ITEM_BYTES allows. The bytes parsed here are already read
-     * with a bound derived from the item limit (publish's file and line caps, normalize's), and no string is longer
-     * than its bytes.
+     * No limit on the length of a string ({@link InMemoryJson}): the bytes parsed here are already read with a bound
+     * derived from the item limit (publish's file and line caps, normalize's).
      */
-    private static final ObjectMapper STRICT = new ObjectMapper(JsonFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder()
-                            .maxStringLength(Integer.MAX_VALUE)
-                            .build())
-                    .build())
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectMapper STRICT =
+            new ObjectMapper(InMemoryJson.factory()).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private CliArgs() {}
 

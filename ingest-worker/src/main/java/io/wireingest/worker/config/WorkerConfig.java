@@ -257,6 +257,29 @@ public final class WorkerConfig {
     /** Prefix of pass-through Kafka client settings in the environment. */
     public static final String KAFKA_ENV_PREFIX = "KAFKA_CLIENT_";
 
+    /**
+     * The Kafka client setting an environment variable sets: {@code KAFKA_CLIENT_SASL_MECHANISM} sets {@code
+     * sasl.mechanism} (the {@link #KAFKA_ENV_PREFIX} removed, lower case, {@code _} for {@code .}); the inverse of
+     * {@link #clientEnvName}.
+     *
+     * @param envName a variable name starting with {@link #KAFKA_ENV_PREFIX}
+     */
+    static String clientKeyOfEnv(String envName) {
+        return envName.substring(KAFKA_ENV_PREFIX.length())
+                .toLowerCase(Locale.ROOT)
+                .replace('_', '.');
+    }
+
+    /**
+     * The environment variable that sets a Kafka client setting: {@code sasl.mechanism} is set by {@code
+     * KAFKA_CLIENT_SASL_MECHANISM}; the inverse of {@link #clientKeyOfEnv}.
+     *
+     * @param clientKey the Kafka name (no {@link #KAFKA_PREFIX})
+     */
+    static String clientEnvName(String clientKey) {
+        return KAFKA_ENV_PREFIX + clientKey.toUpperCase(Locale.ROOT).replace('.', '_');
+    }
+
     /** Client settings the worker owns: overriding them would break exactly-once or the record format. */
     private static final Set<String> RESERVED_CLIENT_KEYS = Set.of(
             "enable.auto.commit",
@@ -420,9 +443,7 @@ public final class WorkerConfig {
         for (Map.Entry<String, String> e : new TreeMap<>(env).entrySet()) {
             String name = e.getKey();
             if (name.startsWith(KAFKA_ENV_PREFIX) && name.length() > KAFKA_ENV_PREFIX.length()) {
-                String clientKey = name.substring(KAFKA_ENV_PREFIX.length())
-                        .toLowerCase(Locale.ROOT)
-                        .replace('_', '.');
+                String clientKey = clientKeyOfEnv(name);
                 if (e.getValue() != null && !e.getValue().isBlank()) {
                     client.put(clientKey, e.getValue().trim());
                     clientNames.put(clientKey, name);
@@ -449,7 +470,7 @@ public final class WorkerConfig {
             String providersAs = clientNames.getOrDefault(
                     CONFIG_PROVIDERS,
                     as.startsWith(KAFKA_ENV_PREFIX)
-                            ? KAFKA_ENV_PREFIX + "CONFIG_PROVIDERS"
+                            ? clientEnvName(CONFIG_PROVIDERS)
                             : KAFKA_PREFIX + CONFIG_PROVIDERS);
             String problem = clientSettingProblem(e.getKey(), e.getValue(), as, plugins, providers, providersAs);
             if (problem != null) {
@@ -618,10 +639,7 @@ public final class WorkerConfig {
             String hint = nearest == null
                     ? ""
                     : "; did you mean "
-                            + (as.startsWith(KAFKA_ENV_PREFIX)
-                                    ? KAFKA_ENV_PREFIX
-                                            + nearest.toUpperCase(Locale.ROOT).replace('.', '_')
-                                    : KAFKA_PREFIX + nearest)
+                            + (as.startsWith(KAFKA_ENV_PREFIX) ? clientEnvName(nearest) : KAFKA_PREFIX + nearest)
                             + "?";
             return as + " is not a Kafka client setting ('" + name + "' is not a producer, consumer or admin client "
                     + "config)" + hint;
@@ -815,8 +833,7 @@ public final class WorkerConfig {
     public WorkerConfig with(Map<String, String> overrides) throws InvalidConfigException {
         Map<String, String> env = new LinkedHashMap<>();
         values.forEach((k, v) -> env.put(k.env(), v));
-        clientProperties.forEach(
-                (k, v) -> env.put(KAFKA_ENV_PREFIX + k.toUpperCase(Locale.ROOT).replace('.', '_'), v));
+        clientProperties.forEach((k, v) -> env.put(clientEnvName(k), v));
         env.putAll(overrides);
         WorkerConfig changed = load(env, new Properties());
         // The keys not overridden keep the names they were set with (a file's property stays the file's).

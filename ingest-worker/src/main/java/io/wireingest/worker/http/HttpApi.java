@@ -171,18 +171,28 @@ public final class HttpApi implements AutoCloseable {
             }
         }
 
-        /** Settings without a management port (probes and metrics on {@code port} only). */
-        public Settings(
-                String host,
-                int port,
-                Optional<String> token,
-                long maxItemBytes,
-                int articlesLimit,
-                String rawTopic,
-                Duration sendTimeout,
-                int itemsConcurrency,
-                Duration readTimeout) {
-            this(
+        /**
+         * Settings with the default {@link #SEND_TIMEOUT}, {@link #ITEMS_CONCURRENCY} and {@link #READ_TIMEOUT}, and
+         * no management port (probes and metrics on {@code port} only); change one with the {@code with} methods.
+         */
+        public static Settings of(
+                String host, int port, Optional<String> token, long maxItemBytes, int articlesLimit, String rawTopic) {
+            return new Settings(
+                    host,
+                    port,
+                    token,
+                    maxItemBytes,
+                    articlesLimit,
+                    rawTopic,
+                    SEND_TIMEOUT,
+                    ITEMS_CONCURRENCY,
+                    READ_TIMEOUT,
+                    -1);
+        }
+
+        /** These settings with another {@link #sendTimeout()}. */
+        public Settings withSendTimeout(Duration sendTimeout) {
+            return new Settings(
                     host,
                     port,
                     token,
@@ -192,26 +202,37 @@ public final class HttpApi implements AutoCloseable {
                     sendTimeout,
                     itemsConcurrency,
                     readTimeout,
-                    -1);
+                    managementPort);
         }
 
-        /** Settings with the default {@link #READ_TIMEOUT}. */
-        public Settings(
-                String host,
-                int port,
-                Optional<String> token,
-                long maxItemBytes,
-                int articlesLimit,
-                String rawTopic,
-                Duration sendTimeout,
-                int itemsConcurrency) {
-            this(host, port, token, maxItemBytes, articlesLimit, rawTopic, sendTimeout, itemsConcurrency, READ_TIMEOUT);
+        /** These settings with another {@link #itemsConcurrency()}. */
+        public Settings withItemsConcurrency(int itemsConcurrency) {
+            return new Settings(
+                    host,
+                    port,
+                    token,
+                    maxItemBytes,
+                    articlesLimit,
+                    rawTopic,
+                    sendTimeout,
+                    itemsConcurrency,
+                    readTimeout,
+                    managementPort);
         }
 
-        /** Settings with the default {@link #SEND_TIMEOUT} and {@link #ITEMS_CONCURRENCY}. */
-        public Settings(
-                String host, int port, Optional<String> token, long maxItemBytes, int articlesLimit, String rawTopic) {
-            this(host, port, token, maxItemBytes, articlesLimit, rawTopic, SEND_TIMEOUT, ITEMS_CONCURRENCY);
+        /** These settings with a {@link #managementPort()} (0: any free port; -1: none). */
+        public Settings withManagementPort(int managementPort) {
+            return new Settings(
+                    host,
+                    port,
+                    token,
+                    maxItemBytes,
+                    articlesLimit,
+                    rawTopic,
+                    sendTimeout,
+                    itemsConcurrency,
+                    readTimeout,
+                    managementPort);
         }
     }
 

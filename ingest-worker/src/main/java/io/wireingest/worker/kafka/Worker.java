@@ -43,6 +43,9 @@ public final class Worker {
     private final List<TransactionalLoop> loops = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private final AtomicReference<Throwable> fatal = new AtomicReference<>();
+    /** The thread that hit {@link #fatal} (set right after it). */
+    private volatile String fatalThread;
+
     private CountDownLatch done;
     private ExecutorService transformPool;
 
@@ -147,7 +150,9 @@ public final class Worker {
     /** The first fatal error stops every thread; later ones (the others' reactions to the stop) are not logged. */
     private void fatal(String thread, Throwable error) {
         if (fatal.compareAndSet(null, error)) {
+            fatalThread = thread;
             try {
+                // The one line with the error in full: later lines refer back to it.
                 LOG.error("{} hit a fatal error; stopping the worker: {}", thread, describeFatal(error));
             } catch (Throwable t) {
                 // out of memory while logging: the stop below matters more
@@ -215,6 +220,11 @@ public final class Worker {
     /** The first fatal error, if any. */
     public Optional<Throwable> fatal() {
         return Optional.ofNullable(fatal.get());
+    }
+
+    /** The name of the thread that hit the first fatal error ({@code ingest-0}), if any. */
+    public Optional<String> fatalThread() {
+        return fatal.get() == null ? Optional.empty() : Optional.ofNullable(fatalThread);
     }
 
     /** 0 after a clean stop, {@link #EXIT_FATAL} after a fatal error. */

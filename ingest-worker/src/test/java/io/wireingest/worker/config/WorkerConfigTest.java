@@ -420,6 +420,16 @@ class WorkerConfigTest {
     }
 
     @Test
+    void aClientEnvironmentVariableAndItsClientKeyConvertBothWays() {
+        assertThat(WorkerConfig.clientKeyOfEnv("KAFKA_CLIENT_SASL_MECHANISM")).isEqualTo("sasl.mechanism");
+        assertThat(WorkerConfig.clientEnvName("sasl.mechanism")).isEqualTo("KAFKA_CLIENT_SASL_MECHANISM");
+        for (String key : List.of("ssl.endpoint.identification.algorithm", "config.providers", "acks")) {
+            assertThat(WorkerConfig.clientKeyOfEnv(WorkerConfig.clientEnvName(key)))
+                    .isEqualTo(key);
+        }
+    }
+
+    @Test
     void badClientValuesAreProblemsWithoutSecretValues() {
         Properties file = new Properties();
         file.setProperty("kafka.security.protocol", "PLAINTXT");

@@ -153,8 +153,9 @@ class HttpApiIT {
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
                         io.wireingest.worker.kafka.KafkaClients.maxBlockAtMost(props, sendTimeout));
                 HttpApi api = new HttpApi(
-                        new HttpApi.Settings(
-                                "127.0.0.1", 0, Optional.empty(), 1024, 50, "wire.raw", sendTimeout, concurrency),
+                        HttpApi.Settings.of("127.0.0.1", 0, Optional.empty(), 1024, 50, "wire.raw")
+                                .withSendTimeout(sendTimeout)
+                                .withItemsConcurrency(concurrency),
                         new WorkerMetrics(new SimpleMeterRegistry()),
                         () -> false,
                         producer,

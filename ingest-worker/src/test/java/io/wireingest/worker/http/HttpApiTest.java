@@ -38,7 +38,7 @@ class HttpApiTest {
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
     private HttpApi start(Optional<String> token, boolean ready) throws Exception {
-        return start(new HttpApi.Settings("127.0.0.1", 0, token, 1024, 50, "wire.raw"), ready, producer);
+        return start(HttpApi.Settings.of("127.0.0.1", 0, token, 1024, 50, "wire.raw"), ready, producer);
     }
 
     private HttpApi start(HttpApi.Settings settings, boolean ready, Producer<byte[], byte[]> producer)
@@ -67,6 +67,40 @@ class HttpApiTest {
 
     private HttpRequest.Builder at(String path) {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + path));
+    }
+
+    @Test
+    void settingsOfHaveTheDefaultsAndEachWithChangesOneSetting() {
+        HttpApi.Settings base = HttpApi.Settings.of("127.0.0.1", 8080, Optional.of(TOKEN), 1024, 50, "wire.raw");
+        assertThat(base)
+                .isEqualTo(new HttpApi.Settings(
+                        "127.0.0.1",
+                        8080,
+                        Optional.of(TOKEN),
+                        1024,
+                        50,
+                        "wire.raw",
+                        HttpApi.SEND_TIMEOUT,
+                        HttpApi.ITEMS_CONCURRENCY,
+                        HttpApi.READ_TIMEOUT,
+                        -1));
+        HttpApi.Settings changed = base.withSendTimeout(Duration.ofSeconds(3))
+                .withItemsConcurrency(7)
+                .withManagementPort(9090);
+        assertThat(changed)
+                .isEqualTo(new HttpApi.Settings(
+                        "127.0.0.1",
+                        8080,
+                        Optional.of(TOKEN),
+                        1024,
+                        50,
+                        "wire.raw",
+                        Duration.ofSeconds(3),
+                        7,
+                        HttpApi.READ_TIMEOUT,
+                        9090));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> base.withItemsConcurrency(0))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -227,7 +261,7 @@ class HttpApiTest {
     @Test
     void anEnvelopeHoldingAnItemAtTheLimitAsBase64IsAccepted() throws Exception {
         int limit = 1048576;
-        start(new HttpApi.Settings("127.0.0.1", 0, Optional.empty(), limit, 50, "wire.raw"), true, producer);
+        start(HttpApi.Settings.of("127.0.0.1", 0, Optional.empty(), limit, 50, "wire.raw"), true, producer);
         HttpResponse<String> atLimit = send(at("/items")
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(base64Envelope("big-1", limit))));
@@ -433,7 +467,9 @@ class HttpApiTest {
         MockProducer<byte[], byte[]> stuck =
                 new MockProducer<>(false, null, new ByteArraySerializer(), new ByteArraySerializer());
         start(
-                new HttpApi.Settings("127.0.0.1", 0, Optional.empty(), 1024, 50, "wire.raw", Duration.ofMinutes(5), 1),
+                HttpApi.Settings.of("127.0.0.1", 0, Optional.empty(), 1024, 50, "wire.raw")
+                        .withSendTimeout(Duration.ofMinutes(5))
+                        .withItemsConcurrency(1),
                 false,
                 stuck);
         CompletableFuture<HttpResponse<String>> first =
@@ -475,7 +511,9 @@ class HttpApiTest {
         MockProducer<byte[], byte[]> silent =
                 new MockProducer<>(false, null, new ByteArraySerializer(), new ByteArraySerializer());
         start(
-                new HttpApi.Settings("127.0.0.1", 0, Optional.empty(), 1024, 50, "wire.raw", Duration.ofSeconds(1), 4),
+                HttpApi.Settings.of("127.0.0.1", 0, Optional.empty(), 1024, 50, "wire.raw")
+                        .withSendTimeout(Duration.ofSeconds(1))
+                        .withItemsConcurrency(4),
                 true,
                 silent);
         CompletableFuture<HttpResponse<String>> post =
@@ -595,17 +633,8 @@ class HttpApiTest {
     @Test
     void withAManagementPortStalledClientsOnTheMainPortCannotDelayTheProbes() throws Exception {
         start(
-                new HttpApi.Settings(
-                        "127.0.0.1",
-                        0,
-                        Optional.empty(),
-                        1024,
-                        50,
-                        "wire.raw",
-                        HttpApi.SEND_TIMEOUT,
-                        HttpApi.ITEMS_CONCURRENCY,
-                        HttpApi.READ_TIMEOUT,
-                        0),
+                HttpApi.Settings.of("127.0.0.1", 0, Optional.empty(), 1024, 50, "wire.raw")
+                        .withManagementPort(0),
                 true,
                 producer);
         int management = api.managementPort().orElseThrow();
@@ -664,17 +693,8 @@ class HttpApiTest {
             try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
                 main = probe.getLocalPort();
             }
-            HttpApi.Settings settings = new HttpApi.Settings(
-                    "127.0.0.1",
-                    main,
-                    Optional.empty(),
-                    1024,
-                    50,
-                    "wire.raw",
-                    HttpApi.SEND_TIMEOUT,
-                    HttpApi.ITEMS_CONCURRENCY,
-                    HttpApi.READ_TIMEOUT,
-                    taken.getLocalPort());
+            HttpApi.Settings settings = HttpApi.Settings.of("127.0.0.1", main, Optional.empty(), 1024, 50, "wire.raw")
+                    .withManagementPort(taken.getLocalPort());
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> new HttpApi(settings, new WorkerMetrics(registry)))
                     .isInstanceOf(HttpApi.ManagementBindException.class);
             // The main port was bound first and is free again.

@@ -3,6 +3,10 @@ package io.wireingest.worker.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.wireingest.core.testing.ArticleSchemas;
 import io.wireingest.worker.WorkerService;
@@ -26,6 +30,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
 
 /** The worker against a real (in-JVM KRaft) broker: happy path, poison records, two workers through rebalances. */
 @ExtendWith(SharedKafka.class)
@@ -309,6 +314,11 @@ class WorkerIT {
     void aFencedProducerStopsTheWorkerWithExitCodeOne() throws Exception {
         TestTopics topics = TestTopics.create("fenced", 1);
         WorkerConfig config = topics.config("fenced", Map.of("INGEST_THREADS", "1"));
+        ListAppender<ILoggingEvent> logs = new ListAppender<>();
+        logs.start();
+        List<Logger> loggers = List.of(
+                (Logger) LoggerFactory.getLogger(Worker.class), (Logger) LoggerFactory.getLogger(WorkerService.class));
+        loggers.forEach(l -> l.addAppender(logs));
         try (WorkerService service = new WorkerService(config).start()) {
             TestTopics.produce(List.of(topics.bare(0, "f-1", "antara-id", "text/plain", ExactlyOnce.story(1))));
             TestTopics.readCommitted(topics.articles(), 1, WAIT);
@@ -326,7 +336,19 @@ class WorkerIT {
             await().atMost(WAIT).until(service::terminated);
             assertThat(service.worker().fatal()).isPresent();
             assertThat(service.stop()).isEqualTo(Worker.EXIT_FATAL);
+        } finally {
+            loggers.forEach(l -> l.detachAppender(logs));
         }
+        // The error in full once (with the advice), then the stop referring back to it.
+        List<String> errors = logs.list.stream()
+                .filter(e -> e.getLevel() == Level.ERROR)
+                .map(ILoggingEvent::getFormattedMessage)
+                .toList();
+        assertThat(errors)
+                .filteredOn(m -> m.contains("another producer took over"))
+                .hasSize(1);
+        assertThat(errors.get(0)).startsWith("ingest-0 hit a fatal error; stopping the worker: another producer");
+        assertThat(errors).last().isEqualTo("stopped after a fatal error in ingest-0 (logged above)");
         // Nothing the fenced worker did after the takeover was committed.
         assertThat(ExactlyOnce.counts(TestTopics.readCommitted(topics.articles(), 1, Duration.ofSeconds(3))))
                 .isEqualTo(Map.of("f-1", 1));

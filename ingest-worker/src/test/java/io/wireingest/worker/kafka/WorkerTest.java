@@ -79,6 +79,7 @@ class WorkerTest {
 
         assertThat(worker.awaitTermination(Duration.ofSeconds(20))).isTrue();
         assertThat(worker.fatal()).containsInstanceOf(OutOfMemoryError.class);
+        assertThat(worker.fatalThread()).contains("ingest-0");
         assertThat(worker.exitCode()).isEqualTo(Worker.EXIT_FATAL);
         assertThat(worker.ready()).isFalse();
         assertThat(metrics.registry()
