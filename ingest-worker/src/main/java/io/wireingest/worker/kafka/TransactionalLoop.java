@@ -245,29 +245,21 @@ public final class TransactionalLoop implements Runnable {
             if (e instanceof WakeupException && !running) {
                 LOG.info("{} stopped before it started consuming", name);
             } else {
-                LOG.error("{} failed: {}", name, BrokerErrors.describe(e));
-                // Every way a thread gives up counts once: a fatal broker error, retries exhausted, an uncertain
-                // commit, clients that cannot start. The process exits 1 right after, so this is seldom scraped.
-                metrics.aborted("fatal");
-                running = false;
-                listener.fatal(this, e);
+                gaveUp(e);
             }
         } catch (Error e) {
             // Out of memory, a stack overflow outside any one item's transform, a linkage error: the JVM (or this
             // thread) cannot be trusted to go on. Fatal like a fenced producer, never a quiet end of the thread.
             closeProducerAtOnce = true;
-            running = false;
-            try {
-                LOG.error("{} failed: {}", name, BrokerErrors.describe(e));
-                metrics.aborted("fatal");
-                if (producer != null) {
+            if (producer != null) {
+                try {
                     abortQuietly(producer);
+                } catch (Throwable t) {
+                    // Out of memory again, likely: the listener must hear of the error all the same.
+                    e.addSuppressed(t);
                 }
-            } catch (Throwable t) {
-                // Out of memory again, likely: the listener below must hear of it all the same.
-                e.addSuppressed(t);
             }
-            listener.fatal(this, e);
+            gaveUp(e);
         } finally {
             metrics.forget(this);
             closeQuietly(consumer, Duration.ofSeconds(10));
@@ -281,6 +273,25 @@ public final class TransactionalLoop implements Runnable {
                 }
             }
         }
+    }
+
+    /**
+     * The thread gives up: a fatal broker error, retries exhausted, an uncertain commit, clients that cannot start, an
+     * {@link Error}. Counted once per thread; the listener (the {@link Worker}) logs it, once for the whole worker.
+     */
+    private void gaveUp(Throwable e) {
+        running = false;
+        try {
+            LOG.debug("{} gives up: {}", name, BrokerErrors.describe(e));
+            // The process exits 1 right after, so this is seldom scraped.
+            metrics.aborted("fatal");
+        } catch (Throwable t) {
+            // Out of memory again, likely: the listener below must hear of the error all the same.
+            if (t != e) {
+                e.addSuppressed(t);
+            }
+        }
+        listener.fatal(this, e);
     }
 
     private void initTransactions(Producer<byte[], byte[]> producer) throws InterruptedException {
