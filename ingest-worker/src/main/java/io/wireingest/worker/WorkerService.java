@@ -23,7 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +41,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class WorkerService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerService.class);
+    /** How long closing a client at the stop may take while the brokers are away. */
+    static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(3);
     /** Bound of each Admin call of the group-lag check. */
     private static final Duration GROUP_LAG_TIMEOUT = Duration.ofSeconds(10);
 
@@ -129,7 +133,8 @@ public final class WorkerService implements AutoCloseable {
         awaitBrokers(config, clients, broker != null, this::checkStop);
 
         Admin admin = Admin.create(clients.admin("wire-ingest-admin"));
-        resources.add(0, admin);
+        // Bounded: Admin.close() waits for every call in flight, up to 60 s while the brokers are away.
+        resources.add(0, new Closing("the admin client", () -> admin.close(CLOSE_TIMEOUT)));
         if (config.createTopics()) {
             Topics.ensure(
                     admin,
@@ -154,7 +159,8 @@ public final class WorkerService implements AutoCloseable {
         // Bounded blocking: with Kafka's default max.block.ms a POST /items would wait 60 s for an absent broker.
         KafkaProducer<byte[], byte[]> itemProducer = new KafkaProducer<>(
                 KafkaClients.maxBlockAtMost(clients.producer("wire-ingest-http"), config.httpSendTimeout()));
-        resources.add(0, itemProducer);
+        // Bounded: what POST /items sent and the brokers never confirmed was answered 503 already.
+        resources.add(0, new Closing("the POST /items producer", () -> itemProducer.close(CLOSE_TIMEOUT)));
         if (broker != null && config.publishSamples()) {
             Path marker = broker.dir().resolve("samples-published");
             if (!Files.exists(marker)) {
@@ -395,15 +401,34 @@ public final class WorkerService implements AutoCloseable {
             try {
                 r.close();
             } catch (Exception e) {
-                LOG.warn("closing {} failed: {}", r.getClass().getSimpleName(), e.toString());
+                LOG.warn(
+                        "closing {} failed: {}",
+                        r instanceof Closing c ? c.what() : r.getClass().getSimpleName(),
+                        e.toString());
             }
         }
         resources.clear();
     }
 
-    /** Whether the broker answers, asked at most every few seconds. */
+    /** A resource closed by {@code action} (within a bound), named for the log. */
+    private record Closing(String what, AutoCloseable action) implements AutoCloseable {
+        @Override
+        public void close() throws Exception {
+            action.close();
+        }
+    }
+
+    /**
+     * Whether the broker answers, for /health/ready: never blocks the probe. It answers from the latest check and,
+     * when that is more than {@link #RECHECK_NANOS} old, starts the next one in the background (one at a time, each
+     * bounded by {@link #CHECK_TIMEOUT_MS}), so a probe with a one-second timeout is answered at once while the
+     * brokers are away, and timed-out probes leave no calls piling up in the admin client.
+     */
     static final class BrokerProbe {
+        static final long RECHECK_NANOS = TimeUnit.SECONDS.toNanos(3);
+        static final int CHECK_TIMEOUT_MS = 2000;
         private final Admin admin;
+        private final AtomicBoolean asking = new AtomicBoolean();
         private volatile long checkedAt;
         private volatile boolean answered;
 
@@ -411,18 +436,30 @@ public final class WorkerService implements AutoCloseable {
             this.admin = admin;
         }
 
+        /** The latest answer (false until the first check has answered). */
         boolean answers() {
             long now = System.nanoTime();
-            if (checkedAt == 0 || now - checkedAt > TimeUnit.SECONDS.toNanos(3)) {
+            if ((checkedAt == 0 || now - checkedAt > RECHECK_NANOS) && asking.compareAndSet(false, true)) {
                 try {
-                    admin.describeCluster().clusterId().get(2, TimeUnit.SECONDS);
-                    answered = true;
-                } catch (Exception e) {
-                    answered = false;
+                    admin.describeCluster(new DescribeClusterOptions().timeoutMs(CHECK_TIMEOUT_MS))
+                            .clusterId()
+                            .whenComplete((id, error) -> done(error == null));
+                } catch (RuntimeException e) {
+                    done(false);
                 }
-                checkedAt = now;
             }
             return answered;
+        }
+
+        /** Whether a check is in flight (tests). */
+        boolean checking() {
+            return asking.get();
+        }
+
+        private void done(boolean ok) {
+            answered = ok;
+            checkedAt = System.nanoTime();
+            asking.set(false);
         }
     }
 }

@@ -534,15 +534,22 @@ public final class WorkerConfig {
             }
         }
         Long maxTime = parseLong(values.get(MAX_TIME_MS));
+        long transactionMs = clientMillis(client, TRANSACTION_TIMEOUT, KAFKA_TRANSACTION_TIMEOUT_MS);
+        long pollIntervalMs = clientMillis(client, MAX_POLL_INTERVAL, KAFKA_MAX_POLL_INTERVAL_MS);
         long batchTime = maxBatchTime(client).toMillis();
-        if (maxTime != null && maxTime >= 1 && maxTime >= batchTime) {
-            problems.add(names.get(MAX_TIME_MS) + " (" + maxTime + " ms) must be less than " + batchTime + " ms, half"
-                    + " the smaller of the Kafka producer's " + TRANSACTION_TIMEOUT + " ("
-                    + clientMillis(client, TRANSACTION_TIMEOUT, KAFKA_TRANSACTION_TIMEOUT_MS) + " ms) and the"
-                    + " consumer's " + MAX_POLL_INTERVAL + " ("
-                    + clientMillis(client, MAX_POLL_INTERVAL, KAFKA_MAX_POLL_INTERVAL_MS) + " ms): a batch's"
-                    + " transaction must outlast one item's processing; lower it, or raise kafka."
-                    + TRANSACTION_TIMEOUT + " and kafka." + MAX_POLL_INTERVAL);
+        // The smaller of the two is the one that binds; named as it was set.
+        String binding = transactionMs <= pollIntervalMs ? TRANSACTION_TIMEOUT : MAX_POLL_INTERVAL;
+        String bindingAs = clientNames.getOrDefault(binding, KAFKA_PREFIX + binding);
+        String settings = "half the smaller of the Kafka producer's " + TRANSACTION_TIMEOUT + " ("
+                + shownMillis(client, TRANSACTION_TIMEOUT, transactionMs) + ") and the consumer's " + MAX_POLL_INTERVAL
+                + " (" + shownMillis(client, MAX_POLL_INTERVAL, pollIntervalMs) + ")";
+        if (batchTime < 1) {
+            problems.add(bindingAs + " (" + Math.min(transactionMs, pollIntervalMs) + " ms) leaves a batch's "
+                    + "transaction no time: a batch may stay open for " + settings + "; raise it");
+        } else if (maxTime != null && maxTime >= 1 && maxTime >= batchTime) {
+            problems.add(names.get(MAX_TIME_MS) + " (" + maxTime + " ms) must be less than " + batchTime + " ms, the"
+                    + " longest a batch's transaction may stay open (" + settings + "), so that one item's"
+                    + " processing fits in a batch; lower it, or raise " + bindingAs);
         }
         String levelInFile = file.getProperty(LOG_LEVEL.property());
         if (levelInFile != null && !levelInFile.isBlank()) {
@@ -1123,6 +1130,17 @@ public final class WorkerConfig {
                         clientMillis(client, TRANSACTION_TIMEOUT, KAFKA_TRANSACTION_TIMEOUT_MS),
                         clientMillis(client, MAX_POLL_INTERVAL, KAFKA_MAX_POLL_INTERVAL_MS))
                 / 2);
+    }
+
+    /** {@code N ms}, with {@code , Kafka's default} when the setting is not given as a plain number. */
+    private static String shownMillis(Map<String, String> client, String key, long ms) {
+        String value = client.get(key);
+        return ms + " ms" + (value == null || parseLong(value) == null ? ", Kafka's default" : "");
+    }
+
+    /** The producers' {@code transaction.timeout.ms} (Kafka's 60 s unless set as a plain number). */
+    public Duration transactionTimeout() {
+        return Duration.ofMillis(clientMillis(clientProperties, TRANSACTION_TIMEOUT, KAFKA_TRANSACTION_TIMEOUT_MS));
     }
 
     /** A client setting in milliseconds, or Kafka's default when unset or not a plain number. */

@@ -79,6 +79,7 @@ public final class ArticleReader implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        consumer.close();
+        // Bounded: the stop must not wait on brokers that are away.
+        consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(3)));
     }
 }

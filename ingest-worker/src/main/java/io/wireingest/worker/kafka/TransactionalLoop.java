@@ -24,6 +24,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.record.TimestampType;
@@ -71,12 +72,20 @@ public final class TransactionalLoop implements Runnable {
     /**
      * Timing and retry settings.
      *
+     * @param transactionTimeout the producer's {@code transaction.timeout.ms}: a producer fenced in a transaction open
+     *     longer than that was fenced by the broker's abort of the transaction, not by another worker (see {@link
+     *     #timedOutAtBroker})
      * @param maxBatchTime how long a batch's transaction may stay open (from its first send): past it the loop
      *     commits what it has published and reads the rest of the batch again (see
      *     {@link io.wireingest.worker.config.WorkerConfig#maxBatchTime()})
      */
     public record Settings(
-            Duration pollTimeout, Duration backoff, Duration backoffMax, int maxRetries, Duration maxBatchTime) {}
+            Duration pollTimeout,
+            Duration backoff,
+            Duration backoffMax,
+            int maxRetries,
+            Duration maxBatchTime,
+            Duration transactionTimeout) {}
 
     private final String name;
     private final ClientFactory clients;
@@ -104,6 +113,12 @@ public final class TransactionalLoop implements Runnable {
      * {@code maxRetries} the loop gives up. Reset by a committed batch.
      */
     private int failures;
+    /** When the open transaction's first record was sent ({@link System#nanoTime}); 0 when none is open. */
+    private long openedAt;
+    /** The loop's transactional producer (renewed after the broker aborted a transaction that timed out). */
+    private Producer<byte[], byte[]> producer;
+
+    private KafkaClientMetrics producerMetrics;
 
     public TransactionalLoop(
             String name,
@@ -156,8 +171,6 @@ public final class TransactionalLoop implements Runnable {
 
     @Override
     public void run() {
-        Producer<byte[], byte[]> producer = null;
-        KafkaClientMetrics producerMetrics = null;
         KafkaClientMetrics consumerMetrics = null;
         boolean closeProducerAtOnce = false;
         boolean abortUnconfirmed = false;
@@ -193,29 +206,67 @@ public final class TransactionalLoop implements Runnable {
                     throw e;
                 } catch (KafkaException | IllegalStateException e) {
                     BrokerErrors.Kind kind = BrokerErrors.classify(e);
+                    if (kind == BrokerErrors.Kind.FATAL && timedOutAtBroker(e)) {
+                        // Not another worker: the broker aborted this transaction when it outlived the producer's
+                        // transaction timeout (a stopped process, a long outage) and fenced the producer with it.
+                        long openMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - openedAt);
+                        failures++;
+                        if (failures > settings.maxRetries()) {
+                            throw new KafkaException(
+                                    "gave up after " + settings.maxRetries() + " failed attempts: "
+                                            + BrokerErrors.describe(e),
+                                    e);
+                        }
+                        renewProducer();
+                        rewind(records);
+                        metrics.aborted("retriable");
+                        Duration wait = backoff(failures);
+                        LOG.warn(
+                                "{}: the broker aborted the transaction, open for {} ms, past the producer's"
+                                        + " transaction.timeout.ms ({} ms), and fenced the producer; started a new one"
+                                        + " (attempt {} of {}); re-reading the batch in {} ms: {}",
+                                name,
+                                openMs,
+                                settings.transactionTimeout().toMillis(),
+                                failures,
+                                settings.maxRetries(),
+                                wait.toMillis(),
+                                BrokerErrors.describe(e));
+                        if (stopSignal.await(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                            break;
+                        }
+                        continue;
+                    }
                     if (kind == BrokerErrors.Kind.FATAL) {
                         closeProducerAtOnce = true;
                         abortQuietly(producer);
                         throw e;
+                    }
+                    boolean rebalance = kind == BrokerErrors.Kind.REBALANCE;
+                    if (!rebalance) {
+                        // Counted before the abort: an abort the brokers confirm only after some retries (they
+                        // came back) is followed by a retry of the batch, not by giving up.
+                        failures++;
+                        if (failures > settings.maxRetries()) {
+                            metrics.aborted("retriable");
+                            abortQuietly(producer);
+                            throw new KafkaException(
+                                    "gave up after " + settings.maxRetries() + " failed attempts: "
+                                            + BrokerErrors.describe(e),
+                                    e);
+                        }
                     }
                     if (!abort(producer)) {
                         abortUnconfirmed = true;
                         break;
                     }
                     rewind(records);
-                    if (kind == BrokerErrors.Kind.REBALANCE) {
+                    if (rebalance) {
                         metrics.aborted("rebalance");
                         LOG.info("{}: group rebalanced under the transaction; aborted, will re-read the batch", name);
                         continue;
                     }
                     metrics.aborted("retriable");
-                    failures++;
-                    if (failures > settings.maxRetries()) {
-                        throw new KafkaException(
-                                "gave up after " + settings.maxRetries() + " failed attempts: "
-                                        + BrokerErrors.describe(e),
-                                e);
-                    }
                     Duration wait = backoff(failures);
                     LOG.warn(
                             "{}: transaction failed (attempt {} of {}), aborted; retrying in {} ms: {}",
@@ -273,6 +324,41 @@ public final class TransactionalLoop implements Runnable {
                 }
             }
         }
+    }
+
+    /**
+     * Whether a fatal error is the broker's abort of a transaction that outlived the producer's {@code
+     * transaction.timeout.ms}: the producer was fenced (the broker bumps the epoch when it aborts a transaction on
+     * timeout) while its transaction had been open longer than that. Another worker with the same transactional id
+     * fences a producer too, but then the transaction need not be old, and the new producer's {@code initTransactions}
+     * is fenced in turn (fatal).
+     */
+    private boolean timedOutAtBroker(Throwable e) {
+        if (openedAt == 0
+                || System.nanoTime() - openedAt < settings.transactionTimeout().toNanos()) {
+            return false;
+        }
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ProducerFencedException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Replaces the fenced producer with a new one under the same transactional id (which fences the old for good). */
+    private void renewProducer() throws InterruptedException {
+        metrics.unbind(producerMetrics);
+        producerMetrics = null;
+        try {
+            producer.close(Duration.ZERO);
+        } catch (RuntimeException e) {
+            LOG.debug("{}: closing the fenced producer failed: {}", name, e.toString());
+        }
+        openedAt = 0;
+        producer = clients.transactionalProducer(transactionalId, name + "-producer");
+        producerMetrics = metrics.bind(producer);
+        initTransactions(producer);
     }
 
     /**
@@ -335,7 +421,7 @@ public final class TransactionalLoop implements Runnable {
             List<Instant> received = new ArrayList<>(batch.size());
             Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
             // The transaction opens with its first send (the broker's timeout counts from there).
-            long openedAt = 0;
+            openedAt = 0;
             boolean open = false;
             int done = 0;
             while (done < batch.size()) {
@@ -365,10 +451,12 @@ public final class TransactionalLoop implements Runnable {
                         new OffsetAndMetadata(record.offset() + 1));
                 done++;
             }
+            long openMs = open ? TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - openedAt) : 0;
             producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
             commit(producer);
+            openedAt = 0;
             if (done < batch.size()) {
-                readAgainFrom(batch, done);
+                readAgainFrom(batch, done, openMs);
             }
             metrics.transaction(Duration.ofNanos(System.nanoTime() - polledAt));
             Instant now = Instant.now();
@@ -397,7 +485,7 @@ public final class TransactionalLoop implements Runnable {
      * After a batch was cut short at {@code first}: puts the consumer back at the first record left of each partition
      * it still owns, so that the next poll reads them again.
      */
-    private void readAgainFrom(List<ConsumerRecord<byte[], byte[]>> batch, int first) {
+    private void readAgainFrom(List<ConsumerRecord<byte[], byte[]>> batch, int first, long openMs) {
         Map<TopicPartition, Long> rest = new java.util.LinkedHashMap<>();
         for (int i = first; i < batch.size(); i++) {
             ConsumerRecord<byte[], byte[]> record = batch.get(i);
@@ -410,12 +498,14 @@ public final class TransactionalLoop implements Runnable {
         });
         metrics.batchCut();
         LOG.warn(
-                "{}: batch cut short after {} of {} records: its transaction had been open for {} ms"
-                        + " (half the producer's transaction.timeout.ms or the consumer's max.poll.interval.ms);"
-                        + " committed, the other {} are read again",
+                "{}: batch cut short after {} of {} records: its transaction had been open for {} ms, past the {} ms"
+                        + " a batch may take (half the producer's transaction.timeout.ms or the consumer's"
+                        + " max.poll.interval.ms; slow items, or brokers slow to answer); committed, the other {} are"
+                        + " read again",
                 name,
                 first,
                 batch.size(),
+                openMs,
                 settings.maxBatchTime().toMillis(),
                 batch.size() - first);
     }
@@ -528,6 +618,7 @@ public final class TransactionalLoop implements Runnable {
         while (true) {
             try {
                 producer.abortTransaction();
+                openedAt = 0;
                 return true;
             } catch (TimeoutException e) {
                 failures++;

@@ -90,7 +90,8 @@ public final class Worker {
                 config.retryBackoff(),
                 config.retryBackoffMax(),
                 config.maxRetries(),
-                config.maxBatchTime());
+                config.maxBatchTime(),
+                config.transactionTimeout());
         String instance = config.instanceId();
         int poolSize = config.transformThreads();
         if (poolSize > 0) {

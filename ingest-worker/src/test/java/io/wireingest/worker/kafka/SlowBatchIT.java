@@ -89,4 +89,61 @@ class SlowBatchIT {
                         .count())
                 .isZero();
     }
+
+    @Test
+    void aTransactionTheBrokerAbortsOnTimeoutIsRetriedWithANewProducer() throws Exception {
+        // The thread stalls 20 s with its transaction open (as in a long GC pause, or a process stopped and resumed):
+        // far past the producer's transaction timeout (5 s), so the broker aborts the transaction and fences the
+        // producer. That is not another worker: the loop starts a new producer and publishes the batch once.
+        TestTopics topics = TestTopics.create("timedout", 1);
+        WorkerConfig config = topics.config(
+                "timedout",
+                Map.of(
+                        "INGEST_THREADS", "1",
+                        "INGEST_TRANSFORM_THREADS", "0",
+                        "INGEST_MAX_TIME_MS", "1000",
+                        "KAFKA_CLIENT_TRANSACTION_TIMEOUT_MS", "5000"));
+        TestTopics.produce(ExactlyOnce.records(topics, "t", 0, 3));
+
+        WorkerMetrics metrics = new WorkerMetrics(new SimpleMeterRegistry());
+        NormalizeRecord normalize = new NormalizeRecord(
+                IngestPipeline.create(),
+                topics.articles(),
+                new DeadLetters(topics.rejected(), config.maxRecordBytes()),
+                config.maxRecordBytes(),
+                metrics);
+        AtomicBoolean stalled = new AtomicBoolean();
+        RecordTransform stallOnce = record -> {
+            if ("t-2".equals(new String(record.key(), StandardCharsets.UTF_8)) && stalled.compareAndSet(false, true)) {
+                try {
+                    Thread.sleep(20_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return normalize.apply(record);
+        };
+        Worker worker = new Worker(
+                config,
+                new KafkaClients(config, config.bootstrapServers().orElseThrow()),
+                topics.raw(),
+                () -> stallOnce,
+                metrics);
+        worker.start();
+        List<ConsumerRecord<byte[], byte[]>> articles;
+        try {
+            articles = TestTopics.readCommitted(topics.articles(), 3, WAIT);
+        } finally {
+            assertThat(worker.stopAndWait(WAIT)).isTrue();
+        }
+
+        assertThat(worker.fatal()).isEmpty();
+        assertThat(ExactlyOnce.counts(articles)).isEqualTo(Map.of("t-0", 1, "t-1", 1, "t-2", 1));
+        assertThat(metrics.registry()
+                        .find(WorkerMetrics.TRANSACTIONS_ABORTED)
+                        .tag("cause", "retriable")
+                        .counter()
+                        .count())
+                .isPositive();
+    }
 }

@@ -165,6 +165,9 @@ class TransactionalLoopTest {
     private final AtomicReference<Throwable> fatal = new AtomicReference<>();
     private ExecutorService pool;
     private Duration maxBatchTime = Duration.ofSeconds(30);
+    private Duration transactionTimeout = Duration.ofSeconds(60);
+    private final AtomicInteger producersMade = new AtomicInteger();
+    private final java.util.Deque<Producer<byte[], byte[]>> laterProducers = new java.util.ArrayDeque<>();
 
     @AfterEach
     void shutDownThePool() {
@@ -207,7 +210,8 @@ class TransactionalLoopTest {
         TransactionalLoop.ClientFactory factory = new TransactionalLoop.ClientFactory() {
             @Override
             public Producer<byte[], byte[]> transactionalProducer(String transactionalId, String clientId) {
-                return producer;
+                // The loop's first producer, then the ones a test lines up for renewals.
+                return producersMade.getAndIncrement() == 0 ? producer : laterProducers.remove();
             }
 
             @Override
@@ -227,7 +231,12 @@ class TransactionalLoopTest {
                 new DeadLetters("wire.rejected", 1_000_000),
                 metrics,
                 new TransactionalLoop.Settings(
-                        Duration.ofMillis(20), Duration.ofMillis(10), Duration.ofMillis(40), maxRetries, maxBatchTime),
+                        Duration.ofMillis(20),
+                        Duration.ofMillis(10),
+                        Duration.ofMillis(40),
+                        maxRetries,
+                        maxBatchTime,
+                        transactionTimeout),
                 (l, error) -> fatal.set(error));
     }
 
@@ -463,8 +472,9 @@ class TransactionalLoopTest {
         assertThat(t.isAlive()).isFalse();
         assertThat(fatal.get())
                 .hasMessageContaining("could not abort the transaction: gave up after 2 failed attempts");
-        // The failed send, then aborts until the third consecutive failure.
-        assertThat(producer.abortAttempts.get()).isEqualTo(3);
+        // The failed send is the first failure, the first unconfirmed abort the second, the next the third: it gives
+        // up while the brokers are still away, not once they are back and confirm an abort.
+        assertThat(producer.abortAttempts.get()).isEqualTo(2);
         assertThat(aborted("fatal")).isEqualTo(1.0);
         assertThat(producer.commitCount()).isZero();
         assertThat(producer.closed()).isTrue();
@@ -555,5 +565,60 @@ class TransactionalLoopTest {
                 .extracting(r -> new String(r.key(), StandardCharsets.UTF_8))
                 .containsExactly("k0", "k1", "k2");
         assertThat(metrics.consumedCount()).isEqualTo(3.0);
+    }
+
+    /** A producer whose first commit fails as a real one's does when the broker fenced it. */
+    private static final class FencedAtCommitProducer extends MockProducer<byte[], byte[]> {
+        private final java.util.concurrent.atomic.AtomicBoolean fenced =
+                new java.util.concurrent.atomic.AtomicBoolean();
+
+        FencedAtCommitProducer() {
+            super(true, null, new ByteArraySerializer(), new ByteArraySerializer());
+        }
+
+        @Override
+        public void commitTransaction() {
+            if (fenced.compareAndSet(false, true)) {
+                throw new ProducerFencedException("There is a newer producer with the same transactionalId");
+            }
+            super.commitTransaction();
+        }
+    }
+
+    @Test
+    void aProducerFencedInATransactionOlderThanTheTransactionTimeoutIsRenewedAndTheBatchRetried() throws Exception {
+        // Record 1 keeps the transaction open past the (short) transaction timeout: the broker aborts it and fences
+        // the producer, which is not another worker. A new producer takes over and the batch is published once.
+        transactionTimeout = Duration.ofMillis(50);
+        FencedAtCommitProducer first = new FencedAtCommitProducer();
+        MockProducer<byte[], byte[]> renewed =
+                new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
+        laterProducers.add(renewed);
+        runToOffsetThree(loop(first, 5, slowOnceAtOffsetOne(200), null), renewed);
+
+        assertThat(fatal.get()).isNull();
+        assertThat(first.closed()).isTrue();
+        assertThat(first.commitCount()).isZero();
+        assertThat(renewed.transactionInitialized()).isTrue();
+        assertThat(renewed.history())
+                .extracting(r -> new String(r.key(), StandardCharsets.UTF_8))
+                .containsExactly("k0", "k1", "k2");
+        assertThat(aborted("retriable")).isEqualTo(1.0);
+        assertThat(aborted("fatal")).isZero();
+    }
+
+    @Test
+    void aProducerFencedInAYoungTransactionIsStillFatal() throws Exception {
+        // Fenced well within the transaction timeout: another producer took over the id.
+        FencedAtCommitProducer producer = new FencedAtCommitProducer();
+        TransactionalLoop loop = loop(producer, 5);
+        Thread t = new Thread(loop);
+        t.start();
+        t.join(10_000);
+
+        assertThat(t.isAlive()).isFalse();
+        assertThat(fatal.get()).isInstanceOf(ProducerFencedException.class);
+        assertThat(producersMade.get()).isEqualTo(1);
+        assertThat(producer.commitCount()).isZero();
     }
 }
