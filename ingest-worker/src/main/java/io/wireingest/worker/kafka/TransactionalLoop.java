@@ -210,29 +210,16 @@ public final class TransactionalLoop implements Runnable {
                         // Not another worker: the broker aborted this transaction when it outlived the producer's
                         // transaction timeout (a stopped process, a long outage) and fenced the producer with it.
                         long openMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - openedAt);
-                        failures++;
-                        if (failures > settings.maxRetries()) {
-                            throw new KafkaException(
-                                    "gave up after " + settings.maxRetries() + " failed attempts: "
-                                            + BrokerErrors.describe(e),
-                                    e);
+                        if (oneFailureTooMany()) {
+                            throw gaveUp("", e);
                         }
                         renewProducer();
                         rewind(records);
-                        metrics.aborted("retriable");
-                        Duration wait = backoff(failures);
-                        LOG.warn(
-                                "{}: the broker aborted the transaction, open for {} ms, past the producer's"
-                                        + " transaction.timeout.ms ({} ms), and fenced the producer; started a new one"
-                                        + " (attempt {} of {}); re-reading the batch in {} ms: {}",
-                                name,
-                                openMs,
-                                settings.transactionTimeout().toMillis(),
-                                failures,
-                                settings.maxRetries(),
-                                wait.toMillis(),
-                                BrokerErrors.describe(e));
-                        if (stopSignal.await(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                        String what = "the broker aborted the transaction, open for " + openMs + " ms, past the"
+                                + " producer's transaction.timeout.ms ("
+                                + settings.transactionTimeout().toMillis()
+                                + " ms), and fenced the producer; started a new one";
+                        if (!backOff(what, e)) {
                             break;
                         }
                         continue;
@@ -243,18 +230,12 @@ public final class TransactionalLoop implements Runnable {
                         throw e;
                     }
                     boolean rebalance = kind == BrokerErrors.Kind.REBALANCE;
-                    if (!rebalance) {
-                        // Counted before the abort: an abort the brokers confirm only after some retries (they
-                        // came back) is followed by a retry of the batch, not by giving up.
-                        failures++;
-                        if (failures > settings.maxRetries()) {
-                            metrics.aborted("retriable");
-                            abortQuietly(producer);
-                            throw new KafkaException(
-                                    "gave up after " + settings.maxRetries() + " failed attempts: "
-                                            + BrokerErrors.describe(e),
-                                    e);
-                        }
+                    // A failed batch counts before its abort: an abort the brokers confirm only after some retries
+                    // (they came back) is followed by a retry of the batch, not by giving up.
+                    if (!rebalance && oneFailureTooMany()) {
+                        metrics.aborted("retriable");
+                        abortQuietly(producer);
+                        throw gaveUp("", e);
                     }
                     if (!abort(producer)) {
                         abortUnconfirmed = true;
@@ -266,16 +247,7 @@ public final class TransactionalLoop implements Runnable {
                         LOG.info("{}: group rebalanced under the transaction; aborted, will re-read the batch", name);
                         continue;
                     }
-                    metrics.aborted("retriable");
-                    Duration wait = backoff(failures);
-                    LOG.warn(
-                            "{}: transaction failed (attempt {} of {}), aborted; retrying in {} ms: {}",
-                            name,
-                            failures,
-                            settings.maxRetries(),
-                            wait.toMillis(),
-                            BrokerErrors.describe(e));
-                    if (stopSignal.await(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                    if (!backOff("transaction failed, aborted", e)) {
                         break;
                     }
                 }
@@ -324,6 +296,37 @@ public final class TransactionalLoop implements Runnable {
                 }
             }
         }
+    }
+
+    /** Counts one more consecutive failure; true when that is one past {@code maxRetries}: time to give up. */
+    private boolean oneFailureTooMany() {
+        return ++failures > settings.maxRetries();
+    }
+
+    /** The error a thread gives up with once failures are past {@code maxRetries}, {@code e} the last. */
+    private KafkaException gaveUp(String what, Throwable e) {
+        return new KafkaException(
+                what + "gave up after " + settings.maxRetries() + " failed attempts: " + BrokerErrors.describe(e), e);
+    }
+
+    /**
+     * After a failed batch (already aborted or its producer replaced, the consumer rewound): counts the retry, logs
+     * {@code what} happened, and waits the back-off.
+     *
+     * @return false when the loop was asked to stop meanwhile
+     */
+    private boolean backOff(String what, Throwable e) throws InterruptedException {
+        metrics.aborted("retriable");
+        Duration wait = backoff(failures);
+        LOG.warn(
+                "{}: {} (attempt {} of {}); retrying in {} ms: {}",
+                name,
+                what,
+                failures,
+                settings.maxRetries(),
+                wait.toMillis(),
+                BrokerErrors.describe(e));
+        return !stopSignal.await(wait.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -621,12 +624,8 @@ public final class TransactionalLoop implements Runnable {
                 openedAt = 0;
                 return true;
             } catch (TimeoutException e) {
-                failures++;
-                if (failures > settings.maxRetries()) {
-                    throw new KafkaException(
-                            "could not abort the transaction: gave up after " + settings.maxRetries()
-                                    + " failed attempts: " + BrokerErrors.describe(e),
-                            e);
+                if (oneFailureTooMany()) {
+                    throw gaveUp("could not abort the transaction: ", e);
                 }
                 if (!running) {
                     return false;
