@@ -139,8 +139,9 @@ public final class WorkerConfig {
             "INGEST_MAX_RETRIES",
             "10",
             Type.INT,
-            "Consecutive failures of one thread before the worker gives up and exits non-zero: failed"
-                    + " transactions, and aborts the brokers did not confirm within the producer's max.block.ms.");
+            "Retries in a row one consumer thread makes after failures (failed transactions, and aborts the"
+                    + " brokers did not confirm within the producer's max.block.ms); the failure after the last one"
+                    + " makes the worker give up and exit non-zero.");
     public static final ConfigKey SHUTDOWN_TIMEOUT_MS = ConfigKey.of(
             "INGEST_SHUTDOWN_TIMEOUT_MS",
             "30000",
@@ -543,7 +544,8 @@ public final class WorkerConfig {
         String settings = "half the smaller of the Kafka producer's " + TRANSACTION_TIMEOUT + " ("
                 + shownMillis(client, TRANSACTION_TIMEOUT, transactionMs) + ") and the consumer's " + MAX_POLL_INTERVAL
                 + " (" + shownMillis(client, MAX_POLL_INTERVAL, pollIntervalMs) + ")";
-        if (batchTime < 1) {
+        if (batchTime <= 1) {
+            // INGEST_MAX_TIME_MS is at least 1: no item budget fits.
             problems.add(bindingAs + " (" + Math.min(transactionMs, pollIntervalMs) + " ms) leaves a batch's "
                     + "transaction no time: a batch may stay open for " + settings + "; raise it");
         } else if (maxTime != null && maxTime >= 1 && maxTime >= batchTime) {

@@ -237,8 +237,10 @@ public final class TransactionalLoop implements Runnable {
                         abortQuietly(producer);
                         throw gaveUp("", e);
                     }
-                    if (!abort(producer)) {
+                    if (!abort(producer, e)) {
                         abortUnconfirmed = true;
+                        // Nothing to flush, and the brokers are away: the clients close at once (see finally).
+                        closeProducerAtOnce = true;
                         break;
                     }
                     rewind(records);
@@ -285,7 +287,8 @@ public final class TransactionalLoop implements Runnable {
             gaveUp(e);
         } finally {
             metrics.forget(this);
-            closeQuietly(consumer, Duration.ofSeconds(10));
+            // A stop with the brokers away (abort unconfirmed) does not wait 10 s for the group to hear it leave.
+            closeQuietly(consumer, Duration.ofSeconds(abortUnconfirmed ? 3 : 10));
             metrics.unbind(consumerMetrics);
             metrics.unbind(producerMetrics);
             if (producer != null) {
@@ -319,7 +322,7 @@ public final class TransactionalLoop implements Runnable {
         metrics.aborted("retriable");
         Duration wait = backoff(failures);
         LOG.warn(
-                "{}: {} (attempt {} of {}); retrying in {} ms: {}",
+                "{}: {}; retry {} of {} in {} ms: {}",
                 name,
                 what,
                 failures,
@@ -617,7 +620,7 @@ public final class TransactionalLoop implements Runnable {
      *     transaction is committed either way: the broker aborts it when it times out, or the next start with the same
      *     transactional id fences it)
      */
-    private boolean abort(Producer<byte[], byte[]> producer) throws InterruptedException {
+    private boolean abort(Producer<byte[], byte[]> producer, Throwable failure) throws InterruptedException {
         while (true) {
             try {
                 producer.abortTransaction();
@@ -632,12 +635,14 @@ public final class TransactionalLoop implements Runnable {
                 }
                 Duration wait = backoff(failures);
                 LOG.warn(
-                        "{}: the brokers did not confirm the abort (attempt {} of {}); retrying the abort in {} ms: {}",
+                        "{}: the brokers did not confirm the abort of a failed transaction; retrying the abort (retry {}"
+                                + " of {}) in {} ms; the transaction failed with: {}",
                         name,
                         failures,
                         settings.maxRetries(),
                         wait.toMillis(),
-                        BrokerErrors.describe(e));
+                        BrokerErrors.describe(failure));
+                LOG.debug("{}: the abort timed out: {}", name, BrokerErrors.describe(e));
                 if (stopSignal.await(wait.toMillis(), TimeUnit.MILLISECONDS)) {
                     return false;
                 }

@@ -480,7 +480,13 @@ class WorkerConfigTest {
                         .startsWith("INGEST_MAX_TIME_MS (5000 ms) must be less than 4000 ms")
                         .contains("max.poll.interval.ms (8000 ms)")
                         .endsWith("raise KAFKA_CLIENT_MAX_POLL_INTERVAL_MS"));
-        // A timeout too small for any batch says so instead of "less than 0 ms".
+        // A timeout too small for any batch says so instead of "less than 0 ms" or "less than 1 ms".
+        assertThatThrownBy(
+                        () -> WorkerConfig.load(Map.of("KAFKA_CLIENT_TRANSACTION_TIMEOUT_MS", "3"), new Properties()))
+                .satisfies(e -> assertThat(((WorkerConfig.InvalidConfigException) e).problems())
+                        .singleElement()
+                        .asString()
+                        .startsWith("KAFKA_CLIENT_TRANSACTION_TIMEOUT_MS (3 ms) leaves a batch's transaction no time"));
         assertThatThrownBy(
                         () -> WorkerConfig.load(Map.of("KAFKA_CLIENT_TRANSACTION_TIMEOUT_MS", "1"), new Properties()))
                 .satisfies(e -> assertThat(((WorkerConfig.InvalidConfigException) e).problems())
