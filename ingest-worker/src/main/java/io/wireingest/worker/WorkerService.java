@@ -183,6 +183,8 @@ public final class WorkerService implements AutoCloseable {
                 metrics);
         Worker w = worker;
         BrokerProbe probe = new BrokerProbe(admin);
+        // The first check starts now, so that the first readiness probe finds an answer.
+        probe.answers();
         if (http != null) {
             ArticleReader reader = new ArticleReader(clients, config.articlesTopic());
             resources.add(0, reader);
