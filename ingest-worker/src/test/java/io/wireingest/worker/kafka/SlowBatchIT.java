@@ -42,36 +42,10 @@ class SlowBatchIT {
         TestTopics.produce(ExactlyOnce.records(topics, "s", 0, 10));
 
         WorkerMetrics metrics = new WorkerMetrics(new SimpleMeterRegistry());
-        IngestPipeline pipeline = IngestPipeline.create();
-        DeadLetters deadLetters = new DeadLetters(topics.rejected(), config.maxRecordBytes());
-        AtomicBoolean slept = new AtomicBoolean();
-        NormalizeRecord normalize =
-                new NormalizeRecord(pipeline, topics.articles(), deadLetters, config.maxRecordBytes(), metrics);
         // The first time it comes, item s-3 takes 4 s (as an item near the budget would, many of them in a row):
         // longer than the batch may stay open, and longer than the transaction timeout itself.
-        RecordTransform slowOnce = record -> {
-            if ("s-3".equals(new String(record.key(), StandardCharsets.UTF_8)) && slept.compareAndSet(false, true)) {
-                try {
-                    Thread.sleep(4000);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            return normalize.apply(record);
-        };
-        Worker worker = new Worker(
-                config,
-                new KafkaClients(config, config.bootstrapServers().orElseThrow()),
-                topics.raw(),
-                () -> slowOnce,
-                metrics);
-        worker.start();
-        List<ConsumerRecord<byte[], byte[]>> articles;
-        try {
-            articles = TestTopics.readCommitted(topics.articles(), 10, WAIT);
-        } finally {
-            assertThat(worker.stopAndWait(WAIT)).isTrue();
-        }
+        Worker worker = workerWithOneSlowItem(config, topics, metrics, "s-3", 4000);
+        List<ConsumerRecord<byte[], byte[]>> articles = runUntil(worker, topics, 10);
 
         assertThat(worker.fatal()).isEmpty();
         Map<String, Integer> once = new HashMap<>();
@@ -106,36 +80,8 @@ class SlowBatchIT {
         TestTopics.produce(ExactlyOnce.records(topics, "t", 0, 3));
 
         WorkerMetrics metrics = new WorkerMetrics(new SimpleMeterRegistry());
-        NormalizeRecord normalize = new NormalizeRecord(
-                IngestPipeline.create(),
-                topics.articles(),
-                new DeadLetters(topics.rejected(), config.maxRecordBytes()),
-                config.maxRecordBytes(),
-                metrics);
-        AtomicBoolean stalled = new AtomicBoolean();
-        RecordTransform stallOnce = record -> {
-            if ("t-2".equals(new String(record.key(), StandardCharsets.UTF_8)) && stalled.compareAndSet(false, true)) {
-                try {
-                    Thread.sleep(20_000);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            return normalize.apply(record);
-        };
-        Worker worker = new Worker(
-                config,
-                new KafkaClients(config, config.bootstrapServers().orElseThrow()),
-                topics.raw(),
-                () -> stallOnce,
-                metrics);
-        worker.start();
-        List<ConsumerRecord<byte[], byte[]>> articles;
-        try {
-            articles = TestTopics.readCommitted(topics.articles(), 3, WAIT);
-        } finally {
-            assertThat(worker.stopAndWait(WAIT)).isTrue();
-        }
+        Worker worker = workerWithOneSlowItem(config, topics, metrics, "t-2", 20_000);
+        List<ConsumerRecord<byte[], byte[]>> articles = runUntil(worker, topics, 3);
 
         assertThat(worker.fatal()).isEmpty();
         assertThat(ExactlyOnce.counts(articles)).isEqualTo(Map.of("t-0", 1, "t-1", 1, "t-2", 1));
@@ -145,5 +91,44 @@ class SlowBatchIT {
                         .counter()
                         .count())
                 .isPositive();
+    }
+
+    /** A worker on the topics running the real pipeline, except that item {@code slowId} takes {@code millis} once. */
+    private static Worker workerWithOneSlowItem(
+            WorkerConfig config, TestTopics topics, WorkerMetrics metrics, String slowId, long millis) {
+        NormalizeRecord normalize = new NormalizeRecord(
+                IngestPipeline.create(),
+                topics.articles(),
+                new DeadLetters(topics.rejected(), config.maxRecordBytes()),
+                config.maxRecordBytes(),
+                metrics);
+        AtomicBoolean slept = new AtomicBoolean();
+        RecordTransform slowOnce = record -> {
+            if (slowId.equals(new String(record.key(), StandardCharsets.UTF_8)) && slept.compareAndSet(false, true)) {
+                try {
+                    Thread.sleep(millis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return normalize.apply(record);
+        };
+        return new Worker(
+                config,
+                new KafkaClients(config, config.bootstrapServers().orElseThrow()),
+                topics.raw(),
+                () -> slowOnce,
+                metrics);
+    }
+
+    /** Starts the worker, reads the committed articles until {@code count} came, stops it. */
+    private static List<ConsumerRecord<byte[], byte[]>> runUntil(Worker worker, TestTopics topics, int count)
+            throws InterruptedException {
+        worker.start();
+        try {
+            return TestTopics.readCommitted(topics.articles(), count, WAIT);
+        } finally {
+            assertThat(worker.stopAndWait(WAIT)).isTrue();
+        }
     }
 }
