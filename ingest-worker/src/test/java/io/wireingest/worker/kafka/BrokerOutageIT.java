@@ -15,13 +15,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,9 +43,11 @@ class BrokerOutageIT {
         String bootstrap = broker.bootstrapServers();
         int port = Integer.parseInt(bootstrap.substring(bootstrap.lastIndexOf(':') + 1));
         Map<String, Object> client = Map.of("bootstrap.servers", bootstrap);
-        String raw = "outage.raw";
-        String articles = "outage.articles";
-        String rejected = "outage.rejected";
+        // Topics of this test's own broker, named as TestTopics names the shared broker's.
+        TestTopics topics = new TestTopics("outage", "outage.raw", "outage.articles", "outage.rejected", "outage", 1);
+        String raw = topics.raw();
+        String articles = topics.articles();
+        String rejected = topics.rejected();
         try (Admin admin = Admin.create(client)) {
             admin.createTopics(List.of(
                             new NewTopic(raw, 1, (short) 1),
@@ -58,23 +58,16 @@ class BrokerOutageIT {
             TestTopics.awaitLeaders(admin, List.of(raw, articles, rejected));
         }
 
-        Map<String, String> env = new HashMap<>();
-        env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
-        env.put("INGEST_RAW_TOPIC", raw);
-        env.put("INGEST_ARTICLES_TOPIC", articles);
-        env.put("INGEST_REJECTED_TOPIC", rejected);
-        env.put("INGEST_GROUP_ID", "outage");
-        env.put("INGEST_INSTANCE_ID", "outage");
-        env.put("INGEST_THREADS", "1");
-        env.put("INGEST_TRANSFORM_THREADS", "0");
-        env.put("INGEST_CREATE_TOPICS", "false");
-        env.put("INGEST_HTTP_PORT", "-1");
-        env.put("INGEST_POLL_TIMEOUT_MS", "200");
-        env.put("INGEST_RETRY_BACKOFF_MS", "200");
-        env.put("INGEST_RETRY_BACKOFF_MAX_MS", "1000");
-        // Every blocking producer call gives up after 3 s: the 12 s outage below outlasts several of them.
-        env.put("KAFKA_CLIENT_MAX_BLOCK_MS", "3000");
-        WorkerConfig config = WorkerConfig.load(env, new Properties());
+        WorkerConfig config = topics.config(
+                "outage",
+                bootstrap,
+                Map.of(
+                        "INGEST_THREADS", "1",
+                        "INGEST_TRANSFORM_THREADS", "0",
+                        "INGEST_RETRY_BACKOFF_MS", "200",
+                        "INGEST_RETRY_BACKOFF_MAX_MS", "1000",
+                        // Every blocking producer call gives up after 3 s: the 12 s outage below outlasts several.
+                        "KAFKA_CLIENT_MAX_BLOCK_MS", "3000"));
 
         // The transform of item "gate" waits until the test has stopped the broker: the batch's transaction is open,
         // its first records sent, when the broker goes.
@@ -104,9 +97,9 @@ class BrokerOutageIT {
                 },
                 metrics);
 
-        List<ProducerRecord<byte[], byte[]>> batch = new ArrayList<>(records(raw, "before", 0, 5));
-        batch.add(bare(raw, "gate", ExactlyOnce.story(99)));
-        batch.addAll(records(raw, "before", 5, 10));
+        List<ProducerRecord<byte[], byte[]>> batch = new ArrayList<>(ExactlyOnce.records(topics, "before", 0, 5));
+        batch.add(topics.bare(0, "gate", "antara-id", "text/plain; charset=utf-8", ExactlyOnce.story(99)));
+        batch.addAll(ExactlyOnce.records(topics, "before", 5, 10));
         TestTopics.produce(client, batch);
 
         worker.start();
@@ -121,7 +114,7 @@ class BrokerOutageIT {
             broker = EmbeddedBroker.start(dir, port);
             assertThat(broker.bootstrapServers()).isEqualTo(bootstrap);
 
-            TestTopics.produce(client, records(raw, "after", 0, 5));
+            TestTopics.produce(client, ExactlyOnce.records(topics, "after", 0, 5));
             var committed = TestTopics.readCommitted(client, articles, 16, WAIT);
 
             Map<String, Integer> expected = new HashMap<>();
@@ -145,23 +138,5 @@ class BrokerOutageIT {
             broker.close();
         }
         assertThat(worker.exitCode()).isZero();
-    }
-
-    private static List<ProducerRecord<byte[], byte[]>> records(String raw, String prefix, int from, int to) {
-        List<ProducerRecord<byte[], byte[]>> out = new ArrayList<>();
-        for (int n = from; n < to; n++) {
-            out.add(bare(raw, prefix + "-" + n, ExactlyOnce.story(prefix.length() * 100 + n)));
-        }
-        return out;
-    }
-
-    private static ProducerRecord<byte[], byte[]> bare(String raw, String id, String body) {
-        RecordHeaders headers = new RecordHeaders();
-        headers.add("content-type", "text/plain; charset=utf-8".getBytes(StandardCharsets.UTF_8));
-        headers.add("feed", "antara-id".getBytes(StandardCharsets.UTF_8));
-        headers.add("item-id", id.getBytes(StandardCharsets.UTF_8));
-        headers.add("received-at", "2026-03-12T01:02:03Z".getBytes(StandardCharsets.UTF_8));
-        return new ProducerRecord<>(
-                raw, 0, id.getBytes(StandardCharsets.UTF_8), body.getBytes(StandardCharsets.UTF_8), headers);
     }
 }

@@ -67,9 +67,10 @@ class TransactionalLoopTest {
      * A producer whose first {@code failures} sends fail before leaving the client, as a real one's do when the
      * brokers are gone (no metadata within {@code max.block.ms}).
      */
-    private static final class SendFailingProducer extends MockProducer<byte[], byte[]> {
+    private static class SendFailingProducer extends MockProducer<byte[], byte[]> {
         private final AtomicInteger failures;
         final AtomicInteger sends = new AtomicInteger();
+        /** Calls of abortTransaction, confirmed or not. */
         final AtomicInteger aborts = new AtomicInteger();
 
         SendFailingProducer(int failures) {
@@ -100,31 +101,18 @@ class TransactionalLoopTest {
      * A producer whose first send fails as a real one's does when the brokers are gone, and whose aborts then time out
      * ({@code max.block.ms} without an answer) the first {@code abortTimeouts} times.
      */
-    private static final class AbortTimingOutProducer extends MockProducer<byte[], byte[]> {
-        private final AtomicInteger sendFailures = new AtomicInteger(1);
+    private static final class AbortTimingOutProducer extends SendFailingProducer {
         private final AtomicInteger abortTimeouts;
-        final AtomicInteger abortAttempts = new AtomicInteger();
 
         AbortTimingOutProducer(int abortTimeouts) {
-            super(true, null, new ByteArraySerializer(), new ByteArraySerializer());
+            super(1);
             this.abortTimeouts = new AtomicInteger(abortTimeouts);
         }
 
         @Override
-        public synchronized java.util.concurrent.Future<org.apache.kafka.clients.producer.RecordMetadata> send(
-                ProducerRecord<byte[], byte[]> record, org.apache.kafka.clients.producer.Callback callback) {
-            if (sendFailures.getAndDecrement() > 0) {
-                return java.util.concurrent.CompletableFuture.failedFuture(
-                        new org.apache.kafka.common.errors.TimeoutException(
-                                "Topic out not present in metadata after 60000 ms."));
-            }
-            return super.send(record, callback);
-        }
-
-        @Override
         public void abortTransaction() {
-            abortAttempts.incrementAndGet();
             if (abortTimeouts.getAndDecrement() > 0) {
+                aborts.incrementAndGet();
                 throw new org.apache.kafka.common.errors.TimeoutException(
                         "Timeout expired after 60000ms while awaiting EndTxn(false)");
             }
@@ -453,7 +441,7 @@ class TransactionalLoopTest {
         runToFirstCommit(loop(producer, 5), producer);
 
         assertThat(fatal.get()).isNull();
-        assertThat(producer.abortAttempts.get()).isEqualTo(3);
+        assertThat(producer.aborts.get()).isEqualTo(3);
         assertThat(aborted("retriable")).isEqualTo(1.0);
         assertThat(producer.history())
                 .extracting(r -> new String(r.key(), StandardCharsets.UTF_8))
@@ -474,7 +462,7 @@ class TransactionalLoopTest {
                 .hasMessageContaining("could not abort the transaction: gave up after 2 failed attempts");
         // The failed send is the first failure, the first unconfirmed abort the second, the next the third: it gives
         // up while the brokers are still away, not once they are back and confirm an abort.
-        assertThat(producer.abortAttempts.get()).isEqualTo(2);
+        assertThat(producer.aborts.get()).isEqualTo(2);
         assertThat(aborted("fatal")).isEqualTo(1.0);
         assertThat(producer.commitCount()).isZero();
         assertThat(producer.closed()).isTrue();
@@ -486,7 +474,7 @@ class TransactionalLoopTest {
         TransactionalLoop loop = loop(producer, 1000);
         Thread t = new Thread(loop);
         t.start();
-        await().atMost(Duration.ofSeconds(10)).until(() -> producer.abortAttempts.get() >= 2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> producer.aborts.get() >= 2);
         loop.stop();
         t.join(10_000);
 

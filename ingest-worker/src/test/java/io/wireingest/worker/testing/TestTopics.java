@@ -107,8 +107,13 @@ public record TestTopics(String name, String raw, String articles, String reject
 
     /** Environment-style settings for a worker on these topics (no HTTP, no topic creation). */
     public Map<String, String> env(String instance) {
+        return env(instance, SharedKafka.bootstrapServers());
+    }
+
+    /** Like {@link #env(String)} for these topics on the brokers at {@code bootstrap} (a test's own broker). */
+    public Map<String, String> env(String instance, String bootstrap) {
         Map<String, String> env = new HashMap<>();
-        env.put("KAFKA_BOOTSTRAP_SERVERS", SharedKafka.bootstrapServers());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
         env.put("INGEST_RAW_TOPIC", raw);
         env.put("INGEST_ARTICLES_TOPIC", articles);
         env.put("INGEST_REJECTED_TOPIC", rejected);
@@ -124,7 +129,12 @@ public record TestTopics(String name, String raw, String articles, String reject
 
     /** A validated worker configuration on these topics, with overrides. */
     public WorkerConfig config(String instance, Map<String, String> overrides) {
-        Map<String, String> env = env(instance);
+        return config(instance, SharedKafka.bootstrapServers(), overrides);
+    }
+
+    /** Like {@link #config(String, Map)} on the brokers at {@code bootstrap} (a test's own broker). */
+    public WorkerConfig config(String instance, String bootstrap, Map<String, String> overrides) {
+        Map<String, String> env = env(instance, bootstrap);
         env.putAll(overrides);
         try {
             return WorkerConfig.load(env, new java.util.Properties());
