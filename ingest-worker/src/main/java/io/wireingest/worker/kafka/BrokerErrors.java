@@ -71,6 +71,11 @@ public final class BrokerErrors {
     public static final String CHECK_SECURITY =
             "check kafka.security.protocol and the ssl./sasl. settings (KAFKA_CLIENT_*)";
 
+    /** What to check when the brokers refuse an operation to the worker's principal. */
+    public static final String CHECK_ACLS =
+            "grant the principal of the worker's Kafka settings the ACLs listed under \"Kafka ACLs\" in"
+                    + " docs/OPERATIONS.md";
+
     /**
      * A hint when the client, set to TLS or SASL, connected to the brokers but no connection got through its
      * handshake: the brokers are there, the client's security settings do not match theirs (e.g. SSL against a

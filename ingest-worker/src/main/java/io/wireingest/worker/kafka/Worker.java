@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.FencedInstanceIdException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.slf4j.Logger;
@@ -177,6 +179,12 @@ public final class Worker {
                 return "another producer took over this worker's transactional id (" + config.transactionalIdPrefix()
                         + "-" + config.instanceId() + "-<thread>): most likely another worker runs with " + set
                         + " (default: the host name); give each worker its own (" + BrokerErrors.describe(t) + ")";
+            }
+            if (t instanceof AuthorizationException) {
+                return BrokerErrors.describe(t) + "; " + BrokerErrors.CHECK_ACLS;
+            }
+            if (t instanceof AuthenticationException) {
+                return BrokerErrors.describe(t) + "; " + BrokerErrors.CHECK_SECURITY;
             }
         }
         return BrokerErrors.describe(error);

@@ -21,6 +21,8 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.FencedInstanceIdException;
 import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
@@ -129,6 +131,14 @@ class WorkerTest {
         assertThat(worker.describeFatal(new ProducerFencedException("newer epoch")))
                 .contains("another producer took over this worker's transactional id")
                 .contains("another worker runs with INGEST_INSTANCE_ID=node-a");
+        // Refused operations and credentials point at the ACLs and the security settings.
+        assertThat(worker.describeFatal(new KafkaException(
+                        "send failed", new TopicAuthorizationException(java.util.Set.of("wire.articles")))))
+                .startsWith("TopicAuthorizationException: Not authorized to access topics: [wire.articles]; grant the"
+                        + " principal of the worker's Kafka settings the ACLs listed under \"Kafka ACLs\"");
+        assertThat(worker.describeFatal(new SaslAuthenticationException("Authentication failed")))
+                .isEqualTo("SaslAuthenticationException: Authentication failed; check kafka.security.protocol and the"
+                        + " ssl./sasl. settings (KAFKA_CLIENT_*)");
         // Other errors are described as they are.
         assertThat(worker.describeFatal(new OutOfMemoryError("Java heap space")))
                 .isEqualTo("OutOfMemoryError: Java heap space");
