@@ -67,13 +67,13 @@ public final class AttributeSource implements StoryStage {
                 i < 6
                         && first != null
                         && first.normalName().equals("p")
-                        && TOPS.matcher(first.text()).lookingAt();
+                        && TOPS.matcher(TextBlocks.text(first)).lookingAt();
                 i++) {
             // past the desk's tops ("(Adds comments)", "* summary bullet"): the byline stands before the lead
             first = first.nextElementSibling();
         }
         if (first != null && first.normalName().equals("p") && body.children().size() > 1) {
-            Optional<Credit> byline = CreditLines.read(first.text())
+            Optional<Credit> byline = CreditLines.read(TextBlocks.text(first))
                     .filter(c -> c.type() == Credit.Type.BYLINE || c.type() == Credit.Type.CONTRIBUTORS);
             if (byline.isPresent()) {
                 credits.add(byline.get());
@@ -98,7 +98,7 @@ public final class AttributeSource implements StoryStage {
             List<Credit> found =
                     last.normalName().equals("figure") || body.children().size() == 1
                             ? List.of()
-                            : CreditLines.readAll(last.text());
+                            : CreditLines.readAll(TextBlocks.text(last));
             if (found.isEmpty() || found.stream().anyMatch(c -> c.type() == Credit.Type.BYLINE)) {
                 break;
             }
@@ -107,7 +107,7 @@ public final class AttributeSource implements StoryStage {
         }
         Element last = body.children().last();
         for (int i = 0; i < 3 && last != null && last.normalName().equals("p"); i++) {
-            Optional<CreditLines.Tail> tail = CreditLines.tail(last.text());
+            Optional<CreditLines.Tail> tail = CreditLines.tail(TextBlocks.text(last));
             if (tail.isEmpty()) {
                 break;
             }
@@ -286,7 +286,7 @@ public final class AttributeSource implements StoryStage {
 
     /** Keeps the first {@code end} characters of the paragraph's text (as rendered) and drops the rest. */
     static void keepHead(Element paragraph, int end) {
-        String text = paragraph.text();
+        String text = TextBlocks.text(paragraph);
         int keep = 0;
         for (int i = 0; i < Math.min(end, text.length()); i++) {
             if (!Character.isWhitespace(text.charAt(i))) {

@@ -69,6 +69,20 @@ public final class ExtractArticle {
     /** Page regions around the article. */
     private static final Set<String> PERIPHERAL = Set.of("header", "footer", "aside");
 
+    /** Containers repeated side by side. */
+    private static final Set<String> REPEATABLE = Set.of("article", "div", "section", "li");
+
+    /**
+     * The sets above as flag bits of one table: the walks look each element's tag up once instead of probing a set
+     * per question (the probes were a few percent of the extraction's time).
+     */
+    private static final TagFlags TAGS = TagFlags.of(List.of(SKIP, LEAF_BLOCKS, PERIPHERAL, REPEATABLE));
+
+    private static final int IS_SKIP = 1;
+    private static final int IS_LEAF_BLOCK = 2;
+    private static final int IS_PERIPHERAL = 4;
+    private static final int IS_REPEATABLE = 8;
+
     private static final int GOOD_WORDS = 15;
     private static final int GOOD_CHARS = 200;
     private static final int GOOD_CHARS_UNSPACED = 70;
@@ -138,7 +152,8 @@ public final class ExtractArticle {
             } else if (child instanceof Element e) {
                 String tag = e.normalName();
                 meter.found.see(e, tag);
-                if (SKIP.contains(tag)) {
+                int flags = TAGS.get(tag);
+                if ((flags & IS_SKIP) != 0) {
                     continue;
                 }
                 if (tag.equals("br")) {
@@ -152,7 +167,7 @@ public final class ExtractArticle {
                     }
                     continue;
                 }
-                int strength = PERIPHERAL.contains(tag) ? BoilerplateHints.WEAK : BoilerplateHints.strength(e);
+                int strength = (flags & IS_PERIPHERAL) != 0 ? BoilerplateHints.WEAK : BoilerplateHints.strength(e);
                 boolean teaser = false;
                 if (teasers != null && strength != BoilerplateHints.STRONG && teasers.contains(e)) {
                     strength = BoilerplateHints.STRONG;
@@ -160,7 +175,7 @@ public final class ExtractArticle {
                 }
                 boolean furniture = strength != BoilerplateHints.NONE;
                 Marks inner = furniture ? new Marks(e, strength == BoilerplateHints.STRONG, teaser, marks) : marks;
-                if (LEAF_BLOCKS.contains(tag) && !isLayout(e, tag)) {
+                if ((flags & IS_LEAF_BLOCK) != 0 && !isLayout(e, tag)) {
                     flush(el, run, marks, out, meter);
                     run = null;
                     // An embedded post (tweet, Instagram) sits in a "social" or "embed" wrapper: only strong marks
@@ -206,9 +221,6 @@ public final class ExtractArticle {
                 : outer;
     }
 
-    /** Containers repeated side by side. */
-    private static final Set<String> REPEATABLE = Set.of("article", "div", "section", "li");
-
     /**
      * Teasers of other stories: three or more sibling containers of one kind (same tag, same first class) that each
      * hold a linked image or a linked heading. Returns them, or null when {@code el} has none.
@@ -216,7 +228,7 @@ public final class ExtractArticle {
     private static List<Element> teasers(Element el) {
         int repeatable = 0;
         for (Element c = el.firstElementChild(); c != null && repeatable < 3; c = c.nextElementSibling()) {
-            if (REPEATABLE.contains(c.normalName())) {
+            if ((TAGS.get(c.normalName()) & IS_REPEATABLE) != 0) {
                 repeatable++;
             }
         }
@@ -225,13 +237,15 @@ public final class ExtractArticle {
         }
         Map<String, Integer> counts = new java.util.HashMap<>();
         for (Element c = el.firstElementChild(); c != null; c = c.nextElementSibling()) {
-            if (REPEATABLE.contains(c.normalName())) {
+            if ((TAGS.get(c.normalName()) & IS_REPEATABLE) != 0) {
                 counts.merge(kind(c), 1, Integer::sum);
             }
         }
         List<Element> out = null;
         for (Element c = el.firstElementChild(); c != null; c = c.nextElementSibling()) {
-            if (REPEATABLE.contains(c.normalName()) && counts.get(kind(c)) >= 3 && isTeaser(c, false, false, 0)) {
+            if ((TAGS.get(c.normalName()) & IS_REPEATABLE) != 0
+                    && counts.get(kind(c)) >= 3
+                    && isTeaser(c, false, false, 0)) {
                 if (out == null) {
                     out = new ArrayList<>();
                 }
@@ -300,7 +314,7 @@ public final class ExtractArticle {
 
     private static boolean containsBlock(Element e) {
         for (Element child = e.firstElementChild(); child != null; child = child.nextElementSibling()) {
-            if (child.isBlock() || LEAF_BLOCKS.contains(child.normalName())) {
+            if (child.isBlock() || (TAGS.get(child.normalName()) & IS_LEAF_BLOCK) != 0) {
                 return true;
             }
         }
@@ -446,7 +460,7 @@ public final class ExtractArticle {
             } else if (node instanceof Element e) {
                 String tag = e.normalName();
                 found.see(e, tag);
-                if (SKIP.contains(tag)) {
+                if ((TAGS.get(tag) & IS_SKIP) != 0) {
                     return;
                 }
                 boolean link = inLink || tag.equals("a");
@@ -515,7 +529,7 @@ public final class ExtractArticle {
                 append(t.getWholeText());
             } else if (node instanceof Element e) {
                 String tag = e.normalName();
-                if (SKIP.contains(tag)) {
+                if ((TAGS.get(tag) & IS_SKIP) != 0) {
                     return;
                 }
                 boolean block = e.isBlock();

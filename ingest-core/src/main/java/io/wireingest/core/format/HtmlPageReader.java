@@ -43,7 +43,7 @@ public final class HtmlPageReader implements WireFormatReader {
 
     @Override
     public List<Story> read(DecodedItem item, ItemContext context) throws RejectedException {
-        Parser parser = Parser.htmlParser().setMaxDepth(context.limits().maxDepth());
+        Parser parser = HtmlBlocks.parser(context.limits().maxDepth());
         String base = item.raw().url() == null ? "" : item.raw().url();
         Document doc = parser.parseInput(item.text(), base);
         context.checkTime();

@@ -150,7 +150,7 @@ public final class XmlBlocks {
 
     /** Appends the blocks of an HTML fragment (body HTML of a JSON or feed item) to the story. */
     public static void copyHtml(String html, Story story, ItemContext context) {
-        Parser parser = Parser.htmlParser().setMaxDepth(context.limits().maxDepth());
+        Parser parser = HtmlBlocks.parser(context.limits().maxDepth());
         Document doc = parser.parseInput("<body>" + html + "</body>", "");
         int before = story.body().childrenSize();
         HtmlBlocks.copy(doc.body(), story);

@@ -1,8 +1,5 @@
 package io.wireingest.core.language;
 
-import java.util.HashMap;
-import java.util.Map;
-
 /**
  * A quick, conservative language decision from function words, before the statistical detector. It counts the words
  * of the sample that are frequent function words of English, of Indonesian/Malay, or of the other Latin-script
@@ -37,7 +34,18 @@ final class StopWords {
             + " que por con del il che della per non het een van ng mga ang de en"
             + " và của là được những";
 
-    private static final Map<String, Byte> GROUP = new HashMap<>();
+    /**
+     * The stop words by group, in an open-addressed table keyed by {@link String#hashCode}: {@link #decide} hashes each
+     * word while reading it and compares characters only on a hash match, so it makes no string per word of the sample.
+     * A power of two, under a quarter full.
+     */
+    private static final int TABLE_SIZE = 512;
+
+    private static final String[] WORDS = new String[TABLE_SIZE];
+    private static final byte[] GROUPS = new byte[TABLE_SIZE];
+
+    /** The longest word looked up: no stop word is longer. */
+    private static final int MAX_WORD = 8;
 
     static {
         put(ENGLISH, EN);
@@ -49,10 +57,46 @@ final class StopWords {
 
     private static void put(String words, byte group) {
         for (String w : words.split(" ")) {
-            if (GROUP.put(w, group) != null) {
-                throw new IllegalStateException("stop word in two groups: " + w);
+            if (w.length() > MAX_WORD) {
+                throw new IllegalStateException("stop word longer than " + MAX_WORD + " chars: " + w);
+            }
+            int slot = slot(w.hashCode());
+            while (WORDS[slot] != null) {
+                if (WORDS[slot].equals(w)) {
+                    throw new IllegalStateException("stop word in two groups: " + w);
+                }
+                slot = (slot + 1) & (TABLE_SIZE - 1);
+            }
+            WORDS[slot] = w;
+            GROUPS[slot] = group;
+        }
+    }
+
+    private static int slot(int hash) {
+        return (hash ^ (hash >>> 16)) & (TABLE_SIZE - 1);
+    }
+
+    /** The group of the word {@code word[0, length)}, whose {@link String#hashCode} is {@code hash}, or -1. */
+    private static int group(char[] word, int length, int hash) {
+        for (int slot = slot(hash); WORDS[slot] != null; slot = (slot + 1) & (TABLE_SIZE - 1)) {
+            String w = WORDS[slot];
+            if (w.hashCode() == hash && spells(word, length, w)) {
+                return GROUPS[slot];
             }
         }
+        return -1;
+    }
+
+    private static boolean spells(char[] word, int length, String w) {
+        if (w.length() != length) {
+            return false;
+        }
+        for (int k = 0; k < length; k++) {
+            if (word[k] != w.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The quick decision for a sample of text (a few hundred characters of headline and body). */
@@ -60,7 +104,9 @@ final class StopWords {
         int[] hits = new int[3];
         int latinLetters = 0;
         int otherLetters = 0;
-        StringBuilder word = new StringBuilder(16);
+        char[] word = new char[MAX_WORD]; // the word's first chars, in lower case
+        int length = 0; // the word's length so far, also beyond MAX_WORD
+        int hash = 0; // String.hashCode of the lower-case word so far
         int n = text.length();
         for (int i = 0; i <= n; i++) {
             char c = i < n ? text.charAt(i) : ' ';
@@ -72,15 +118,21 @@ final class StopWords {
                 } else {
                     latinLetters++;
                 }
-                word.append(Character.toLowerCase(c));
-            } else if (word.length() > 0) {
-                if (word.length() <= 8) {
-                    Byte group = GROUP.get(word.toString());
-                    if (group != null) {
+                char lower = Character.toLowerCase(c);
+                if (length < MAX_WORD) {
+                    word[length] = lower;
+                }
+                length++;
+                hash = 31 * hash + lower;
+            } else if (length > 0) {
+                if (length <= MAX_WORD) {
+                    int group = group(word, length, hash);
+                    if (group >= 0) {
                         hits[group]++;
                     }
                 }
-                word.setLength(0);
+                length = 0;
+                hash = 0;
             }
         }
         if (otherLetters * 20 > latinLetters) {

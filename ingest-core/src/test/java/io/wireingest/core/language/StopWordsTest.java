@@ -2,6 +2,10 @@ package io.wireingest.core.language;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class StopWordsTest {
@@ -46,5 +50,97 @@ class StopWordsTest {
         String korean = "정부는 새 유료도로가 다음 달 개통된다고 밝혔다. The road was built by the province and the"
                 + " ministry, and it will be opened to the public after the holiday, the official said.";
         assertThat(StopWords.decide(korean)).isEqualTo(StopWords.Verdict.UNSURE);
+    }
+
+    @Test
+    void decidesAsTheStringPerWordLookupDid() {
+        // Stop words of each group in several cases, words that start or contain one, long words, other scripts.
+        String[] vocabulary = (ENGLISH + " " + INDONESIAN_MALAY + " " + OTHER_LATIN
+                        + " The AND Of YANG Dengan LES Der và CỦA there andalan thesis kepadanya untukmu dari2"
+                        + " sebagaimana kerananya withdrawn bridge jalan road pemerintah 2026 x-ray it's l'état"
+                        + " 정부는 새 도로 道路 дорога ถนน naïve Ärger straße")
+                .split(" ");
+        String[] separators = {" ", " ", " ", ", ", ". ", "-", "\u00A0", "'", "\n", "“", "”", " — ", "3"};
+        Random random = new Random(42);
+        Map<StopWords.Verdict, Integer> verdicts = new EnumMap<>(StopWords.Verdict.class);
+        for (int t = 0; t < 20_000; t++) {
+            StringBuilder text = new StringBuilder();
+            int words = 1 + random.nextInt(90);
+            // a bias per text towards one part of the vocabulary, so that every verdict comes up
+            int from = random.nextInt(vocabulary.length);
+            for (int w = 0; w < words; w++) {
+                int k = random.nextInt(3) == 0
+                        ? random.nextInt(vocabulary.length)
+                        : (from + random.nextInt(25)) % vocabulary.length;
+                text.append(vocabulary[k]).append(separators[random.nextInt(separators.length)]);
+            }
+            String sample = text.toString();
+            StopWords.Verdict expected = referenceDecide(sample);
+            assertThat(StopWords.decide(sample)).as(sample).isEqualTo(expected);
+            verdicts.merge(expected, 1, Integer::sum);
+        }
+        assertThat(verdicts).containsOnlyKeys(StopWords.Verdict.values());
+    }
+
+    // The word lists and the decision as StopWords had them before it hashed words while reading them.
+    private static final String ENGLISH = "the and of to that was for with said from has have were are his their which"
+            + " this will been would after its they not but who had";
+    private static final String INDONESIAN_MALAY =
+            "yang dan dengan untuk dari pada dalam tidak akan oleh juga telah ini"
+                    + " itu ke mereka sebagai atau bagi tersebut kepada lebih sudah masih karena kerana bahwa bahawa";
+    private static final String OTHER_LATIN = "le la les des du est une et der die das und ist nicht mit el los las"
+            + " que por con del il che della per non het een van ng mga ang de en"
+            + " và của là được những";
+    private static final Map<String, Integer> GROUP = new HashMap<>();
+
+    static {
+        for (String w : ENGLISH.split(" ")) {
+            GROUP.put(w, 0);
+        }
+        for (String w : INDONESIAN_MALAY.split(" ")) {
+            GROUP.put(w, 1);
+        }
+        for (String w : OTHER_LATIN.split(" ")) {
+            GROUP.put(w, 2);
+        }
+    }
+
+    private static StopWords.Verdict referenceDecide(String text) {
+        int[] hits = new int[3];
+        int latinLetters = 0;
+        int otherLetters = 0;
+        StringBuilder word = new StringBuilder(16);
+        int n = text.length();
+        for (int i = 0; i <= n; i++) {
+            char c = i < n ? text.charAt(i) : ' ';
+            if (Character.isLetter(c)) {
+                if (c < 0x250) {
+                    latinLetters++;
+                } else if (c < 0x1E00 || c > 0x1EFF) {
+                    otherLetters++;
+                } else {
+                    latinLetters++;
+                }
+                word.append(Character.toLowerCase(c));
+            } else if (word.length() > 0) {
+                if (word.length() <= 8) {
+                    Integer group = GROUP.get(word.toString());
+                    if (group != null) {
+                        hits[group]++;
+                    }
+                }
+                word.setLength(0);
+            }
+        }
+        if (otherLetters * 20 > latinLetters) {
+            return StopWords.Verdict.UNSURE;
+        }
+        if (hits[0] >= StopWords.MIN_HITS && hits[0] >= StopWords.DOMINANCE * (hits[1] + hits[2])) {
+            return StopWords.Verdict.ENGLISH;
+        }
+        if (hits[1] >= StopWords.MIN_HITS && hits[1] >= StopWords.DOMINANCE * (hits[0] + hits[2])) {
+            return StopWords.Verdict.INDONESIAN_OR_MALAY;
+        }
+        return StopWords.Verdict.UNSURE;
     }
 }
