@@ -45,6 +45,10 @@ public final class WorkerService implements AutoCloseable {
     static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(3);
     /** Bound of each Admin call of the group-lag check. */
     private static final Duration GROUP_LAG_TIMEOUT = Duration.ofSeconds(10);
+    /** How long the broker check must find no broker, while the threads stop, before their producers are closed. */
+    static final Duration AWAY_BEFORE_FORCE = Duration.ofSeconds(5);
+    /** How often the stop looks at the threads and the broker check. */
+    private static final Duration STOP_POLL = Duration.ofMillis(500);
 
     private final WorkerConfig config;
     private final List<AutoCloseable> resources = new ArrayList<>();
@@ -54,6 +58,8 @@ public final class WorkerService implements AutoCloseable {
     private volatile HttpApi http;
     private WorkerMetrics metrics;
     private GroupLag groupLag;
+    /** The broker check of /health/ready, also asked while the worker threads stop; null before start-up reached it. */
+    private volatile BrokerProbe brokerProbe;
 
     public WorkerService(WorkerConfig config) {
         this.config = config;
@@ -183,6 +189,7 @@ public final class WorkerService implements AutoCloseable {
                 metrics);
         Worker w = worker;
         BrokerProbe probe = new BrokerProbe(admin);
+        brokerProbe = probe;
         // The first check starts now, so that the first readiness probe finds an answer.
         probe.answers();
         if (http != null) {
@@ -376,7 +383,8 @@ public final class WorkerService implements AutoCloseable {
     public int stop() throws InterruptedException {
         int exit = 0;
         if (worker != null) {
-            if (!worker.stopAndWait(config.shutdownTimeout())) {
+            worker.stop();
+            if (!awaitWorkerStop()) {
                 LOG.error("worker threads did not stop within {}", config.shutdownTimeout());
                 exit = Worker.EXIT_FATAL;
             }
@@ -389,6 +397,47 @@ public final class WorkerService implements AutoCloseable {
             }
         }
         return exit;
+    }
+
+    /**
+     * Waits up to the shutdown timeout for the worker threads to finish or abort their transactions. A thread blocked
+     * in a producer call waits up to the producer's {@code max.block.ms} (60 s by default) for brokers that are away,
+     * and an abort may then be retried; so once the broker check has found no broker for {@link #AWAY_BEFORE_FORCE}
+     * while the threads are stopping, their producers are closed at once instead ({@link Worker#forceStop}): the
+     * brokers are not there to finish anything, and their open transactions are left to them, whole or nothing.
+     *
+     * @return whether every thread ended in time
+     */
+    private boolean awaitWorkerStop() throws InterruptedException {
+        long deadline = System.nanoTime() + config.shutdownTimeout().toNanos();
+        long awaySince = 0;
+        boolean forced = false;
+        while (true) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            if (worker.awaitTermination(Duration.ofNanos(Math.min(left, STOP_POLL.toNanos())))) {
+                return true;
+            }
+            BrokerProbe probe = brokerProbe;
+            if (forced || probe == null) {
+                continue;
+            }
+            long now = System.nanoTime();
+            if (probe.answers()) {
+                awaySince = 0;
+            } else if (awaySince == 0) {
+                awaySince = now;
+            } else if (now - awaySince >= AWAY_BEFORE_FORCE.toNanos()) {
+                LOG.warn(
+                        "the Kafka brokers have not answered for {} s while the worker threads stop; closing their"
+                                + " producers instead of waiting for the brokers",
+                        AWAY_BEFORE_FORCE.toSeconds());
+                worker.forceStop();
+                forced = true;
+            }
+        }
     }
 
     /** Closes everything (after {@link #stop}). */

@@ -116,7 +116,9 @@ public final class TransactionalLoop implements Runnable {
     /** When the open transaction's first record was sent ({@link System#nanoTime}); 0 when none is open. */
     private long openedAt;
     /** The loop's transactional producer (renewed after the broker aborted a transaction that timed out). */
-    private Producer<byte[], byte[]> producer;
+    private volatile Producer<byte[], byte[]> producer;
+    /** Set by {@link #forceStop}: the producer was closed under the loop, which ends without another attempt. */
+    private volatile boolean forced;
 
     private KafkaClientMetrics producerMetrics;
 
@@ -169,15 +171,39 @@ public final class TransactionalLoop implements Runnable {
         }
     }
 
+    /**
+     * Ends a stop that waits on brokers that are away: closes the loop's producer at once, from the calling thread.
+     * That fails the producer call the loop is blocked in (a send, the offsets, the commit or an abort, each waiting
+     * up to the producer's {@code max.block.ms} for the brokers), and the loop ends without another attempt and
+     * without a fatal error. Its open transaction, if any, stays whole or nothing: the broker aborts it after the
+     * producer's {@code transaction.timeout.ms} (or the next start with the same transactional id does at once), unless
+     * its commit had already reached the broker. So nothing is lost or published twice.
+     */
+    public void forceStop() {
+        forced = true;
+        stop();
+        Producer<byte[], byte[]> p = producer;
+        if (p != null) {
+            try {
+                p.close(Duration.ZERO);
+            } catch (RuntimeException e) {
+                LOG.debug("{}: closing the producer at once failed: {}", name, e.toString());
+            }
+        }
+    }
+
+    /** Whether {@link #forceStop} ended the loop. */
+    boolean forced() {
+        return forced;
+    }
+
     @Override
     public void run() {
         KafkaClientMetrics consumerMetrics = null;
         boolean closeProducerAtOnce = false;
         boolean abortUnconfirmed = false;
         try {
-            producer = clients.transactionalProducer(transactionalId, name + "-producer");
-            producerMetrics = metrics.bind(producer);
-            initTransactions(producer);
+            newProducer();
             // Static membership under the transactional id (stable and unique per thread of an instance): a worker
             // restarted after a crash takes its partitions back at once instead of after the session timeout.
             consumer = clients.transactionalConsumer(groupId, transactionalId, name + "-consumer");
@@ -201,10 +227,16 @@ public final class TransactionalLoop implements Runnable {
                 try {
                     processBatch(producer, records);
                     failures = 0;
-                } catch (CommitUncertainException e) {
-                    closeProducerAtOnce = true;
-                    throw e;
                 } catch (KafkaException | IllegalStateException e) {
+                    if (forced) {
+                        // The stop closed the producer under the batch: end here, no abort, no retry.
+                        closeProducerAtOnce = true;
+                        break;
+                    }
+                    if (e instanceof CommitUncertainException) {
+                        closeProducerAtOnce = true;
+                        throw e;
+                    }
                     BrokerErrors.Kind kind = BrokerErrors.classify(e);
                     if (kind == BrokerErrors.Kind.FATAL && timedOutAtBroker(e)) {
                         // Not another worker: the broker aborted this transaction when it outlived the producer's
@@ -254,7 +286,9 @@ public final class TransactionalLoop implements Runnable {
                     }
                 }
             }
-            if (abortUnconfirmed) {
+            if (forced) {
+                warnForced();
+            } else if (abortUnconfirmed) {
                 LOG.warn(
                         "{} stopping before the brokers confirmed the abort of its last transaction: nothing of it"
                                 + " was committed; the broker aborts it (the producer's transaction.timeout.ms), or"
@@ -267,7 +301,10 @@ public final class TransactionalLoop implements Runnable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            if (e instanceof WakeupException && !running) {
+            if (forced) {
+                closeProducerAtOnce = true;
+                warnForced();
+            } else if (e instanceof WakeupException && !running) {
                 LOG.info("{} stopped before it started consuming", name);
             } else {
                 gaveUp(e);
@@ -288,7 +325,7 @@ public final class TransactionalLoop implements Runnable {
         } finally {
             metrics.forget(this);
             // A stop with the brokers away (abort unconfirmed) does not wait 10 s for the group to hear it leave.
-            closeQuietly(consumer, Duration.ofSeconds(abortUnconfirmed ? 3 : 10));
+            closeQuietly(consumer, Duration.ofSeconds(abortUnconfirmed || forced ? 3 : 10));
             metrics.unbind(consumerMetrics);
             metrics.unbind(producerMetrics);
             if (producer != null) {
@@ -299,6 +336,16 @@ public final class TransactionalLoop implements Runnable {
                 }
             }
         }
+    }
+
+    private void warnForced() {
+        LOG.warn(
+                "{} stopped without waiting any longer for the brokers (its producer was closed under it): an open"
+                        + " transaction is left to the broker, which aborts it after the producer's"
+                        + " transaction.timeout.ms, or to the next start with transactional id {}, which aborts it at"
+                        + " once; nothing is lost or published twice",
+                name,
+                transactionalId);
     }
 
     /** Counts one more consecutive failure; true when that is one past {@code maxRetries}: time to give up. */
@@ -362,9 +409,22 @@ public final class TransactionalLoop implements Runnable {
             LOG.debug("{}: closing the fenced producer failed: {}", name, e.toString());
         }
         openedAt = 0;
-        producer = clients.transactionalProducer(transactionalId, name + "-producer");
-        producerMetrics = metrics.bind(producer);
-        initTransactions(producer);
+        newProducer();
+    }
+
+    /**
+     * Makes the loop's producer and initializes its transactions. A {@link #forceStop} that came while it was made
+     * closes it before it can wait for the brokers.
+     */
+    private void newProducer() throws InterruptedException {
+        Producer<byte[], byte[]> p = clients.transactionalProducer(transactionalId, name + "-producer");
+        producer = p;
+        producerMetrics = metrics.bind(p);
+        if (forced) {
+            p.close(Duration.ZERO);
+            throw new WakeupException();
+        }
+        initTransactions(p);
     }
 
     /**

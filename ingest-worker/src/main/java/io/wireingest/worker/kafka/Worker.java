@@ -215,6 +215,14 @@ public final class Worker {
         loops.forEach(TransactionalLoop::stop);
     }
 
+    /**
+     * After {@link #stop}, for threads still waiting on brokers that are away: closes their producers at once, which
+     * ends them without another attempt (see {@link TransactionalLoop#forceStop}).
+     */
+    public void forceStop() {
+        loops.forEach(TransactionalLoop::forceStop);
+    }
+
     /** Waits for every thread to end. */
     public boolean awaitTermination(Duration timeout) throws InterruptedException {
         return done == null || done.await(timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -1,6 +1,7 @@
 package io.wireingest.worker.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.wireingest.core.pipeline.IngestPipeline;
@@ -8,6 +9,7 @@ import io.wireingest.worker.config.WorkerConfig;
 import io.wireingest.worker.metrics.WorkerMetrics;
 import io.wireingest.worker.testing.ExactlyOnce;
 import io.wireingest.worker.testing.TestTopics;
+import io.wireingest.worker.testing.WorkerProcess;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,6 +38,9 @@ class BrokerOutageIT {
 
     @TempDir
     Path dir;
+
+    @TempDir
+    Path temp;
 
     @Test
     void aWorkerRidesOutABrokerOutageUnderAnOpenTransactionAndPublishesEveryItemOnce() throws Exception {
@@ -138,5 +143,69 @@ class BrokerOutageIT {
             broker.close();
         }
         assertThat(worker.exitCode()).isZero();
+    }
+
+    @Test
+    void sigtermWhileTheBrokersAreAwayUnderAnOpenTransactionExitsZeroAndLosesNothing() throws Exception {
+        EmbeddedBroker broker = EmbeddedBroker.start(dir, 0);
+        String bootstrap = broker.bootstrapServers();
+        int port = Integer.parseInt(bootstrap.substring(bootstrap.lastIndexOf(':') + 1));
+        Map<String, Object> client = Map.of("bootstrap.servers", bootstrap);
+        TestTopics topics = new TestTopics("away", "away.raw", "away.articles", "away.rejected", "away", 1);
+        try (Admin admin = Admin.create(client)) {
+            List<String> names = List.of(topics.raw(), topics.articles(), topics.rejected());
+            admin.createTopics(names.stream()
+                            .map(n -> new NewTopic(n, 1, (short) 1))
+                            .toList())
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
+            TestTopics.awaitLeaders(admin, names);
+        }
+        int total = 2000;
+        TestTopics.produce(client, ExactlyOnce.records(topics, "a", 0, total));
+        Map<String, String> env = new HashMap<>(topics.env("away", bootstrap));
+        env.put("INGEST_THREADS", "1");
+        // Small transactions, so that the worker is in one (sending, committing) nearly all the time.
+        env.put("INGEST_MAX_POLL_RECORDS", "5");
+        // Less than the producer's max.block.ms (Kafka's 60 s): waiting for the brokers would run past it (exit 1).
+        env.put("INGEST_SHUTDOWN_TIMEOUT_MS", "20000");
+
+        try (WorkerProcess first = WorkerProcess.start(env, temp.resolve("first.log"), "run")) {
+            await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> {
+                assertThat(first.alive()).as(first.logText()).isTrue();
+                return TestTopics.readCommitted(client, topics.articles(), 0, Duration.ofMillis(200))
+                                .size()
+                        >= 100;
+            });
+            broker.close();
+            // The worker's transaction is now stuck: its commit (or send) waits for brokers that are gone.
+            Thread.sleep(3000);
+            first.terminate();
+            int exit = first.waitFor(60);
+            String log = first.logText();
+            assertThat(exit).as(log).isZero();
+            assertThat(log)
+                    .contains("the Kafka brokers have not answered for 5 s while the worker threads stop")
+                    .contains("ingest-0 stopped without waiting any longer for the brokers")
+                    .contains("wire-ingest stopped (exit 0)");
+        }
+
+        broker = EmbeddedBroker.start(dir, port);
+        try (WorkerProcess second = WorkerProcess.start(env, temp.resolve("second.log"), "run")) {
+            Map<String, Object> restarted = Map.of("bootstrap.servers", broker.bootstrapServers());
+            await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> {
+                assertThat(second.alive()).as(second.logText()).isTrue();
+                return TestTopics.readCommitted(restarted, topics.articles(), 0, Duration.ofMillis(500))
+                                .size()
+                        >= total;
+            });
+            second.terminate();
+            assertThat(second.waitFor(60)).as(second.logText()).isZero();
+            ExactlyOnce.assertExactlyOnce(
+                    TestTopics.readCommitted(restarted, topics.articles(), total, WAIT),
+                    ExactlyOnce.expectedHashes("a", 0, total));
+        } finally {
+            broker.close();
+        }
     }
 }

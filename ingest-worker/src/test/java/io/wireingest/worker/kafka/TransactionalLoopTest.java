@@ -121,6 +121,35 @@ class TransactionalLoopTest {
     }
 
     /**
+     * A producer whose first send fails as a real one's does when the brokers are gone, and whose abort then waits for
+     * them, as a real one's does for up to {@code max.block.ms}, until the producer is closed under it, which fails it.
+     */
+    private static final class AbortBlockingProducer extends SendFailingProducer {
+        private final CountDownLatch closedUnder = new CountDownLatch(1);
+
+        AbortBlockingProducer() {
+            super(1);
+        }
+
+        @Override
+        public void abortTransaction() {
+            aborts.incrementAndGet();
+            try {
+                closedUnder.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new KafkaException("The producer closed forcefully");
+        }
+
+        @Override
+        public void close(Duration timeout) {
+            closedUnder.countDown();
+            super.close(timeout);
+        }
+    }
+
+    /**
      * Kafka's MockConsumer forgets records once polled; a real consumer re-reads them after a seek. This one keeps
      * them and hands them out again from the position a seek sets, as the loop's rewind expects.
      */
@@ -481,6 +510,30 @@ class TransactionalLoopTest {
         assertThat(t.isAlive()).isFalse();
         assertThat(fatal.get()).isNull();
         assertThat(aborted("fatal")).isZero();
+        assertThat(producer.commitCount()).isZero();
+        assertThat(producer.closed()).isTrue();
+        assertThat(consumer.closed()).isTrue();
+    }
+
+    @Test
+    void aForcedStopEndsALoopWaitingOnTheBrokersWithoutAFatalError() throws Exception {
+        AbortBlockingProducer producer = new AbortBlockingProducer();
+        TransactionalLoop loop = loop(producer, 1000);
+        Thread t = new Thread(loop);
+        t.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> producer.aborts.get() == 1);
+        // A plain stop waits for the abort under way, as it must while the brokers may still answer.
+        loop.stop();
+        t.join(300);
+        assertThat(t.isAlive()).isTrue();
+        loop.forceStop();
+        t.join(10_000);
+
+        assertThat(t.isAlive()).isFalse();
+        assertThat(loop.forced()).isTrue();
+        assertThat(fatal.get()).isNull();
+        assertThat(aborted("fatal")).isZero();
+        assertThat(producer.aborts.get()).isEqualTo(1);
         assertThat(producer.commitCount()).isZero();
         assertThat(producer.closed()).isTrue();
         assertThat(consumer.closed()).isTrue();
