@@ -25,12 +25,13 @@ final class StopWords {
     private static final byte IDMS = 1;
     private static final byte OTHER = 2;
 
-    private static final String ENGLISH = "the and of to that was for with said from has have were are his their which"
+    /** The stop words of each group, space-separated (package-private for the tests' reference decision). */
+    static final String ENGLISH = "the and of to that was for with said from has have were are his their which"
             + " this will been would after its they not but who had";
-    private static final String INDONESIAN_MALAY =
-            "yang dan dengan untuk dari pada dalam tidak akan oleh juga telah ini"
-                    + " itu ke mereka sebagai atau bagi tersebut kepada lebih sudah masih karena kerana bahwa bahawa";
-    private static final String OTHER_LATIN = "le la les des du est une et der die das und ist nicht mit el los las"
+
+    static final String INDONESIAN_MALAY = "yang dan dengan untuk dari pada dalam tidak akan oleh juga telah ini"
+            + " itu ke mereka sebagai atau bagi tersebut kepada lebih sudah masih karena kerana bahwa bahawa";
+    static final String OTHER_LATIN = "le la les des du est une et der die das und ist nicht mit el los las"
             + " que por con del il che della per non het een van ng mga ang de en"
             + " và của là được những";
 

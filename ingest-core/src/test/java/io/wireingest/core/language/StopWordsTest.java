@@ -55,7 +55,7 @@ class StopWordsTest {
     @Test
     void decidesAsTheStringPerWordLookupDid() {
         // Stop words of each group in several cases, words that start or contain one, long words, other scripts.
-        String[] vocabulary = (ENGLISH + " " + INDONESIAN_MALAY + " " + OTHER_LATIN
+        String[] vocabulary = (StopWords.ENGLISH + " " + StopWords.INDONESIAN_MALAY + " " + StopWords.OTHER_LATIN
                         + " The AND Of YANG Dengan LES Der và CỦA there andalan thesis kepadanya untukmu dari2"
                         + " sebagaimana kerananya withdrawn bridge jalan road pemerintah 2026 x-ray it's l'état"
                         + " 정부는 새 도로 道路 дорога ถนน naïve Ärger straße")
@@ -82,25 +82,17 @@ class StopWordsTest {
         assertThat(verdicts).containsOnlyKeys(StopWords.Verdict.values());
     }
 
-    // The word lists and the decision as StopWords had them before it hashed words while reading them.
-    private static final String ENGLISH = "the and of to that was for with said from has have were are his their which"
-            + " this will been would after its they not but who had";
-    private static final String INDONESIAN_MALAY =
-            "yang dan dengan untuk dari pada dalam tidak akan oleh juga telah ini"
-                    + " itu ke mereka sebagai atau bagi tersebut kepada lebih sudah masih karena kerana bahwa bahawa";
-    private static final String OTHER_LATIN = "le la les des du est une et der die das und ist nicht mit el los las"
-            + " que por con del il che della per non het een van ng mga ang de en"
-            + " và của là được những";
+    // The decision as StopWords made it before it hashed words while reading them, on its word lists.
     private static final Map<String, Integer> GROUP = new HashMap<>();
 
     static {
-        for (String w : ENGLISH.split(" ")) {
+        for (String w : StopWords.ENGLISH.split(" ")) {
             GROUP.put(w, 0);
         }
-        for (String w : INDONESIAN_MALAY.split(" ")) {
+        for (String w : StopWords.INDONESIAN_MALAY.split(" ")) {
             GROUP.put(w, 1);
         }
-        for (String w : OTHER_LATIN.split(" ")) {
+        for (String w : StopWords.OTHER_LATIN.split(" ")) {
             GROUP.put(w, 2);
         }
     }
