@@ -19,8 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,20 +46,10 @@ class BrokerOutageIT {
         String bootstrap = broker.bootstrapServers();
         int port = Integer.parseInt(bootstrap.substring(bootstrap.lastIndexOf(':') + 1));
         Map<String, Object> client = Map.of("bootstrap.servers", bootstrap);
-        // Topics of this test's own broker, named as TestTopics names the shared broker's.
-        TestTopics topics = new TestTopics("outage", "outage.raw", "outage.articles", "outage.rejected", "outage", 1);
+        TestTopics topics = TestTopics.create(client, "outage", 1);
         String raw = topics.raw();
         String articles = topics.articles();
         String rejected = topics.rejected();
-        try (Admin admin = Admin.create(client)) {
-            admin.createTopics(List.of(
-                            new NewTopic(raw, 1, (short) 1),
-                            new NewTopic(articles, 1, (short) 1),
-                            new NewTopic(rejected, 1, (short) 1)))
-                    .all()
-                    .get(30, TimeUnit.SECONDS);
-            TestTopics.awaitLeaders(admin, List.of(raw, articles, rejected));
-        }
 
         WorkerConfig config = topics.config(
                 "outage",
@@ -151,16 +139,7 @@ class BrokerOutageIT {
         String bootstrap = broker.bootstrapServers();
         int port = Integer.parseInt(bootstrap.substring(bootstrap.lastIndexOf(':') + 1));
         Map<String, Object> client = Map.of("bootstrap.servers", bootstrap);
-        TestTopics topics = new TestTopics("away", "away.raw", "away.articles", "away.rejected", "away", 1);
-        try (Admin admin = Admin.create(client)) {
-            List<String> names = List.of(topics.raw(), topics.articles(), topics.rejected());
-            admin.createTopics(names.stream()
-                            .map(n -> new NewTopic(n, 1, (short) 1))
-                            .toList())
-                    .all()
-                    .get(30, TimeUnit.SECONDS);
-            TestTopics.awaitLeaders(admin, names);
-        }
+        TestTopics topics = TestTopics.create(client, "away", 1);
         int total = 2000;
         TestTopics.produce(client, ExactlyOnce.records(topics, "a", 0, total));
         Map<String, String> env = new HashMap<>(topics.env("away", bootstrap));

@@ -28,7 +28,6 @@ import java.util.concurrent.TimeUnit;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.Uuid;
@@ -122,7 +121,7 @@ class SecuredBrokerIT {
 
     @Test
     void everyClientOfTheWorkerAndTheCommandsAuthenticatesWithTheSettingsGiven() throws Exception {
-        TestTopics topics = createTopics("granted");
+        TestTopics topics = TestTopics.create(admin(), "granted", 2);
         grant("worker", topics, true);
         TestTopics.produce(admin(), ExactlyOnce.records(topics, "g", 0, 30));
         // The SASL settings as kafka.* keys of a --config file, the way a secret mounted as a file carries them.
@@ -226,7 +225,7 @@ class SecuredBrokerIT {
 
     @Test
     void aPrincipalThatMayNotWriteArticlesStopsTheWorkerWithNothingCommitted() throws Exception {
-        TestTopics topics = createTopics("denied");
+        TestTopics topics = TestTopics.create(admin(), "denied", 2);
         // Everything the worker needs except the right to write the articles topic.
         grant("reader", topics, false);
         TestTopics.produce(admin(), ExactlyOnce.records(topics, "d", 0, 10));
@@ -257,7 +256,7 @@ class SecuredBrokerIT {
 
     @Test
     void aWrongPasswordStopsTheWorkerAndNamesTheSecuritySettings() throws Exception {
-        TestTopics topics = createTopics("wrongpass");
+        TestTopics topics = TestTopics.create(admin(), "wrongpass", 2);
         grant("worker", topics, true);
         Map<String, String> env = new HashMap<>(topics.env("wrongpass", saslBootstrap));
         env.putAll(saslEnv("worker", "not-the-password-5d1e"));
@@ -284,21 +283,6 @@ class SecuredBrokerIT {
     /** The test's own client settings: the plaintext listener, whose anonymous principal is a super user. */
     private static Map<String, Object> admin() {
         return Map.of("bootstrap.servers", plainBootstrap);
-    }
-
-    private static TestTopics createTopics(String name) throws Exception {
-        TestTopics topics =
-                new TestTopics(name, name + ".raw", name + ".articles", name + ".rejected", name + ".group", 2);
-        try (Admin admin = Admin.create(admin())) {
-            List<String> names = List.of(topics.raw(), topics.articles(), topics.rejected());
-            admin.createTopics(names.stream()
-                            .map(n -> new NewTopic(n, 2, (short) 1))
-                            .toList())
-                    .all()
-                    .get(30, TimeUnit.SECONDS);
-            TestTopics.awaitLeaders(admin, names);
-        }
-        return topics;
     }
 
     /**

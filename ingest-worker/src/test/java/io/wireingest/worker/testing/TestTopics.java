@@ -28,12 +28,20 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 public record TestTopics(String name, String raw, String articles, String rejected, String group, int partitions) {
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
-    /** Creates the three topics with the given partitions. */
+    /** Creates the three topics with the given partitions, under a fresh name, on the shared cluster. */
     public static TestTopics create(String prefix, int partitions) {
         String name = prefix + "-" + COUNTER.incrementAndGet() + "-" + Long.toString(System.nanoTime() % 100000, 36);
+        return create(SharedKafka.clientProps(), name, partitions);
+    }
+
+    /**
+     * Creates {@code NAME.raw}, {@code NAME.articles} and {@code NAME.rejected} (group {@code NAME.group}) with the given
+     * partitions on the cluster of {@code clientProps} (a test's own broker), and waits for their leaders.
+     */
+    public static TestTopics create(Map<String, Object> clientProps, String name, int partitions) {
         TestTopics t = new TestTopics(
                 name, name + ".raw", name + ".articles", name + ".rejected", name + ".group", partitions);
-        try (Admin admin = Admin.create(SharedKafka.clientProps())) {
+        try (Admin admin = Admin.create(clientProps)) {
             admin.createTopics(List.of(
                             new NewTopic(t.raw, partitions, (short) 1),
                             new NewTopic(t.articles, partitions, (short) 1),
