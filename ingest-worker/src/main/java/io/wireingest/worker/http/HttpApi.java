@@ -192,36 +192,21 @@ public final class HttpApi implements AutoCloseable {
 
         /** These settings with another {@link #sendTimeout()}. */
         public Settings withSendTimeout(Duration sendTimeout) {
-            return new Settings(
-                    host,
-                    port,
-                    token,
-                    maxItemBytes,
-                    articlesLimit,
-                    rawTopic,
-                    sendTimeout,
-                    itemsConcurrency,
-                    readTimeout,
-                    managementPort);
+            return tuned(sendTimeout, itemsConcurrency, managementPort);
         }
 
         /** These settings with another {@link #itemsConcurrency()}. */
         public Settings withItemsConcurrency(int itemsConcurrency) {
-            return new Settings(
-                    host,
-                    port,
-                    token,
-                    maxItemBytes,
-                    articlesLimit,
-                    rawTopic,
-                    sendTimeout,
-                    itemsConcurrency,
-                    readTimeout,
-                    managementPort);
+            return tuned(sendTimeout, itemsConcurrency, managementPort);
         }
 
         /** These settings with a {@link #managementPort()} (0: any free port; -1: none). */
         public Settings withManagementPort(int managementPort) {
+            return tuned(sendTimeout, itemsConcurrency, managementPort);
+        }
+
+        /** These settings with the given tuning values (the {@code with} methods change one each). */
+        private Settings tuned(Duration sendTimeout, int itemsConcurrency, int managementPort) {
             return new Settings(
                     host,
                     port,
