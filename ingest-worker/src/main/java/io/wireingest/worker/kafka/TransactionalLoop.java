@@ -119,6 +119,8 @@ public final class TransactionalLoop implements Runnable {
     private volatile Producer<byte[], byte[]> producer;
     /** Set by {@link #forceStop}: the producer was closed under the loop, which ends without another attempt. */
     private volatile boolean forced;
+    /** The thread running the loop, for {@link #forceStop}; null before it starts. */
+    private volatile Thread runner;
 
     private KafkaClientMetrics producerMetrics;
 
@@ -172,10 +174,12 @@ public final class TransactionalLoop implements Runnable {
     }
 
     /**
-     * Ends a stop that waits on brokers that are away: closes the loop's producer at once, from the calling thread.
-     * That fails the producer call the loop is blocked in (a send, the offsets, the commit or an abort, each waiting
-     * up to the producer's {@code max.block.ms} for the brokers), and the loop ends without another attempt and
-     * without a fatal error. Its open transaction, if any, stays whole or nothing: the broker aborts it after the
+     * Ends a stop that waits on brokers that are away: closes the loop's producer at once, from the calling thread, and
+     * interrupts the loop's thread. That fails the producer call the loop is blocked in (a send, the offsets, the
+     * commit or an abort, each waiting up to the producer's {@code max.block.ms} for the brokers): closing fails the
+     * requests not yet sent (brokers that refuse connections), the interrupt ends the wait for one sent to a broker that
+     * hangs (connected, never answering), which closing does not. The loop ends without another attempt and without a
+     * fatal error. Its open transaction, if any, stays whole or nothing: the broker aborts it after the
      * producer's {@code transaction.timeout.ms} (or the next start with the same transactional id does at once), unless
      * its commit had already reached the broker. So nothing is lost or published twice.
      */
@@ -190,6 +194,10 @@ public final class TransactionalLoop implements Runnable {
                 LOG.debug("{}: closing the producer at once failed: {}", name, e.toString());
             }
         }
+        Thread t = runner;
+        if (t != null) {
+            t.interrupt();
+        }
     }
 
     /** Whether {@link #forceStop} ended the loop. */
@@ -199,6 +207,7 @@ public final class TransactionalLoop implements Runnable {
 
     @Override
     public void run() {
+        runner = Thread.currentThread();
         KafkaClientMetrics consumerMetrics = null;
         boolean closeProducerAtOnce = false;
         boolean abortUnconfirmed = false;
@@ -299,7 +308,12 @@ public final class TransactionalLoop implements Runnable {
                 LOG.info("{} stopping: no transaction open", name);
             }
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            if (forced) {
+                closeProducerAtOnce = true;
+                warnForced();
+            } else {
+                Thread.currentThread().interrupt();
+            }
         } catch (RuntimeException e) {
             if (forced) {
                 closeProducerAtOnce = true;
@@ -323,6 +337,10 @@ public final class TransactionalLoop implements Runnable {
             }
             gaveUp(e);
         } finally {
+            if (forced) {
+                // forceStop's interrupt has done its work: the consumer's close must not fail on it.
+                Thread.interrupted();
+            }
             metrics.forget(this);
             // A stop with the brokers away (abort unconfirmed) does not wait 10 s for the group to hear it leave.
             closeQuietly(consumer, Duration.ofSeconds(abortUnconfirmed || forced ? 3 : 10));

@@ -150,6 +150,31 @@ class TransactionalLoopTest {
     }
 
     /**
+     * A producer whose sending of the offsets waits for a broker that hangs (connected, never answering): closing the
+     * producer does not end the wait, as a real one's does not for a request already sent; an interrupt does.
+     */
+    private static final class OffsetsHangingProducer extends MockProducer<byte[], byte[]> {
+        final CountDownLatch waiting = new CountDownLatch(1);
+
+        OffsetsHangingProducer() {
+            super(true, null, new ByteArraySerializer(), new ByteArraySerializer());
+        }
+
+        @Override
+        public void sendOffsetsToTransaction(
+                Map<TopicPartition, OffsetAndMetadata> offsets,
+                org.apache.kafka.clients.consumer.ConsumerGroupMetadata groupMetadata) {
+            waiting.countDown();
+            try {
+                new CountDownLatch(1).await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                throw new org.apache.kafka.common.errors.InterruptException(e);
+            }
+            throw new org.apache.kafka.common.errors.TimeoutException("Timeout expired after 60000ms");
+        }
+    }
+
+    /**
      * Kafka's MockConsumer forgets records once polled; a real consumer re-reads them after a seek. This one keeps
      * them and hands them out again from the position a seek sets, as the loop's rewind expects.
      */
@@ -537,6 +562,27 @@ class TransactionalLoopTest {
         assertThat(producer.commitCount()).isZero();
         assertThat(producer.closed()).isTrue();
         assertThat(consumer.closed()).isTrue();
+    }
+
+    @Test
+    void aForcedStopEndsALoopWaitingOnABrokerThatHangs() throws Exception {
+        OffsetsHangingProducer producer = new OffsetsHangingProducer();
+        TransactionalLoop loop = loop(producer, 1000);
+        Thread t = new Thread(loop);
+        t.start();
+        assertThat(producer.waiting.await(10, TimeUnit.SECONDS)).isTrue();
+        loop.stop();
+        loop.forceStop();
+        t.join(10_000);
+
+        assertThat(t.isAlive()).isFalse();
+        assertThat(fatal.get()).isNull();
+        assertThat(aborted("fatal")).isZero();
+        assertThat(producer.commitCount()).isZero();
+        assertThat(producer.closed()).isTrue();
+        // The consumer closed normally: the interrupt did not outlive the loop.
+        assertThat(consumer.closed()).isTrue();
+        assertThat(t.isInterrupted()).isFalse();
     }
 
     /** A transform that sleeps {@code millis} the first time it sees the record at offset 1. */
