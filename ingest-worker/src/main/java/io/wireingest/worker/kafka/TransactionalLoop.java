@@ -174,30 +174,44 @@ public final class TransactionalLoop implements Runnable {
     }
 
     /**
-     * Ends a stop that waits on brokers that are away: closes the loop's producer at once, from the calling thread, and
-     * interrupts the loop's thread. That fails the producer call the loop is blocked in (a send, the offsets, the
-     * commit or an abort, each waiting up to the producer's {@code max.block.ms} for the brokers): closing fails the
-     * requests not yet sent (brokers that refuse connections), the interrupt ends the wait for one sent to a broker that
-     * hangs (connected, never answering), which closing does not. The loop ends without another attempt and without a
-     * fatal error. Its open transaction, if any, stays whole or nothing: the broker aborts it after the
-     * producer's {@code transaction.timeout.ms} (or the next start with the same transactional id does at once), unless
-     * its commit had already reached the broker. So nothing is lost or published twice.
+     * Ends a stop that waits on brokers that are away: interrupts the loop's thread, which ends the producer call it is
+     * blocked in (a send waiting for metadata, the offsets, the commit or an abort, each waiting up to the producer's
+     * {@code max.block.ms} for the brokers, whether they refuse connections or hang: connected, never answering), and
+     * closes the producer in the background. The loop ends without another attempt and without a fatal error. Its open
+     * transaction, if any, stays whole or nothing: the broker aborts it after the producer's {@code
+     * transaction.timeout.ms} (or the next start with the same transactional id does at once), unless its commit had
+     * already reached the broker. So nothing is lost or published twice. Returns at once: Kafka's {@code close} waits
+     * for the producer's network thread, which a hung broker can hold for {@code request.timeout.ms}.
      */
     public void forceStop() {
         forced = true;
         stop();
-        Producer<byte[], byte[]> p = producer;
-        if (p != null) {
-            try {
-                p.close(Duration.ZERO);
-            } catch (RuntimeException e) {
-                LOG.debug("{}: closing the producer at once failed: {}", name, e.toString());
-            }
-        }
         Thread t = runner;
         if (t != null) {
             t.interrupt();
         }
+        closeInBackground(producer);
+    }
+
+    /**
+     * Closes a producer at once on a daemon thread of its own: the caller does not wait for the producer's network
+     * thread (see {@link #forceStop}), and neither does the JVM's exit.
+     */
+    private void closeInBackground(Producer<byte[], byte[]> p) {
+        if (p == null) {
+            return;
+        }
+        Thread closer = new Thread(
+                () -> {
+                    try {
+                        p.close(Duration.ZERO);
+                    } catch (RuntimeException e) {
+                        LOG.debug("{}: closing the producer at once failed: {}", name, e.toString());
+                    }
+                },
+                name + "-producer-close");
+        closer.setDaemon(true);
+        closer.start();
     }
 
     /** Whether {@link #forceStop} ended the loop. */
@@ -346,7 +360,10 @@ public final class TransactionalLoop implements Runnable {
             closeQuietly(consumer, Duration.ofSeconds(abortUnconfirmed || forced ? 3 : 10));
             metrics.unbind(consumerMetrics);
             metrics.unbind(producerMetrics);
-            if (producer != null) {
+            if (forced) {
+                // Not on this thread: the close would wait for the producer's network thread (see forceStop).
+                closeInBackground(producer);
+            } else if (producer != null) {
                 try {
                     producer.close(closeProducerAtOnce ? Duration.ZERO : Duration.ofSeconds(10));
                 } catch (RuntimeException e) {
@@ -439,7 +456,7 @@ public final class TransactionalLoop implements Runnable {
         producer = p;
         producerMetrics = metrics.bind(p);
         if (forced) {
-            p.close(Duration.ZERO);
+            closeInBackground(p);
             throw new WakeupException();
         }
         initTransactions(p);

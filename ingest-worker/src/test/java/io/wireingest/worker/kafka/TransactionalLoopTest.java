@@ -155,6 +155,21 @@ class TransactionalLoopTest {
      */
     private static final class OffsetsHangingProducer extends MockProducer<byte[], byte[]> {
         final CountDownLatch waiting = new CountDownLatch(1);
+        /** Released by the test: until then close() waits, as a real one's does for its stuck network thread. */
+        final CountDownLatch networkThreadDone = new CountDownLatch(1);
+
+        final AtomicInteger closeCalls = new AtomicInteger();
+
+        @Override
+        public void close(Duration timeout) {
+            closeCalls.incrementAndGet();
+            try {
+                networkThreadDone.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            super.close(timeout);
+        }
 
         OffsetsHangingProducer() {
             super(true, null, new ByteArraySerializer(), new ByteArraySerializer());
@@ -560,7 +575,8 @@ class TransactionalLoopTest {
         assertThat(aborted("fatal")).isZero();
         assertThat(producer.aborts.get()).isEqualTo(1);
         assertThat(producer.commitCount()).isZero();
-        assertThat(producer.closed()).isTrue();
+        // Closed in the background, without waiting for its network thread.
+        await().atMost(Duration.ofSeconds(10)).until(producer::closed);
         assertThat(consumer.closed()).isTrue();
     }
 
@@ -572,17 +588,22 @@ class TransactionalLoopTest {
         t.start();
         assertThat(producer.waiting.await(10, TimeUnit.SECONDS)).isTrue();
         loop.stop();
-        loop.forceStop();
+        // The stopping thread does not wait for the producer's close, which waits for its stuck network thread.
+        Thread stopping = new Thread(loop::forceStop);
+        stopping.start();
+        stopping.join(10_000);
+        assertThat(stopping.isAlive()).isFalse();
         t.join(10_000);
 
         assertThat(t.isAlive()).isFalse();
         assertThat(fatal.get()).isNull();
         assertThat(aborted("fatal")).isZero();
         assertThat(producer.commitCount()).isZero();
-        assertThat(producer.closed()).isTrue();
+        assertThat(producer.closeCalls.get()).isPositive();
         // The consumer closed normally: the interrupt did not outlive the loop.
         assertThat(consumer.closed()).isTrue();
         assertThat(t.isInterrupted()).isFalse();
+        producer.networkThreadDone.countDown();
     }
 
     /** A transform that sleeps {@code millis} the first time it sees the record at offset 1. */
