@@ -253,7 +253,6 @@ public final class TransactionalLoop implements Runnable {
                 } catch (KafkaException | IllegalStateException e) {
                     if (forced) {
                         // The stop closed the producer under the batch: end here, no abort, no retry.
-                        closeProducerAtOnce = true;
                         break;
                     }
                     if (e instanceof CommitUncertainException) {
@@ -323,14 +322,12 @@ public final class TransactionalLoop implements Runnable {
             }
         } catch (InterruptedException e) {
             if (forced) {
-                closeProducerAtOnce = true;
                 warnForced();
             } else {
                 Thread.currentThread().interrupt();
             }
         } catch (RuntimeException e) {
             if (forced) {
-                closeProducerAtOnce = true;
                 warnForced();
             } else if (e instanceof WakeupException && !running) {
                 LOG.info("{} stopped before it started consuming", name);
@@ -360,10 +357,9 @@ public final class TransactionalLoop implements Runnable {
             closeQuietly(consumer, Duration.ofSeconds(abortUnconfirmed || forced ? 3 : 10));
             metrics.unbind(consumerMetrics);
             metrics.unbind(producerMetrics);
-            if (forced) {
-                // Not on this thread: the close would wait for the producer's network thread (see forceStop).
-                closeInBackground(producer);
-            } else if (producer != null) {
+            // After a forced stop, forceStop (or newProducer, for one made meanwhile) has closed the producer in the
+            // background: here the close would wait for the producer's network thread.
+            if (!forced && producer != null) {
                 try {
                     producer.close(closeProducerAtOnce ? Duration.ZERO : Duration.ofSeconds(10));
                 } catch (RuntimeException e) {
