@@ -13,7 +13,9 @@ import java.util.List;
 /**
  * Not a test: one round of {@link CorePipelineProfile}'s loop (the 400 {@code bench} items, seed 42, on one thread),
  * called by reflection from {@link PairedProfile}, which loads two builds of the project side by side, each with its
- * own copy of this class.
+ * own copy of this class. A build from before this class existed runs this copy against its own classes, so it uses
+ * only what older builds have ({@code BenchItems.next}, {@code RawItem.of}, {@code Outcome.stageNanos}), not newer
+ * helpers, and repeats {@link CorePipelineProfile}'s item loop for that reason.
  */
 public final class PairedRound {
     private static final int ITEMS = 400;
