@@ -43,21 +43,27 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The worker against a broker that authenticates its clients (SASL/PLAIN) and authorizes them (KRaft's
- * {@code StandardAuthorizer}, nothing allowed without an ACL), as a newsroom's managed Kafka does: the SASL settings
- * reach every client of the worker through {@code kafka.*} keys (properties file) and {@code KAFKA_CLIENT_*}
- * variables unchanged; a principal without write access to the articles topic stops the worker with exit code 1
- * having committed nothing; a wrong password stops it without a retry loop; no password ever reaches the log.
+ * {@code StandardAuthorizer}, nothing allowed without an ACL), over plaintext and over TLS, as a newsroom's managed
+ * Kafka does: the SASL and TLS settings reach every client of the worker through {@code kafka.*} keys (properties
+ * file) and {@code KAFKA_CLIENT_*} variables unchanged; a principal without write access to the articles topic stops
+ * the worker with exit code 1 having committed nothing; a wrong password, or a broker certificate the worker does not
+ * trust, stops it without a retry loop; no password ever reaches the log.
  *
  * <p>The broker is this class's own, in the test JVM: a PLAINTEXT listener for the test's own admin and records (its
- * anonymous principal is a super user), and a SASL_PLAINTEXT listener that the workers (separate JVMs) use.
+ * anonymous principal is a super user), and a SASL_PLAINTEXT and a SASL_SSL listener (a self-signed certificate made
+ * with {@code keytool}) that the workers (separate JVMs) use.
  */
 class SecuredBrokerIT {
     private static final Duration WAIT = Duration.ofSeconds(120);
     private static final String WORKER_PASSWORD = "wk-pass-7f3a9c";
     private static final String READER_PASSWORD = "rd-pass-41be02";
+    private static final String KEYSTORE_PASSWORD = "ks-pass-90c2d4";
+    private static final String TRUSTSTORE_PASSWORD = "ts-pass-6a81ef";
 
     @TempDir
     static Path dir;
@@ -65,6 +71,9 @@ class SecuredBrokerIT {
     private static KafkaRaftServer server;
     private static String plainBootstrap;
     private static String saslBootstrap;
+    private static String saslSslBootstrap;
+    /** A PKCS12 truststore that holds the broker's self-signed certificate (for 127.0.0.1). */
+    private static Path truststore;
 
     @TempDir
     Path temp;
@@ -73,21 +82,32 @@ class SecuredBrokerIT {
     static void startBroker() throws Exception {
         int plain = freePort();
         int sasl = freePort();
+        int saslSsl = freePort();
         int controller = freePort();
+        Path keystore = dir.resolve("broker.p12");
+        truststore = dir.resolve("truststore.p12");
+        selfSignedCertificate(keystore, truststore);
         Properties props = EmbeddedBroker.serverProperties(dir.resolve("logs"), plain, controller, 1048576);
         props.put(
                 "listeners",
-                "PLAINTEXT://127.0.0.1:" + plain + ",SASL_PLAINTEXT://127.0.0.1:" + sasl + ",CONTROLLER://127.0.0.1:"
-                        + controller);
-        props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + plain + ",SASL_PLAINTEXT://127.0.0.1:" + sasl);
+                "PLAINTEXT://127.0.0.1:" + plain + ",SASL_PLAINTEXT://127.0.0.1:" + sasl + ",SASL_SSL://127.0.0.1:"
+                        + saslSsl + ",CONTROLLER://127.0.0.1:" + controller);
+        props.put(
+                "advertised.listeners",
+                "PLAINTEXT://127.0.0.1:" + plain + ",SASL_PLAINTEXT://127.0.0.1:" + sasl + ",SASL_SSL://127.0.0.1:"
+                        + saslSsl);
         props.put(
                 "listener.security.protocol.map",
-                "PLAINTEXT:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT");
+                "PLAINTEXT:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT,SASL_SSL:SASL_SSL,CONTROLLER:PLAINTEXT");
         props.put("sasl.enabled.mechanisms", "PLAIN");
-        props.put(
-                "listener.name.sasl_plaintext.plain.sasl.jaas.config",
-                "org.apache.kafka.common.security.plain.PlainLoginModule required user_worker=\"" + WORKER_PASSWORD
-                        + "\" user_reader=\"" + READER_PASSWORD + "\";");
+        String users = "org.apache.kafka.common.security.plain.PlainLoginModule required user_worker=\""
+                + WORKER_PASSWORD + "\" user_reader=\"" + READER_PASSWORD + "\";";
+        props.put("listener.name.sasl_plaintext.plain.sasl.jaas.config", users);
+        props.put("listener.name.sasl_ssl.plain.sasl.jaas.config", users);
+        props.put("listener.name.sasl_ssl.ssl.keystore.location", keystore.toString());
+        props.put("listener.name.sasl_ssl.ssl.keystore.password", KEYSTORE_PASSWORD);
+        props.put("listener.name.sasl_ssl.ssl.key.password", KEYSTORE_PASSWORD);
+        props.put("listener.name.sasl_ssl.ssl.keystore.type", "PKCS12");
         props.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
         // The broker's own requests to its controller and the test's admin come in on plaintext listeners.
         props.put("super.users", "User:ANONYMOUS");
@@ -104,6 +124,7 @@ class SecuredBrokerIT {
         server.startup();
         plainBootstrap = "127.0.0.1:" + plain;
         saslBootstrap = "127.0.0.1:" + sasl;
+        saslSslBootstrap = "127.0.0.1:" + saslSsl;
         await().atMost(WAIT).ignoreExceptions().until(() -> {
             try (Admin admin = Admin.create(admin())) {
                 return !admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty();
@@ -119,37 +140,52 @@ class SecuredBrokerIT {
         }
     }
 
-    @Test
-    void everyClientOfTheWorkerAndTheCommandsAuthenticatesWithTheSettingsGiven() throws Exception {
-        TestTopics topics = TestTopics.create(admin(), "granted", 2);
+    /**
+     * SASL_PLAINTEXT, and SASL_SSL with the settings of the README's example (a PKCS12 truststore given by location
+     * and password only), so both the SASL and the TLS settings are shown to reach every client.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"SASL_PLAINTEXT", "SASL_SSL"})
+    void everyClientOfTheWorkerAndTheCommandsAuthenticatesWithTheSettingsGiven(String protocol) throws Exception {
+        boolean tls = protocol.equals("SASL_SSL");
+        String bootstrap = tls ? saslSslBootstrap : saslBootstrap;
+        TestTopics topics = TestTopics.create(admin(), tls ? "granted-tls" : "granted", 2);
         grant("worker", topics, true);
         TestTopics.produce(admin(), ExactlyOnce.records(topics, "g", 0, 30));
-        // The SASL settings as kafka.* keys of a --config file, the way a secret mounted as a file carries them.
+        // The settings as kafka.* keys of a --config file, the way a secret mounted as a file carries them.
         Path config = temp.resolve("worker.properties");
-        Files.writeString(
-                config,
-                String.join(
-                        "\n",
-                        "kafka.security.protocol=SASL_PLAINTEXT",
-                        "kafka.sasl.mechanism=PLAIN",
-                        "kafka.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required"
-                                + " username=\"worker\" password=\"" + WORKER_PASSWORD + "\";",
-                        ""));
+        List<String> lines = new ArrayList<>(List.of(
+                "kafka.security.protocol=" + protocol,
+                "kafka.sasl.mechanism=PLAIN",
+                "kafka.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required"
+                        + " username=\"worker\" password=\"" + WORKER_PASSWORD + "\";"));
+        if (tls) {
+            lines.add("kafka.ssl.truststore.location=" + truststore);
+            lines.add("kafka.ssl.truststore.password=" + TRUSTSTORE_PASSWORD);
+        }
+        Files.write(config, lines);
         // publish, with the same settings as KAFKA_CLIENT_* variables.
         Path folder = Files.createDirectories(temp.resolve("backfill"));
         for (int n = 30; n < 33; n++) {
             Files.writeString(folder.resolve("g-" + n + ".txt"), ExactlyOnce.story(n));
         }
-        Map<String, String> commandEnv = new HashMap<>(topics.env("granted-cli", saslBootstrap));
-        commandEnv.putAll(saslEnv("worker", WORKER_PASSWORD));
+        Map<String, String> commandEnv = new HashMap<>(topics.env("granted-cli", bootstrap));
+        commandEnv.putAll(saslEnv(protocol, "worker", WORKER_PASSWORD));
+        if (tls) {
+            commandEnv.put("KAFKA_CLIENT_SSL_TRUSTSTORE_LOCATION", truststore.toString());
+            commandEnv.put("KAFKA_CLIENT_SSL_TRUSTSTORE_PASSWORD", TRUSTSTORE_PASSWORD);
+        }
         try (WorkerProcess publish = WorkerProcess.start(
                 commandEnv, temp.resolve("publish.log"), "publish", "--feed", "antara-id", folder.toString())) {
             assertThat(publish.waitFor(120)).as(publish.logText()).isZero();
-            assertThat(publish.logText()).contains("published 3 of 3 items").doesNotContain(WORKER_PASSWORD);
+            assertThat(publish.logText())
+                    .contains("published 3 of 3 items")
+                    .doesNotContain(WORKER_PASSWORD)
+                    .doesNotContain(TRUSTSTORE_PASSWORD);
         }
 
         int http = freePort();
-        Map<String, String> env = new HashMap<>(topics.env("granted", saslBootstrap));
+        Map<String, String> env = new HashMap<>(topics.env("granted", bootstrap));
         env.put("INGEST_HTTP_PORT", Integer.toString(http));
         // The default: existing topics need no Create ACL.
         env.remove("INGEST_CREATE_TOPICS");
@@ -205,6 +241,7 @@ class SecuredBrokerIT {
             assertThat(worker.waitFor(60)).as(worker.logText()).isZero();
             assertThat(worker.logText())
                     .doesNotContain(WORKER_PASSWORD)
+                    .doesNotContain(TRUSTSTORE_PASSWORD)
                     .doesNotContain("could not check")
                     .doesNotContain("AuthorizationException");
         }
@@ -219,7 +256,7 @@ class SecuredBrokerIT {
         try (WorkerProcess replay =
                 WorkerProcess.start(commandEnv, temp.resolve("replay.log"), "replay-rejected", "--dry-run")) {
             assertThat(replay.waitFor(120)).as(replay.logText()).isZero();
-            assertThat(replay.logText()).doesNotContain(WORKER_PASSWORD);
+            assertThat(replay.logText()).doesNotContain(WORKER_PASSWORD).doesNotContain(TRUSTSTORE_PASSWORD);
         }
     }
 
@@ -230,7 +267,7 @@ class SecuredBrokerIT {
         grant("reader", topics, false);
         TestTopics.produce(admin(), ExactlyOnce.records(topics, "d", 0, 10));
         Map<String, String> env = new HashMap<>(topics.env("denied", saslBootstrap));
-        env.putAll(saslEnv("reader", READER_PASSWORD));
+        env.putAll(saslEnv("SASL_PLAINTEXT", "reader", READER_PASSWORD));
         try (WorkerProcess worker = WorkerProcess.start(env, temp.resolve("denied.log"), "run")) {
             int exit = worker.waitFor(WAIT.toSeconds());
             String log = worker.logText();
@@ -259,7 +296,7 @@ class SecuredBrokerIT {
         TestTopics topics = TestTopics.create(admin(), "wrongpass", 2);
         grant("worker", topics, true);
         Map<String, String> env = new HashMap<>(topics.env("wrongpass", saslBootstrap));
-        env.putAll(saslEnv("worker", "not-the-password-5d1e"));
+        env.putAll(saslEnv("SASL_PLAINTEXT", "worker", "not-the-password-5d1e"));
         try (WorkerProcess worker = WorkerProcess.start(env, temp.resolve("wrongpass.log"), "run")) {
             int exit = worker.waitFor(WAIT.toSeconds());
             String log = worker.logText();
@@ -271,13 +308,34 @@ class SecuredBrokerIT {
         }
     }
 
-    private static Map<String, String> saslEnv(String user, String password) {
+    @Test
+    void aBrokerCertificateTheWorkerDoesNotTrustStopsItAndNamesTheSecuritySettings() throws Exception {
+        TestTopics topics = TestTopics.create(admin(), "untrusted", 2);
+        grant("worker", topics, true);
+        // TLS without a truststore: the JVM's default trust anchors do not include the broker's self-signed one.
+        Map<String, String> env = new HashMap<>(topics.env("untrusted", saslSslBootstrap));
+        env.putAll(saslEnv("SASL_SSL", "worker", WORKER_PASSWORD));
+        try (WorkerProcess worker = WorkerProcess.start(env, temp.resolve("untrusted.log"), "run")) {
+            int exit = worker.waitFor(WAIT.toSeconds());
+            String log = worker.logText();
+            assertThat(exit).as(log).isEqualTo(1);
+            assertThat(log)
+                    .contains("SslAuthenticationException")
+                    .contains("kafka.security.protocol")
+                    .contains("wire-ingest stopped (exit 1)")
+                    .doesNotContain(WORKER_PASSWORD);
+        }
+    }
+
+    private static Map<String, String> saslEnv(String protocol, String user, String password) {
         return Map.of(
-                "KAFKA_CLIENT_SECURITY_PROTOCOL", "SASL_PLAINTEXT",
-                "KAFKA_CLIENT_SASL_MECHANISM", "PLAIN",
+                "KAFKA_CLIENT_SECURITY_PROTOCOL",
+                protocol,
+                "KAFKA_CLIENT_SASL_MECHANISM",
+                "PLAIN",
                 "KAFKA_CLIENT_SASL_JAAS_CONFIG",
-                        "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + user
-                                + "\" password=\"" + password + "\";");
+                "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + user + "\" password=\""
+                        + password + "\";");
     }
 
     /** The test's own client settings: the plaintext listener, whose anonymous principal is a super user. */
@@ -323,6 +381,70 @@ class SecuredBrokerIT {
         return new AclBinding(
                 new ResourcePattern(type, name, pattern),
                 new AccessControlEntry("User:" + user, "*", operation, AclPermissionType.ALLOW));
+    }
+
+    /**
+     * Makes the broker's key and self-signed certificate (valid for 127.0.0.1 and localhost) in {@code keystore}, and
+     * a truststore that holds the certificate, both PKCS12, with the JDK's {@code keytool}.
+     */
+    private static void selfSignedCertificate(Path keystore, Path truststore) throws Exception {
+        Path certificate = keystore.resolveSibling("broker.pem");
+        keytool(
+                "-genkeypair",
+                "-alias",
+                "broker",
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-dname",
+                "CN=127.0.0.1",
+                "-ext",
+                "SAN=ip:127.0.0.1,dns:localhost",
+                "-validity",
+                "2",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                keystore.toString(),
+                "-storepass",
+                KEYSTORE_PASSWORD,
+                "-keypass",
+                KEYSTORE_PASSWORD);
+        keytool(
+                "-exportcert",
+                "-rfc",
+                "-alias",
+                "broker",
+                "-keystore",
+                keystore.toString(),
+                "-storepass",
+                KEYSTORE_PASSWORD,
+                "-file",
+                certificate.toString());
+        keytool(
+                "-importcert",
+                "-noprompt",
+                "-alias",
+                "broker",
+                "-file",
+                certificate.toString(),
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                truststore.toString(),
+                "-storepass",
+                TRUSTSTORE_PASSWORD);
+    }
+
+    private static void keytool(String... args) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as(output).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
     }
 
     private static int freePort() throws IOException {
