@@ -3,7 +3,6 @@ package io.wireingest.worker.cli;
 import io.micrometer.core.instrument.distribution.HistogramSnapshot;
 import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.wireingest.core.model.RawItem;
 import io.wireingest.core.pipeline.IngestPipeline;
 import io.wireingest.worker.Main;
 import io.wireingest.worker.WorkerService;
@@ -642,7 +641,7 @@ public final class BenchCommand implements Callable<Integer> {
             long passStart = System.nanoTime();
             for (int i = 0; i < WARM_UP_PASS; i++, processed++) {
                 BenchItems.Item item = generated.get(processed % generated.size());
-                pipeline.process(RawItem.of(item.id(), item.feed(), item.contentType(), Instant.now(), item.body()));
+                pipeline.process(item.raw(Instant.now()));
             }
             long passMs = (System.nanoTime() - passStart) / 1_000_000;
             if (!timed || (compileMillis() - compiledBefore) * 20 < passMs) {

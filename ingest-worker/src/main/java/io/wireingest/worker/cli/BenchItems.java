@@ -1,6 +1,8 @@
 package io.wireingest.worker.cli;
 
+import io.wireingest.core.model.RawItem;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Random;
 
@@ -12,7 +14,12 @@ import java.util.Random;
  */
 final class BenchItems {
     /** One generated item. */
-    record Item(String id, String feed, String contentType, byte[] body) {}
+    record Item(String id, String feed, String contentType, byte[] body) {
+        /** This item as the pipeline's input, received at {@code receivedAt}. */
+        RawItem raw(Instant receivedAt) {
+            return RawItem.of(id, feed, contentType, receivedAt, body);
+        }
+    }
 
     private static final List<String> PLACES = List.of(
             "JAKARTA",

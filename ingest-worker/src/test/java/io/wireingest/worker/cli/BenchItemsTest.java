@@ -2,7 +2,6 @@ package io.wireingest.worker.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.wireingest.core.model.RawItem;
 import io.wireingest.core.normalize.Article;
 import io.wireingest.core.pipeline.IngestPipeline;
 import io.wireingest.core.pipeline.Outcome;
@@ -62,8 +61,7 @@ class BenchItemsTest {
             }
             pages++;
             String page = new String(item.body(), StandardCharsets.UTF_8);
-            Outcome outcome = pipeline.process(
-                    RawItem.of(item.id(), item.feed(), item.contentType(), Instant.now(), item.body()));
+            Outcome outcome = pipeline.process(item.raw(Instant.now()));
             assertThat(outcome).isInstanceOf(Outcome.Normalized.class);
             Article article = ((Outcome.Normalized) outcome).articles().get(0);
             String text = article.plainText();

@@ -33,7 +33,7 @@ public final class CorePipelineProfile {
         List<RawItem> items = new ArrayList<>();
         for (int i = 0; i < 400; i++) {
             BenchItems.Item item = generator.next(i);
-            items.add(RawItem.of(item.id(), item.feed(), item.contentType(), Instant.now(), item.body()));
+            items.add(item.raw(Instant.now()));
         }
         IngestPipeline pipeline = IngestPipeline.create();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();

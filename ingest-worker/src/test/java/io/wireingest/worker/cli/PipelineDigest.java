@@ -42,7 +42,7 @@ public final class PipelineDigest {
         BenchItems generator = new BenchItems(42, 2048, 60 * 1024);
         for (int i = 0; i < 400; i++) {
             BenchItems.Item item = generator.next(i);
-            items.add(RawItem.of(item.id(), item.feed(), item.contentType(), RECEIVED, item.body()));
+            items.add(item.raw(RECEIVED));
         }
         for (int a = 1; a < args.length; a++) {
             try (Stream<Path> walk = Files.walk(Path.of(args[a]))) {
