@@ -44,6 +44,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -291,39 +292,31 @@ class SecuredBrokerIT {
         }
     }
 
-    @Test
-    void aWrongPasswordStopsTheWorkerAndNamesTheSecuritySettings() throws Exception {
-        TestTopics topics = TestTopics.create(admin(), "wrongpass", 2);
+    /**
+     * Clients the broker does not let in: SASL with a wrong password, and TLS without a truststore (the JVM's default
+     * trust anchors do not hold the broker's self-signed certificate). Either stops {@code run} at start-up.
+     */
+    @ParameterizedTest
+    @CsvSource({
+        "wrongpass, SASL_PLAINTEXT, not-the-password-5d1e, SaslAuthenticationException",
+        "untrusted, SASL_SSL, " + WORKER_PASSWORD + ", SslAuthenticationException"
+    })
+    void aClientTheBrokerDoesNotLetInStopsTheWorkerAndNamesTheSecuritySettings(
+            String name, String protocol, String password, String exception) throws Exception {
+        TestTopics topics = TestTopics.create(admin(), name, 2);
         grant("worker", topics, true);
-        Map<String, String> env = new HashMap<>(topics.env("wrongpass", saslBootstrap));
-        env.putAll(saslEnv("SASL_PLAINTEXT", "worker", "not-the-password-5d1e"));
-        try (WorkerProcess worker = WorkerProcess.start(env, temp.resolve("wrongpass.log"), "run")) {
-            int exit = worker.waitFor(WAIT.toSeconds());
-            String log = worker.logText();
-            assertThat(exit).as(log).isNotZero();
-            assertThat(log)
-                    .contains("SaslAuthenticationException")
-                    .contains("kafka.security.protocol")
-                    .doesNotContain("not-the-password-5d1e");
-        }
-    }
-
-    @Test
-    void aBrokerCertificateTheWorkerDoesNotTrustStopsItAndNamesTheSecuritySettings() throws Exception {
-        TestTopics topics = TestTopics.create(admin(), "untrusted", 2);
-        grant("worker", topics, true);
-        // TLS without a truststore: the JVM's default trust anchors do not include the broker's self-signed one.
-        Map<String, String> env = new HashMap<>(topics.env("untrusted", saslSslBootstrap));
-        env.putAll(saslEnv("SASL_SSL", "worker", WORKER_PASSWORD));
-        try (WorkerProcess worker = WorkerProcess.start(env, temp.resolve("untrusted.log"), "run")) {
+        Map<String, String> env =
+                new HashMap<>(topics.env(name, protocol.equals("SASL_SSL") ? saslSslBootstrap : saslBootstrap));
+        env.putAll(saslEnv(protocol, "worker", password));
+        try (WorkerProcess worker = WorkerProcess.start(env, temp.resolve(name + ".log"), "run")) {
             int exit = worker.waitFor(WAIT.toSeconds());
             String log = worker.logText();
             assertThat(exit).as(log).isEqualTo(1);
             assertThat(log)
-                    .contains("SslAuthenticationException")
+                    .contains(exception)
                     .contains("kafka.security.protocol")
                     .contains("wire-ingest stopped (exit 1)")
-                    .doesNotContain(WORKER_PASSWORD);
+                    .doesNotContain(password);
         }
     }
 
