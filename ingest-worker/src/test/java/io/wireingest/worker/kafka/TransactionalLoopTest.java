@@ -356,11 +356,7 @@ class TransactionalLoopTest {
     void aFencedProducerIsFatalAndNothingIsCommitted() throws Exception {
         FailingProducer producer = new FailingProducer(1, new ProducerFencedException("newer producer"));
         TransactionalLoop loop = loop(producer, 5);
-        Thread t = new Thread(loop);
-        t.start();
-        t.join(10_000);
-
-        assertThat(t.isAlive()).isFalse();
+        runToItsEnd(loop);
         assertThat(fatal.get()).isInstanceOf(ProducerFencedException.class);
         assertThat(aborted("fatal")).isEqualTo(1.0);
         assertThat(producer.commitCount()).isZero();
@@ -374,11 +370,7 @@ class TransactionalLoopTest {
         FailingProducer producer = new FailingProducer(
                 Integer.MAX_VALUE, new KafkaException("still down", new NotEnoughReplicasException("isr")));
         TransactionalLoop loop = loop(producer, 2);
-        Thread t = new Thread(loop);
-        t.start();
-        t.join(10_000);
-
-        assertThat(t.isAlive()).isFalse();
+        runToItsEnd(loop);
         assertThat(fatal.get()).hasMessageContaining("gave up after 2 failed attempts");
         assertThat(producer.aborts.get()).isEqualTo(3);
         // Each failed attempt is a retriable abort; giving up is what the fatal alert counts.
@@ -462,11 +454,7 @@ class TransactionalLoopTest {
     void anErrorInTheTransformIsFatalNotAQuietEndOfTheThread() throws Exception {
         FailingProducer producer = new FailingProducer(0, null);
         TransactionalLoop loop = loop(producer, 5, throwingAtOffsetOne(new OutOfMemoryError("simulated")), null);
-        Thread t = new Thread(loop);
-        t.start();
-        t.join(10_000);
-
-        assertThat(t.isAlive()).isFalse();
+        runToItsEnd(loop);
         assertThat(fatal.get()).isInstanceOf(OutOfMemoryError.class);
         assertThat(aborted("fatal")).isEqualTo(1.0);
         // The open transaction (holding record 0's output) is aborted, nothing committed, the clients closed.
@@ -481,11 +469,7 @@ class TransactionalLoopTest {
         pool = Executors.newFixedThreadPool(2);
         FailingProducer producer = new FailingProducer(0, null);
         TransactionalLoop loop = loop(producer, 5, throwingAtOffsetOne(new OutOfMemoryError("simulated")), pool);
-        Thread t = new Thread(loop);
-        t.start();
-        t.join(10_000);
-
-        assertThat(t.isAlive()).isFalse();
+        runToItsEnd(loop);
         assertThat(fatal.get()).isInstanceOf(OutOfMemoryError.class);
         assertThat(aborted("fatal")).isEqualTo(1.0);
         assertThat(producer.commitCount()).isZero();
@@ -522,11 +506,7 @@ class TransactionalLoopTest {
     void abortsThatKeepTimingOutCountTowardsTheRetryBoundThenTheLoopGivesUp() throws Exception {
         AbortTimingOutProducer producer = new AbortTimingOutProducer(Integer.MAX_VALUE);
         TransactionalLoop loop = loop(producer, 2);
-        Thread t = new Thread(loop);
-        t.start();
-        t.join(10_000);
-
-        assertThat(t.isAlive()).isFalse();
+        runToItsEnd(loop);
         assertThat(fatal.get())
                 .hasMessageContaining("could not abort the transaction: gave up after 2 failed attempts");
         // The failed send is the first failure, the first unconfirmed abort the second, the next the third: it gives
@@ -626,6 +606,14 @@ class TransactionalLoopTest {
      * The loop's thread ended without a fatal error, nothing committed, its consumer closed: a stop with the brokers
      * away.
      */
+    /** Runs the loop on a thread of its own until it ends by itself (10 s at most), and asserts that it did. */
+    private static void runToItsEnd(TransactionalLoop loop) throws InterruptedException {
+        Thread t = new Thread(loop);
+        t.start();
+        t.join(10_000);
+        assertThat(t.isAlive()).isFalse();
+    }
+
     private void assertEndedQuietlyWithNothingCommitted(Thread t, MockProducer<byte[], byte[]> producer) {
         assertThat(t.isAlive()).isFalse();
         assertThat(fatal.get()).isNull();
@@ -721,11 +709,7 @@ class TransactionalLoopTest {
         // Fenced well within the transaction timeout: another producer took over the id.
         FencedAtCommitProducer producer = new FencedAtCommitProducer();
         TransactionalLoop loop = loop(producer, 5);
-        Thread t = new Thread(loop);
-        t.start();
-        t.join(10_000);
-
-        assertThat(t.isAlive()).isFalse();
+        runToItsEnd(loop);
         assertThat(fatal.get()).isInstanceOf(ProducerFencedException.class);
         assertThat(producersMade.get()).isEqualTo(1);
         assertThat(producer.commitCount()).isZero();
