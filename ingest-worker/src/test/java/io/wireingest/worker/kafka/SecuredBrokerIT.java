@@ -149,7 +149,7 @@ class SecuredBrokerIT {
     @ValueSource(strings = {"SASL_PLAINTEXT", "SASL_SSL"})
     void everyClientOfTheWorkerAndTheCommandsAuthenticatesWithTheSettingsGiven(String protocol) throws Exception {
         boolean tls = protocol.equals("SASL_SSL");
-        String bootstrap = tls ? saslSslBootstrap : saslBootstrap;
+        String bootstrap = bootstrap(protocol);
         TestTopics topics = TestTopics.create(admin(), tls ? "granted-tls" : "granted", 2);
         grant("worker", topics, true);
         TestTopics.produce(admin(), ExactlyOnce.records(topics, "g", 0, 30));
@@ -305,8 +305,7 @@ class SecuredBrokerIT {
             String name, String protocol, String password, String exception) throws Exception {
         TestTopics topics = TestTopics.create(admin(), name, 2);
         grant("worker", topics, true);
-        Map<String, String> env =
-                new HashMap<>(topics.env(name, protocol.equals("SASL_SSL") ? saslSslBootstrap : saslBootstrap));
+        Map<String, String> env = new HashMap<>(topics.env(name, bootstrap(protocol)));
         env.putAll(saslEnv(protocol, "worker", password));
         try (WorkerProcess worker = WorkerProcess.start(env, temp.resolve(name + ".log"), "run")) {
             int exit = worker.waitFor(WAIT.toSeconds());
@@ -318,6 +317,11 @@ class SecuredBrokerIT {
                     .contains("wire-ingest stopped (exit 1)")
                     .doesNotContain(password);
         }
+    }
+
+    /** The broker's listener for {@code protocol}: SASL_PLAINTEXT or SASL_SSL. */
+    private static String bootstrap(String protocol) {
+        return protocol.equals("SASL_SSL") ? saslSslBootstrap : saslBootstrap;
     }
 
     private static Map<String, String> saslEnv(String protocol, String user, String password) {
